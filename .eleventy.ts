@@ -1,0 +1,33 @@
+import type { EleventyConfig } from "@11ty/eleventy";
+import { newsForEleventy, newsOptionsFromEnvironment } from "./src/eleventy/news-data.ts";
+import { markdownLibrary } from "./src/markdown/markdown-library.ts";
+import { absoluteUrl } from "./src/urls.ts";
+
+export default function configure(eleventyConfig: EleventyConfig) {
+  const newsOptions = newsOptionsFromEnvironment(process.env);
+
+  // Data: the core validates all content and precomputes every page before Eleventy writes
+  eleventyConfig.addGlobalData("news", () => newsForEleventy(newsOptions));
+  eleventyConfig.addWatchTarget(newsOptions.contentDir);
+
+  // Templates: escape every value by default; a typo in a template variable fails the build
+  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: true });
+  eleventyConfig.addFilter("absoluteUrl", absoluteUrl);
+
+  // Markdown: one sanitizing remark processor, never preceded by a template language
+  eleventyConfig.setLibrary("md", markdownLibrary);
+
+  // Assets
+  eleventyConfig.addPassthroughCopy({ "templates/assets": "assets" });
+
+  // Dev server
+  eleventyConfig.setServerOptions({ showAllHosts: false });
+
+  return {
+    // The output folder is chosen by each command: builds render into a staging folder first.
+    dir: { input: "templates", includes: "partials", layouts: "layouts" },
+    templateFormats: ["njk", "md"],
+    htmlTemplateEngine: "njk",
+    markdownTemplateEngine: false,
+  };
+}

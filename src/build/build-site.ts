@@ -1,0 +1,59 @@
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
+import { providePreloadedNews } from "../eleventy/news-data.ts";
+import { loadNews, type NewsOptions } from "../load-news.ts";
+import { replaceFolder } from "./replace-folder.ts";
+
+/** The project's own folders, wherever the command is run from. */
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
+export const ELEVENTY_CONFIG = path.join(PROJECT_ROOT, ".eleventy.ts");
+export const TEMPLATES_DIR = path.join(PROJECT_ROOT, "templates");
+
+export interface BuildOptions {
+  contentDir: string;
+  outputDir: string;
+}
+
+export interface BuildResult {
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  /** Pages Eleventy wrote; 0 when the build stopped on content errors. */
+  pageCount: number;
+}
+
+/**
+ * A production build: validates all content first and writes nothing on errors; renders
+ * into a staging folder beside the output and swaps it in only when everything succeeded.
+ */
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const newsOptions: NewsOptions = { contentDir: options.contentDir, includeDrafts: false };
+  const result = await loadNews(newsOptions);
+  if (hasErrors(result.diagnostics)) {
+    return { ok: false, diagnostics: result.diagnostics, pageCount: 0 };
+  }
+  const outputDir = path.resolve(options.outputDir);
+  const staging = `${outputDir}.staging-${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
+  try {
+    providePreloadedNews(newsOptions, result);
+    process.env.NEWS_DIGEST_CONTENT_DIR = options.contentDir;
+    const eleventy = new Eleventy(TEMPLATES_DIR, staging, {
+      configPath: ELEVENTY_CONFIG,
+      quietMode: true,
+      runMode: "build",
+    });
+    const written = (await eleventy.write()) as unknown;
+    await replaceFolder(staging, outputDir);
+    return { ok: true, diagnostics: result.diagnostics, pageCount: countPages(written) };
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/** `write()` resolves to `[passthrough copies, written templates]`. */
+function countPages(written: unknown): number {
+  const templates: unknown = Array.isArray(written) ? written[1] : undefined;
+  return Array.isArray(templates) ? templates.length : 0;
+}

@@ -1,0 +1,13 @@
+import { hasErrors } from "../diagnostics/diagnostic.ts";
+import { formatGithubAnnotation, formatReport } from "../diagnostics/format-diagnostics.ts";
+import { loadNews } from "../load-news.ts";
+import { runCommand } from "./run-command.ts";
+
+await runCommand(async () => {
+  const { diagnostics } = await loadNews({ contentDir: "content", includeDrafts: true });
+  console.log(formatReport(diagnostics));
+  if (process.env.GITHUB_ACTIONS === "true") {
+    for (const diagnostic of diagnostics) console.log(formatGithubAnnotation(diagnostic));
+  }
+  return hasErrors(diagnostics) ? 1 : 0;
+});

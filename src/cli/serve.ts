@@ -1,0 +1,29 @@
+import Eleventy from "@11ty/eleventy";
+import { ELEVENTY_CONFIG, TEMPLATES_DIR } from "../build/build-site.ts";
+import { hasErrors } from "../diagnostics/diagnostic.ts";
+import { formatReport } from "../diagnostics/format-diagnostics.ts";
+import { providePreloadedNews } from "../eleventy/news-data.ts";
+import { loadNews } from "../load-news.ts";
+import { runCommand } from "./run-command.ts";
+
+const DEFAULT_PORT = 8080;
+
+await runCommand(async () => {
+  const newsOptions = { contentDir: "content", includeDrafts: true };
+  const result = await loadNews(newsOptions);
+  const { diagnostics } = result;
+  if (diagnostics.length > 0) console.error(formatReport(diagnostics));
+  if (hasErrors(diagnostics)) {
+    console.error("Fix the errors above, then run `npm start` again.");
+    return 1;
+  }
+  providePreloadedNews(newsOptions, result);
+  const eleventy = new Eleventy(TEMPLATES_DIR, "_site", {
+    configPath: ELEVENTY_CONFIG,
+    runMode: "serve",
+  });
+  await eleventy.init();
+  await eleventy.watch();
+  await eleventy.serve(Number(process.env.PORT ?? DEFAULT_PORT));
+  return 0;
+});

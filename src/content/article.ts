@@ -1,0 +1,46 @@
+import type { ArticleDate } from "../dates.ts";
+import type { Place } from "../diagnostics/diagnostic.ts";
+import type { RenderedBody } from "../markdown/render-markdown.ts";
+import type { PartnerStatus } from "./article-schema.ts";
+
+/** A company, model or partner as one article names it, with where it is named. */
+export interface TermMention {
+  /** The name as written, tidied (see `cleanTermName`). */
+  name: string;
+  /** The identity of the term (see `termSlug`). */
+  slug: string;
+  place: Place;
+}
+
+export interface ModelMention extends TermMention {
+  /** The company the model belongs to in this article. */
+  company: TermMention;
+}
+
+export interface PartnerMention extends TermMention {
+  status: PartnerStatus;
+}
+
+/** A validated article, ready for indexes and pages. */
+export interface Article {
+  /** Path for messages: `content/articles/chery-localization.md`. */
+  file: string;
+  slug: string;
+  url: string;
+  title: string;
+  date: ArticleDate;
+  updated?: ArticleDate;
+  /** The editor's summary, or an excerpt of the first paragraph. */
+  summary: string;
+  source?: { name: string; url?: string };
+  draft: boolean;
+  companies: TermMention[];
+  models: ModelMention[];
+  partners: PartnerMention[];
+  body: RenderedBody;
+}
+
+/** Newest first; articles of the same moment in slug order, so every build lists them alike. */
+export function compareNewestFirst(a: Article, b: Article): number {
+  return b.date.instant - a.date.instant || a.slug.localeCompare(b.slug);
+}

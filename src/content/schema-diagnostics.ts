@@ -1,0 +1,91 @@
+import type { Document, LineCounter } from "yaml";
+import type { z } from "zod";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { closestMatch } from "../suggest.ts";
+import { locateInYaml } from "./locate-in-yaml.ts";
+
+/** Keys Eleventy would obey if an article could set them; named so the message can say why. */
+const ELEVENTY_KEYS = new Set([
+  "permalink",
+  "layout",
+  "tags",
+  "eleventyComputed",
+  "eleventyExcludeFromCollections",
+  "eleventyNavigation",
+  "pagination",
+  "templateEngineOverride",
+  "eleventyImport",
+  "dynamicPermalink",
+  "permalinkBypassOutputDir",
+]);
+
+export interface SchemaContext {
+  file: string;
+  document: Document;
+  lineCounter: LineCounter;
+  /** The keys allowed at the top level, for "did you mean" suggestions. */
+  knownKeys: readonly string[];
+  /** How to write each top-level field, used as the fix. */
+  fieldHelp: Readonly<Record<string, string>>;
+  /** What the file is, for messages about unknown keys: "an article", "the site settings". */
+  describedAs: string;
+}
+
+function unknownKeyDiagnostic(
+  key: string,
+  parentPath: readonly PropertyKey[],
+  context: SchemaContext,
+): Diagnostic {
+  const place = locateInYaml(context.document, context.lineCounter, [...parentPath, key], "key");
+  const base = { file: context.file, ...place, severity: "error" as const };
+  if (parentPath.length === 0 && ELEVENTY_KEYS.has(key)) {
+    return {
+      ...base,
+      ruleId: "reserved-key",
+      message: `"${key}" is decided by the site, not by ${context.describedAs}`,
+      fix: "remove this line; URLs and layouts come from the slug and the templates",
+    };
+  }
+  const suggestion = parentPath.length === 0 ? closestMatch(key, context.knownKeys) : undefined;
+  return {
+    ...base,
+    ruleId: "unknown-key",
+    message: `unknown field "${key}"${suggestion ? ` — did you mean "${suggestion}"?` : ""}`,
+    fix: suggestion
+      ? `rename it to "${suggestion}"`
+      : `remove it; ${context.describedAs} may set: ${context.knownKeys.join(", ")}`,
+  };
+}
+
+/** Turns a schema library's issues into located, editor-worded diagnostics. */
+export function schemaIssuesToDiagnostics(
+  issues: readonly z.core.$ZodIssue[],
+  context: SchemaContext,
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const issue of issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        diagnostics.push(unknownKeyDiagnostic(key, issue.path, context));
+      }
+      continue;
+    }
+    const field = String(issue.path[0] ?? "");
+    const isMissing = issue.code === "invalid_type" && issue.input === undefined;
+    const place = locateInYaml(
+      context.document,
+      context.lineCounter,
+      issue.path,
+      isMissing ? "key" : "value",
+    );
+    diagnostics.push({
+      file: context.file,
+      ...place,
+      severity: "error",
+      ruleId: isMissing ? "missing-field" : "invalid-field",
+      message: issue.message,
+      ...(context.fieldHelp[field] ? { fix: context.fieldHelp[field] } : {}),
+    });
+  }
+  return diagnostics;
+}

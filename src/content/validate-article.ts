@@ -1,0 +1,100 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { excerpt } from "../markdown/excerpt.ts";
+import { renderMarkdown } from "../markdown/render-markdown.ts";
+import { slugifyText } from "../taxonomy/normalize-term.ts";
+import { articleUrl } from "../urls.ts";
+import type { Article } from "./article.ts";
+import { ARTICLE_KEYS, createArticleSchema, FIELD_HELP } from "./article-schema.ts";
+import { parseFrontMatter } from "./parse-front-matter.ts";
+import type { ArticleFile } from "./read-article-files.ts";
+import { resolveMentions } from "./resolve-mentions.ts";
+import { schemaIssuesToDiagnostics } from "./schema-diagnostics.ts";
+
+export type ArticleResult = { article?: Article; diagnostics: Diagnostic[] };
+
+const schemaByTimeZone = new Map<string, ReturnType<typeof createArticleSchema>>();
+
+function articleSchema(timeZone: string) {
+  let schema = schemaByTimeZone.get(timeZone);
+  if (!schema) {
+    schema = createArticleSchema(timeZone);
+    schemaByTimeZone.set(timeZone, schema);
+  }
+  return schema;
+}
+
+/** Body places are the body's own; messages need the file's lines. */
+function bodyLine(line: number, bodyStartLine: number): number {
+  return bodyStartLine + line - 1;
+}
+
+/**
+ * Validates one article file completely and renders its body once. All problems of the
+ * file are reported together; the article is returned only when there is no error.
+ */
+export function validateArticle(source: ArticleFile, timeZone: string): ArticleResult {
+  const { file } = source;
+  const parsed = parseFrontMatter(source.text, file);
+  if (!parsed.ok) return { diagnostics: parsed.diagnostics };
+  const { frontMatter } = parsed;
+
+  const result = articleSchema(timeZone).safeParse(frontMatter.data ?? {});
+  if (!result.success) {
+    return {
+      diagnostics: schemaIssuesToDiagnostics(result.error.issues, {
+        file,
+        document: frontMatter.document,
+        lineCounter: frontMatter.lineCounter,
+        knownKeys: ARTICLE_KEYS,
+        fieldHelp: FIELD_HELP,
+        describedAs: "an article",
+      }),
+    };
+  }
+  const data = result.data;
+  const diagnostics: Diagnostic[] = [];
+  const { mentions, diagnostics: mentionProblems } = resolveMentions(data, frontMatter, file);
+  diagnostics.push(...mentionProblems);
+
+  const slug = data.slug ?? slugifyText(source.baseName);
+  if (slug === "") {
+    diagnostics.push({
+      file,
+      line: 1,
+      column: 1,
+      severity: "error",
+      ruleId: "unsafe-slug",
+      message: `the file name "${source.baseName}" gives no usable address`,
+      fix: "rename the file with Latin letters or digits, or set `slug: chery-localization-russia`",
+    });
+  }
+
+  const body = renderMarkdown(frontMatter.body);
+  for (const place of body.rawHtml) {
+    diagnostics.push({
+      file,
+      line: bodyLine(place.line, frontMatter.bodyStartLine),
+      column: place.column,
+      severity: "warning",
+      ruleId: "raw-html",
+      message: "raw HTML is not published",
+      fix: "write it in Markdown: **bold**, _italic_, [link](https://…), ![alt text](image.jpg)",
+    });
+  }
+
+  if (diagnostics.some((diagnostic) => diagnostic.severity === "error")) return { diagnostics };
+  const article: Article = {
+    file,
+    slug,
+    url: articleUrl(slug),
+    title: data.title,
+    date: data.date,
+    summary: data.summary ?? excerpt(body.firstParagraph),
+    draft: data.draft,
+    ...mentions,
+    body,
+    ...(data.updated ? { updated: data.updated } : {}),
+    ...(data.source ? { source: data.source } : {}),
+  };
+  return { article, diagnostics };
+}

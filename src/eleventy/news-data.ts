@@ -1,0 +1,47 @@
+import { ContentError } from "../content-error.ts";
+import { hasErrors } from "../diagnostics/diagnostic.ts";
+import { formatReport } from "../diagnostics/format-diagnostics.ts";
+import { loadNews, type NewsOptions, type NewsResult } from "../load-news.ts";
+import type { News } from "../pages/site-data.ts";
+
+/** Where content comes from and whether drafts show, read from the environment Eleventy runs in. */
+export function newsOptionsFromEnvironment(environment: NodeJS.ProcessEnv): NewsOptions {
+  const runMode = environment.ELEVENTY_RUN_MODE ?? "build";
+  return {
+    contentDir: environment.NEWS_DIGEST_CONTENT_DIR ?? "content",
+    includeDrafts: runMode !== "build",
+  };
+}
+
+let preloaded: { key: string; result: NewsResult } | undefined;
+
+/**
+ * Hands a result the build command already loaded to the Eleventy run that follows, so
+ * content is validated and rendered once per build.
+ */
+export function providePreloadedNews(options: NewsOptions, result: NewsResult): void {
+  preloaded = { key: JSON.stringify(options), result };
+}
+
+let lastGoodNews: News | undefined;
+
+/**
+ * The `news` global data. In a preview, content with errors keeps the last good site up
+ * and prints the report; in a build it stops with the report.
+ */
+export async function newsForEleventy(options: NewsOptions): Promise<News> {
+  const key = JSON.stringify(options);
+  const result = preloaded && preloaded.key === key ? preloaded.result : await loadNews(options);
+  preloaded = undefined;
+  if (result.news && !hasErrors(result.diagnostics)) {
+    lastGoodNews = result.news;
+    return result.news;
+  }
+  if (options.includeDrafts && lastGoodNews) {
+    console.error(
+      `${formatReport(result.diagnostics)}\nThe preview keeps showing the last good version.`,
+    );
+    return lastGoodNews;
+  }
+  throw new ContentError(result.diagnostics);
+}

@@ -1,0 +1,76 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+import { readYamlData } from "../content/read-yaml-file.ts";
+import { isValidTimeZone } from "../dates.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+
+/** The site settings file, relative to the content folder. */
+export const SETTINGS_FILE = "site.yaml";
+
+const SETTINGS_HELP: Record<string, string> = {
+  title: "name the site: `title: Auto News Digest`",
+  description: "describe the site in one sentence",
+  language: "use a language tag such as `en` or `ru`",
+  baseUrl: "give the published address with a trailing slash: `baseUrl: https://news.example.org/`",
+  timeZone: "use an IANA time zone such as `Europe/Moscow` or `UTC`",
+  pageSize: "give how many articles a list page shows, from 1 to 100: `pageSize: 10`",
+};
+
+export const siteSettingsSchema = z.strictObject({
+  title: z.string({ error: "title must be text" }).trim().min(1, { error: "title is empty" }),
+  description: z.string({ error: "description must be text" }).trim().default(""),
+  language: z
+    .string({ error: "language must be text" })
+    .refine((tag) => Intl.DateTimeFormat.supportedLocalesOf([tag]).length > 0, {
+      error: "language is not a known language tag",
+    }),
+  baseUrl: z
+    .url({ protocol: /^https?$/, error: "baseUrl must be a web address starting with https://" })
+    .transform((url) => (url.endsWith("/") ? url : `${url}/`)),
+  timeZone: z
+    .string({ error: "timeZone must be text" })
+    .refine(isValidTimeZone, { error: "timeZone is not a known time zone" }),
+  pageSize: z
+    .number({ error: "pageSize must be a number" })
+    .int({ error: "pageSize must be a whole number" })
+    .min(1, { error: "pageSize must be at least 1" })
+    .max(100, { error: "pageSize must be at most 100" }),
+});
+
+export type SiteSettings = z.output<typeof siteSettingsSchema>;
+
+export type SettingsResult =
+  | { ok: true; settings: SiteSettings }
+  | { ok: false; diagnostics: Diagnostic[] };
+
+/** Reads `site.yaml` from the content folder; `displayPath` is how messages name the file. */
+export async function loadSiteSettings(
+  contentDir: string,
+  displayPath: string,
+): Promise<SettingsResult> {
+  let text: string;
+  try {
+    text = await readFile(path.join(contentDir, SETTINGS_FILE), "utf8");
+  } catch {
+    return {
+      ok: false,
+      diagnostics: [
+        {
+          file: displayPath,
+          line: 1,
+          column: 1,
+          severity: "error",
+          ruleId: "missing-settings",
+          message: "the site settings file is missing",
+          fix: `create ${displayPath} with title, language, baseUrl, timeZone and pageSize`,
+        },
+      ],
+    };
+  }
+  const result = readYamlData(text, displayPath, siteSettingsSchema, {
+    fieldHelp: SETTINGS_HELP,
+    describedAs: "the site settings",
+  });
+  return result.ok ? { ok: true, settings: result.value } : result;
+}

@@ -1,0 +1,27 @@
+// Eleventy 3 publishes no TypeScript types; these declare the part of its API this project uses.
+declare module "@11ty/eleventy" {
+  export interface EleventyConfig {
+    addGlobalData(name: string, value: unknown): void;
+    addWatchTarget(target: string): void;
+    addPassthroughCopy(paths: Record<string, string>): void;
+    addFilter(name: string, filter: (...args: never[]) => unknown): void;
+    setLibrary(extension: string, library: unknown): void;
+    setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
+    setServerOptions(options: Record<string, unknown>): void;
+  }
+
+  export interface EleventyOptions {
+    configPath?: string;
+    quietMode?: boolean;
+    runMode?: "build" | "serve" | "watch";
+    config?: (eleventyConfig: EleventyConfig) => void | Promise<void>;
+  }
+
+  export default class Eleventy {
+    constructor(input?: string, output?: string, options?: EleventyOptions);
+    init(): Promise<void>;
+    write(): Promise<unknown>;
+    watch(): Promise<void>;
+    serve(port?: number): Promise<void>;
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * The site's URL scheme, in one place. Every segment is a slug checked by `isSafeSlug`,
+ * so no URL can leave the output folder.
+ */
+export type TermKind = "company" | "model" | "partner";
+
+const SAFE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Lower-case letters, digits and single hyphens: nothing a path or URL could misread. */
+export function isSafeSlug(slug: string): boolean {
+  return SAFE_SLUG.test(slug);
+}
+
+const DIRECTORY_BY_KIND: Record<TermKind, string> = {
+  company: "/companies/",
+  model: "/models/",
+  partner: "/partners/",
+};
+
+export const homeUrl = "/";
+
+export function articleUrl(slug: string): string {
+  return `/articles/${slug}/`;
+}
+
+export function directoryUrl(kind: TermKind): string {
+  return DIRECTORY_BY_KIND[kind];
+}
+
+/** `/companies/chery/`, `/models/chery-tiggo-4-pro/`, `/partners/uaz/`. */
+export function termUrl(kind: TermKind, slug: string): string {
+  return `${DIRECTORY_BY_KIND[kind]}${slug}/`;
+}
+
+/** Page 1 of a list lives at the list's own URL; page N at `…/page/N/`. */
+export function pageUrl(firstPageUrl: string, pageNumber: number): string {
+  return pageNumber <= 1 ? firstPageUrl : `${firstPageUrl}page/${pageNumber}/`;
+}
+
+/** Joins a site-relative URL to the configured base URL: `https://example.org/news/` + `/articles/x/`. */
+export function absoluteUrl(baseUrl: string, path: string): string {
+  return new URL(path.replace(/^\//, ""), baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`).href;
+}
