@@ -18,7 +18,8 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
  */
 export function termSlug(name: string): string | undefined {
   const cleaned = cleanTermName(name);
-  const slug = slugify(cleaned);
+  // Without `decamelize: false`, `AvtoVAZ` would become `avto-vaz` but `AVTOVAZ` `avtovaz`.
+  const slug = slugify(cleaned, { decamelize: false });
   if (slug !== "" && LETTER_OR_DIGIT.test(cleaned)) return slug;
   const meaningful = [...cleaned].filter((character) => LETTER_OR_DIGIT.test(character));
   if (meaningful.length === 0) return undefined;
