@@ -1,16 +1,25 @@
 import path from "node:path";
+import type { Article } from "./content/article.ts";
+import { checkBodyLinks } from "./content/check-body-links.ts";
 import { loadArticles } from "./content/load-articles.ts";
 import { displayPath } from "./content/read-article-files.ts";
+import { todayIn } from "./dates.ts";
 import { type Diagnostic, hasErrors } from "./diagnostics/diagnostic.ts";
+import { publishedUrls } from "./pages/published-urls.ts";
 import { buildSiteData, type News } from "./pages/site-data.ts";
-import { loadSiteSettings, SETTINGS_FILE } from "./settings/site-settings.ts";
+import { loadRegistry } from "./registry/load-registry.ts";
+import type { Registry } from "./registry/registry.ts";
+import { loadSiteSettings, SETTINGS_FILE, type SiteSettings } from "./settings/site-settings.ts";
 import { buildTermIndex } from "./taxonomy/build-term-index.ts";
+import { checkTerms } from "./taxonomy/check-terms.ts";
 
 export interface NewsOptions {
-  /** The editors' folder: `site.yaml` and `articles/`. */
+  /** The editors' folder: `site.yaml`, `registry/` and `articles/`. */
   contentDir: string;
-  /** Drafts are shown in previews and never in production. */
+  /** Previews show drafts and scheduled articles, marked; production never does. */
   includeDrafts: boolean;
+  /** The moment that decides which articles are scheduled; defaults to now. */
+  now?: Date;
 }
 
 export interface NewsResult {
@@ -19,9 +28,36 @@ export interface NewsResult {
   diagnostics: Diagnostic[];
 }
 
+/** Articles dated after today in the site's zone wait for a build on or after their day. */
+function isScheduled(article: Article, today: string): boolean {
+  return article.date.day > today;
+}
+
+function scheduledNotice(article: Article): Diagnostic {
+  return {
+    file: article.file,
+    line: 1,
+    column: 1,
+    severity: "warning",
+    ruleId: "scheduled",
+    message: `scheduled for ${article.date.day}: left out of the published site until a build on or after that day`,
+    fix: "nothing to do if that is intended; otherwise correct the date",
+  };
+}
+
+function siteFor(
+  settings: SiteSettings,
+  articles: readonly Article[],
+  registry: Registry,
+  scheduled: ReadonlySet<Article>,
+): News {
+  return buildSiteData(settings, articles, buildTermIndex(articles), { registry, scheduled });
+}
+
 /**
  * Loads, validates and indexes all content, and computes every page's data. Nothing is
  * written: this is what `check` runs, and what the build runs before Eleventy starts.
+ * Every problem of the run is collected, across files, before anything is decided.
  */
 export async function loadNews(options: NewsOptions): Promise<NewsResult> {
   const settingsResult = await loadSiteSettings(
@@ -30,9 +66,20 @@ export async function loadNews(options: NewsOptions): Promise<NewsResult> {
   );
   if (!settingsResult.ok) return { diagnostics: settingsResult.diagnostics };
   const { settings } = settingsResult;
-  const { articles, diagnostics } = await loadArticles(options.contentDir, settings.timeZone);
+  const { registry, diagnostics } = await loadRegistry(options.contentDir);
+  const loaded = await loadArticles(options.contentDir, settings.timeZone, registry);
+  diagnostics.push(...loaded.diagnostics, ...checkTerms(loaded.articles, registry));
+
+  const today = todayIn(settings.timeZone, options.now ?? new Date());
+  const scheduled = new Set(loaded.articles.filter((article) => isScheduled(article, today)));
+  diagnostics.push(...[...scheduled].map(scheduledNotice));
+  const published = loaded.articles.filter((article) => !article.draft && !scheduled.has(article));
+  const production = siteFor(settings, published, registry, scheduled);
+  diagnostics.push(...checkBodyLinks(loaded.articles, publishedUrls(production)));
   if (hasErrors(diagnostics)) return { diagnostics };
-  const published = options.includeDrafts ? articles : articles.filter((article) => !article.draft);
-  const news = buildSiteData(settings, published, buildTermIndex(published));
+
+  const news = options.includeDrafts
+    ? siteFor(settings, loaded.articles, registry, scheduled)
+    : production;
   return { news, diagnostics };
 }

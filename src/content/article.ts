@@ -5,10 +5,14 @@ import type { PartnerStatus } from "./article-schema.ts";
 
 /** A company, model or partner as one article names it, with where it is named. */
 export interface TermMention {
-  /** The name as written, tidied (see `cleanTermName`). */
+  /** The canonical name from the registry, or the name as written, tidied (see `cleanTermName`). */
   name: string;
-  /** The identity of the term (see `termSlug`). */
+  /** The name as the editor wrote it, tidied. */
+  written: string;
+  /** The identity of the term (see `termSlug`); the registry's for any listed spelling. */
   slug: string;
+  /** Whether the registry knows the term. */
+  registered: boolean;
   place: Place;
 }
 
@@ -38,6 +42,8 @@ export interface Article {
   models: ModelMention[];
   partners: PartnerMention[];
   body: RenderedBody;
+  /** The file line on which the body starts: body places are counted from it. */
+  bodyStartLine: number;
 }
 
 /** Newest first; articles of the same moment in slug order, so every build lists them alike. */

@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { Registry } from "../registry/registry.ts";
 import { type Article, compareNewestFirst } from "./article.ts";
 import { readArticleFiles } from "./read-article-files.ts";
 import { validateArticle } from "./validate-article.ts";
@@ -35,11 +36,15 @@ function duplicateUrlDiagnostics(articles: readonly Article[]): Diagnostic[] {
 }
 
 /** Reads, validates and renders every article below `content/articles/`. */
-export async function loadArticles(contentDir: string, timeZone: string): Promise<LoadedArticles> {
+export async function loadArticles(
+  contentDir: string,
+  timeZone: string,
+  registry: Registry = Registry.empty(),
+): Promise<LoadedArticles> {
   const { files, diagnostics } = await readArticleFiles(contentDir);
   const articles: Article[] = [];
   for (const source of files) {
-    const result = validateArticle(source, timeZone);
+    const result = validateArticle(source, timeZone, registry);
     diagnostics.push(...result.diagnostics);
     if (result.article) articles.push(result.article);
   }

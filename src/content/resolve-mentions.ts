@@ -1,5 +1,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { Registry } from "../registry/registry.ts";
 import { cleanTermName, termSlug } from "../taxonomy/normalize-term.ts";
+import type { TermKind } from "../urls.ts";
 import type { ModelMention, PartnerMention, TermMention } from "./article.ts";
 import type { ArticleFrontMatter } from "./article-schema.ts";
 import { locateInYaml } from "./locate-in-yaml.ts";
@@ -14,12 +16,14 @@ export interface Mentions {
 /**
  * Turns the names an article lists into term mentions: tidied, given their slug, each with
  * its place; a name with no letter or digit, or listed twice, is reported. Each model is
- * tied to its company: the article's only company, or the one the entry names.
+ * tied to its company: the one the entry names, the one the registry files it under, or
+ * the article's only company. Registered spellings resolve to the registry's entity.
  */
 export function resolveMentions(
   data: ArticleFrontMatter,
   frontMatter: FrontMatter,
   file: string,
+  registry: Registry,
 ): { mentions: Mentions; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const report = (
@@ -35,12 +39,12 @@ export function resolveMentions(
 
   /** Reads one listed name, or reports why it cannot be a term. */
   const mention = (
-    kind: string,
+    kind: TermKind,
     name: string,
     path: readonly PropertyKey[],
   ): TermMention | undefined => {
-    const cleaned = cleanTermName(name);
-    const slug = termSlug(cleaned);
+    const written = cleanTermName(name);
+    const slug = termSlug(written);
     if (slug === undefined) {
       report(
         path,
@@ -51,7 +55,38 @@ export function resolveMentions(
       return undefined;
     }
     const place = locateInYaml(frontMatter.document, frontMatter.lineCounter, path);
-    return { name: cleaned, slug, place };
+    const entity = kind === "model" ? undefined : registry.organization(kind, slug);
+    return entity
+      ? { name: entity.name, written, slug: entity.slug, registered: true, place }
+      : { name: written, written, slug, registered: false, place };
+  };
+
+  /** A model entry resolved against the registry, given the company it is filed under. */
+  const registeredModel = (model: TermMention, company: TermMention): TermMention => {
+    const entity = registry
+      .modelsNamed(model.slug)
+      .find((candidate) => candidate.companySlug === company.slug);
+    return entity ? { ...model, name: entity.name, slug: entity.slug, registered: true } : model;
+  };
+
+  /** Reports a model the registry files under another company than this article says. */
+  const isFiledElsewhere = (
+    model: TermMention,
+    company: TermMention,
+    path: readonly PropertyKey[],
+  ): boolean => {
+    const filed = registry.modelsNamed(model.slug);
+    if (filed.length === 0 || filed.some((entity) => entity.companySlug === company.slug)) {
+      return false;
+    }
+    const owners = filed.map((entity) => entity.companySlug).join(", ");
+    report(
+      path,
+      "model-wrong-company",
+      `the registry files the model "${model.written}" under ${owners}, not under "${company.name}"`,
+      "correct the company, or fix the model's entry in content/registry/models.yaml",
+    );
+    return true;
   };
 
   /** Keeps the first of each term; a second listing is a slip worth a warning. */
@@ -91,45 +126,53 @@ export function resolveMentions(
     ),
   );
 
+  /** The company a `{ name, company }` model entry names; it must be one of the article's. */
+  const ownerNamedBy = (name: string, path: readonly PropertyKey[]): TermMention | undefined => {
+    const owner = mention("company", name, path);
+    if (!owner) return undefined;
+    const listed = companies.find((company) => company.slug === owner.slug);
+    if (!listed) {
+      report(
+        path,
+        "model-company-not-listed",
+        `the model's company "${owner.written}" is not in this article's company list`,
+        `add "${owner.name}" to company, or correct the model's company`,
+      );
+    }
+    return listed;
+  };
+
+  /** The company of a plain model name: the only one, or the one the registry files it under. */
+  const ownerOf = (model: TermMention): TermMention | undefined => {
+    if (companies.length === 1) return companies[0];
+    const filedUnder = new Set(
+      registry.modelsNamed(model.slug).map((entity) => entity.companySlug),
+    );
+    const candidates = companies.filter((company) => filedUnder.has(company.slug));
+    return candidates.length === 1 ? candidates[0] : undefined;
+  };
+
   const models: ModelMention[] = [];
   data.models.forEach((entry, index) => {
     const path = listPath("models", rawData.models, index);
     const isObject = typeof entry !== "string";
-    const model = mention(
-      "model",
-      isObject ? entry.name : entry,
-      isObject ? [...path, "name"] : path,
-    );
+    const namePath = isObject ? [...path, "name"] : path;
+    const model = mention("model", isObject ? entry.name : entry, namePath);
     if (!model) return;
-    if (isObject) {
-      const owner = mention("company", entry.company, [...path, "company"]);
-      if (!owner) return;
-      const listed = companies.find((company) => company.slug === owner.slug);
-      if (!listed) {
+    const company = isObject ? ownerNamedBy(entry.company, [...path, "company"]) : ownerOf(model);
+    if (!company) {
+      if (!isObject && companies.length > 1) {
         report(
-          [...path, "company"],
-          "model-company-not-listed",
-          `the model "${model.name}" belongs to "${owner.name}", which is not in this article's company list`,
-          `add "${owner.name}" to company, or correct the model's company`,
+          path,
+          "model-company-ambiguous",
+          `the article names several companies, so it is unclear whose model "${model.written}" is`,
+          `write it as \`- { name: ${model.written}, company: ${companies[0]?.name} }\``,
         );
-        return;
       }
-      models.push({ ...model, company: listed });
       return;
     }
-    const [onlyCompany] = companies;
-    if (companies.length === 1 && onlyCompany) {
-      models.push({ ...model, company: onlyCompany });
-      return;
-    }
-    if (companies.length > 1) {
-      report(
-        path,
-        "model-company-ambiguous",
-        `the article names several companies, so it is unclear whose model "${model.name}" is`,
-        `write it as \`- { name: ${model.name}, company: ${companies[0]?.name} }\``,
-      );
-    }
+    if (isFiledElsewhere(model, company, namePath)) return;
+    models.push({ ...registeredModel(model, company), company });
   });
 
   const partners = data.partners.flatMap((entry, index): PartnerMention[] => {

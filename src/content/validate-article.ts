@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { excerpt } from "../markdown/excerpt.ts";
 import { renderMarkdown } from "../markdown/render-markdown.ts";
+import { Registry } from "../registry/registry.ts";
 import { slugifyText } from "../taxonomy/normalize-term.ts";
 import { articleUrl } from "../urls.ts";
 import type { Article } from "./article.ts";
@@ -32,7 +33,11 @@ function bodyLine(line: number, bodyStartLine: number): number {
  * Validates one article file completely and renders its body once. All problems of the
  * file are reported together; the article is returned only when there is no error.
  */
-export function validateArticle(source: ArticleFile, timeZone: string): ArticleResult {
+export function validateArticle(
+  source: ArticleFile,
+  timeZone: string,
+  registry: Registry = Registry.empty(),
+): ArticleResult {
   const { file } = source;
   const parsed = parseFrontMatter(source.text, file);
   if (!parsed.ok) return { diagnostics: parsed.diagnostics };
@@ -53,7 +58,12 @@ export function validateArticle(source: ArticleFile, timeZone: string): ArticleR
   }
   const data = result.data;
   const diagnostics: Diagnostic[] = [];
-  const { mentions, diagnostics: mentionProblems } = resolveMentions(data, frontMatter, file);
+  const { mentions, diagnostics: mentionProblems } = resolveMentions(
+    data,
+    frontMatter,
+    file,
+    registry,
+  );
   diagnostics.push(...mentionProblems);
 
   const slug = data.slug ?? slugifyText(source.baseName);
@@ -93,6 +103,7 @@ export function validateArticle(source: ArticleFile, timeZone: string): ArticleR
     draft: data.draft,
     ...mentions,
     body,
+    bodyStartLine: frontMatter.bodyStartLine,
     ...(data.updated ? { updated: data.updated } : {}),
     ...(data.source ? { source: data.source } : {}),
   };

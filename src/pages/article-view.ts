@@ -36,6 +36,8 @@ export interface ArticleView {
   models: TermLink[];
   partners: PartnerLink[];
   draft: boolean;
+  /** Dated after today: shown only in previews, marked. */
+  scheduled: boolean;
   readingMinutes: number;
 }
 
@@ -61,6 +63,7 @@ export function articleView(
   article: Article,
   locale: string,
   nameOf: (url: string, fallback: string) => string,
+  scheduled = false,
 ): ArticleView {
   const link = (url: string, fallback: string): TermLink => ({ name: nameOf(url, fallback), url });
   return {
@@ -84,6 +87,7 @@ export function articleView(
       statusLabel: PARTNER_STATUS_LABELS[partner.status],
     })),
     draft: article.draft,
+    scheduled,
     readingMinutes: Math.max(1, Math.round(article.body.wordCount / WORDS_PER_MINUTE)),
   };
 }

@@ -1,7 +1,9 @@
 import type { Article } from "../content/article.ts";
+import { Registry } from "../registry/registry.ts";
 import type { SiteSettings } from "../settings/site-settings.ts";
 import type { Term, TermIndex } from "../taxonomy/build-term-index.ts";
-import { directoryUrl, homeUrl, type TermKind } from "../urls.ts";
+import { modelSlug } from "../taxonomy/build-term-index.ts";
+import { directoryUrl, homeUrl, type TermKind, termUrl } from "../urls.ts";
 import {
   type ArticleView,
   articleView,
@@ -20,8 +22,19 @@ export interface ListEntry {
   partnerStatus?: { status: string; label: string };
 }
 
+/** What the registry says about a term, for its page. */
+export interface TermFacts {
+  description?: string;
+  country?: string;
+  website?: string;
+  body?: string;
+}
+
 export interface TermView extends TermSummary {
   kind: TermKind;
+  facts: TermFacts;
+  /** A partner that is also a company, or a company that is also a partner: the other page. */
+  counterpart?: TermLink & { kindLabel: string };
   kindLabel: string;
   directory: TermLink;
   /** For a model. */
@@ -41,6 +54,12 @@ export interface ListPage {
   term?: TermView;
 }
 
+/** An old term URL kept alive after a rename: a page that sends readers to the new one. */
+export interface Redirect {
+  url: string;
+  target: TermLink;
+}
+
 export interface DirectoryPage {
   url: string;
   kind: TermKind;
@@ -55,7 +74,14 @@ export interface News {
   homePages: ListPage[];
   termPages: ListPage[];
   directoryPages: DirectoryPage[];
+  redirects: Redirect[];
   navigation: TermLink[];
+}
+
+export interface SiteDataContext {
+  registry: Registry;
+  /** Articles dated after today; present only in previews. */
+  scheduled: ReadonlySet<Article>;
 }
 
 const KIND_LABELS: Record<TermKind, { one: string; many: string }> = {
@@ -73,11 +99,67 @@ function pageTitle(heading: string, pageNumber: number, siteTitle: string): stri
   return `${heading}${page} | ${siteTitle}`;
 }
 
+function factsOf(term: Term, registry: Registry): TermFacts {
+  const entity =
+    term.kind === "model"
+      ? registry
+          .modelsNamed(term.slug.slice((term.company?.slug.length ?? -1) + 1))
+          .find((model) => model.companySlug === term.company?.slug)
+      : registry.organization(term.kind, term.slug);
+  if (!entity) return {};
+  return {
+    ...(entity.description ? { description: entity.description } : {}),
+    ...(entity.country ? { country: entity.country } : {}),
+    ...(entity.website ? { website: entity.website } : {}),
+    ...(entity.body ? { body: entity.body } : {}),
+  };
+}
+
+function counterpartOf(
+  term: Term,
+  terms: ReadonlyMap<string, Term>,
+): Pick<TermView, "counterpart"> {
+  const otherKind =
+    term.kind === "company" ? "partner" : term.kind === "partner" ? "company" : undefined;
+  const other = otherKind && terms.get(`${otherKind}/${term.slug}`);
+  if (!other) return {};
+  return {
+    counterpart: { name: other.name, url: other.url, kindLabel: KIND_LABELS[other.kind].one },
+  };
+}
+
+/** Pages for former names listed in the registry, unless a current page took the address. */
+function redirectsFor(
+  index: TermIndex,
+  registry: Registry,
+  taken: ReadonlySet<string>,
+): Redirect[] {
+  const redirects: Redirect[] = [];
+  const add = (url: string, target: Term) => {
+    if (!taken.has(url)) redirects.push({ url, target: { name: target.name, url: target.url } });
+  };
+  for (const term of [...index.companies, ...index.partners]) {
+    const entity = registry.organization(term.kind as "company" | "partner", term.slug);
+    for (const former of entity?.formerSlugs ?? []) add(termUrl(term.kind, former), term);
+  }
+  for (const model of index.models) {
+    const company = model.company;
+    if (!company) continue;
+    const ownSlug = model.slug.slice(company.slug.length + 1);
+    const entity = registry.modelsNamed(ownSlug).find((m) => m.companySlug === company.slug);
+    for (const former of entity?.formerSlugs ?? []) {
+      add(termUrl("model", modelSlug(company.slug, former)), model);
+    }
+  }
+  return redirects;
+}
+
 /** Builds the one object templates see from validated articles and their term index. */
 export function buildSiteData(
   settings: SiteSettings,
   articles: readonly Article[],
   index: TermIndex,
+  context: SiteDataContext = { registry: Registry.empty(), scheduled: new Set() },
 ): News {
   const termNames = new Map<string, string>();
   for (const term of [...index.companies, ...index.models, ...index.partners]) {
@@ -86,7 +168,12 @@ export function buildSiteData(
   const views = new Map<Article, ArticleView>(
     articles.map((article) => [
       article,
-      articleView(article, settings.language, (url, fallback) => termNames.get(url) ?? fallback),
+      articleView(
+        article,
+        settings.language,
+        (url, fallback) => termNames.get(url) ?? fallback,
+        context.scheduled.has(article),
+      ),
     ]),
   );
   const viewOf = (article: Article): ArticleView => {
@@ -106,6 +193,9 @@ export function buildSiteData(
     pager: page.pager,
   }));
 
+  const counterparts = new Map<string, Term>(
+    [...index.companies, ...index.partners].map((term) => [`${term.kind}/${term.slug}`, term]),
+  );
   const termPages = (terms: readonly Term[]): ListPage[] =>
     terms.flatMap((term) => {
       const labels = KIND_LABELS[term.kind];
@@ -113,6 +203,8 @@ export function buildSiteData(
         ...summary(term),
         kind: term.kind,
         kindLabel: labels.one,
+        facts: factsOf(term, context.registry),
+        ...counterpartOf(term, counterparts),
         directory: { name: labels.many, url: directoryUrl(term.kind) },
         ...(term.company ? { company: { name: term.company.name, url: term.company.url } } : {}),
         models: term.models.map(summary),
@@ -179,6 +271,7 @@ export function buildSiteData(
       ...termPages(index.partners),
     ],
     directoryPages,
+    redirects: redirectsFor(index, context.registry, new Set(termNames.keys())),
     navigation: directoryPages.map((page) => ({ name: page.title, url: page.url })),
   };
 }

@@ -1,0 +1,50 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { Article } from "./article.ts";
+
+/** `/articles/x` and `/articles/x/` name the same page; query and fragment do not matter. */
+function pagePath(url: string): string | undefined {
+  if (!url.startsWith("/") || url.startsWith("//")) return undefined;
+  const path = url.replace(/[?#].*$/, "");
+  const lastSegment = path.split("/").at(-1) ?? "";
+  if (lastSegment.includes(".")) return undefined;
+  return path.endsWith("/") ? path : `${path}/`;
+}
+
+/**
+ * Links in article bodies to pages of this site that will not exist in the published site,
+ * and images without alternative text. `publishedUrls` holds every page URL of a production build.
+ */
+export function checkBodyLinks(
+  articles: readonly Article[],
+  publishedUrls: ReadonlySet<string>,
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const article of articles) {
+    for (const link of article.body.links) {
+      const place = {
+        file: article.file,
+        line: article.bodyStartLine + link.place.line - 1,
+        column: link.place.column,
+      };
+      if (link.isImage && (link.alt ?? "").trim() === "") {
+        diagnostics.push({
+          ...place,
+          severity: "error",
+          ruleId: "image-missing-alt",
+          message: "this image has no alternative text",
+          fix: "describe the picture for readers who cannot see it: ![Chery Tiggo 4 Pro on a test track](photo.jpg)",
+        });
+      }
+      const path = pagePath(link.url);
+      if (path === undefined || publishedUrls.has(path)) continue;
+      diagnostics.push({
+        ...place,
+        severity: "error",
+        ruleId: "broken-internal-link",
+        message: `the link to ${link.url} leads to a page that will not exist`,
+        fix: "correct the address (see the URL scheme in the editors' guide), or link to a published article",
+      });
+    }
+  }
+  return diagnostics;
+}

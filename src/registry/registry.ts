@@ -1,0 +1,83 @@
+import type { Place } from "../diagnostics/diagnostic.ts";
+import { termSlug } from "../taxonomy/normalize-term.ts";
+import type { TermKind } from "../urls.ts";
+
+/** A company, model or partner as the registry describes it. */
+export interface RegisteredEntity {
+  kind: TermKind;
+  /** The canonical name: pages always use it. */
+  name: string;
+  /** The slug of the canonical name. */
+  slug: string;
+  /** Every other spelling that means this entity. */
+  aliases: string[];
+  /** Slugs of former names, whose old pages redirect to the current one. */
+  formerSlugs: string[];
+  description?: string;
+  country?: string;
+  website?: string;
+  /** For a model: its body type. */
+  body?: string;
+  /** For a model: the slug of its company. */
+  companySlug?: string;
+  /** Where the entry is written, for messages. */
+  file: string;
+  place: Place;
+}
+
+const slugsOf = (names: readonly string[]) =>
+  names.flatMap((name) => {
+    const slug = termSlug(name);
+    return slug ? [slug] : [];
+  });
+
+/**
+ * Looks up registered entities by any of their spellings. Models are keyed by company too,
+ * since two companies may sell a model of the same name.
+ */
+export class Registry {
+  private readonly byKindAndSlug = new Map<string, RegisteredEntity>();
+  private readonly modelsBySlug = new Map<string, RegisteredEntity[]>();
+  private readonly listedSpellings = new Set<string>();
+
+  constructor(readonly entities: readonly RegisteredEntity[]) {
+    for (const entity of entities) {
+      for (const spelling of [entity.name, ...entity.aliases]) {
+        this.listedSpellings.add(`${entity.kind}/${spelling}`);
+      }
+      for (const slug of [entity.slug, ...slugsOf(entity.aliases), ...entity.formerSlugs]) {
+        if (entity.kind === "model") {
+          this.modelsBySlug.set(slug, [...(this.modelsBySlug.get(slug) ?? []), entity]);
+        } else {
+          this.byKindAndSlug.set(`${entity.kind}/${slug}`, entity);
+        }
+      }
+    }
+  }
+
+  static empty(): Registry {
+    return new Registry([]);
+  }
+
+  /** The company or partner a spelling means, by its slug. */
+  organization(kind: "company" | "partner", slug: string): RegisteredEntity | undefined {
+    return this.byKindAndSlug.get(`${kind}/${slug}`);
+  }
+
+  /** Every registered model a spelling may mean, across companies. */
+  modelsNamed(slug: string): readonly RegisteredEntity[] {
+    return this.modelsBySlug.get(slug) ?? [];
+  }
+
+  /** Every canonical name and alias of a kind, for "did you mean" suggestions. */
+  spellings(kind: TermKind): string[] {
+    return this.entities
+      .filter((entity) => entity.kind === kind)
+      .flatMap((entity) => [entity.name, ...entity.aliases]);
+  }
+
+  /** Whether the spelling is one the registry lists (canonical or alias), not just the same slug. */
+  isKnownSpelling(kind: TermKind, name: string): boolean {
+    return this.listedSpellings.has(`${kind}/${name}`);
+  }
+}
