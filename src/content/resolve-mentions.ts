@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Registry } from "../registry/registry.ts";
 import { cleanTermName, termSlug } from "../taxonomy/normalize-term.ts";
+import { likelyMeant, unknownTermDiagnostic } from "../taxonomy/unknown-term.ts";
 import type { TermKind } from "../urls.ts";
 import type { ModelMention, PartnerMention, TermMention } from "./article.ts";
 import type { ArticleFrontMatter } from "./article-schema.ts";
@@ -55,7 +56,15 @@ export function resolveMentions(
       return undefined;
     }
     const place = locateInYaml(frontMatter.document, frontMatter.lineCounter, path);
-    const entity = kind === "model" ? undefined : registry.organization(kind, slug);
+    // Models are resolved once their company is known (see `registeredModel`).
+    if (kind === "model") return { name: written, written, slug, registered: false, place };
+    const entity = registry.organization(kind, slug);
+    const suggestion = entity ? undefined : likelyMeant(written, registry.spellings(kind));
+    if (suggestion) {
+      // A likely typo of a registered name: say so, rather than errors that follow from it.
+      diagnostics.push(unknownTermDiagnostic(kind, written, suggestion, { file, ...place }));
+      return undefined;
+    }
     return entity
       ? { name: entity.name, written, slug: entity.slug, registered: true, place }
       : { name: written, written, slug, registered: false, place };
@@ -79,7 +88,12 @@ export function resolveMentions(
     if (filed.length === 0 || filed.some((entity) => entity.companySlug === company.slug)) {
       return false;
     }
-    const owners = filed.map((entity) => entity.companySlug).join(", ");
+    const owners = filed
+      .map((entity) => {
+        const slug = entity.companySlug ?? "";
+        return `"${registry.organization("company", slug)?.name ?? slug}"`;
+      })
+      .join(", ");
     report(
       path,
       "model-wrong-company",

@@ -1,9 +1,8 @@
 import type { Article, TermMention } from "../content/article.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Registry } from "../registry/registry.ts";
-import { closestMatch } from "../suggest.ts";
 import type { TermKind } from "../urls.ts";
-import { termSlug } from "./normalize-term.ts";
+import { likelyMeant, REGISTRY_FILE, unknownTermDiagnostic } from "./unknown-term.ts";
 
 interface UsedTerm {
   kind: TermKind;
@@ -13,12 +12,6 @@ interface UsedTerm {
   registered: boolean;
   mentions: Array<{ article: Article; mention: TermMention }>;
 }
-
-const REGISTRY_FILE: Record<TermKind, string> = {
-  company: "content/registry/companies.yaml",
-  model: "content/registry/models.yaml",
-  partner: "content/registry/partners.yaml",
-};
 
 function collectTerms(articles: readonly Article[]): UsedTerm[] {
   const terms = new Map<string, UsedTerm>();
@@ -62,7 +55,6 @@ export function checkTerms(articles: readonly Article[], registry: Registry): Di
   const diagnostics: Diagnostic[] = [];
   const terms = collectTerms(articles);
   const registryInUse = registry.entities.length > 0;
-  const comparableSlug = (name: string) => termSlug(name) ?? name.toLowerCase();
 
   for (const term of terms) {
     const display = term.registered
@@ -80,20 +72,12 @@ export function checkTerms(articles: readonly Article[], registry: Registry): Di
         )
         .map((other) => other.mentions[0]?.mention.name ?? "");
       const known = registry.spellings(term.kind);
-      const suggestion = closestMatch(
-        first.mention.written,
-        [...known, ...moreUsed],
-        comparableSlug,
-      );
+      const suggestion = likelyMeant(first.mention.written, [...known, ...moreUsed]);
       if (suggestion) {
         for (const { article, mention } of term.mentions) {
-          diagnostics.push({
-            ...at(article, mention),
-            severity: "error",
-            ruleId: `unknown-${term.kind}`,
-            message: `unknown ${term.kind} "${mention.written}" — did you mean "${suggestion}"?`,
-            fix: `write "${suggestion}", or add "${mention.written}" to ${REGISTRY_FILE[term.kind]} if it is another ${term.kind}`,
-          });
+          diagnostics.push(
+            unknownTermDiagnostic(term.kind, mention.written, suggestion, at(article, mention)),
+          );
         }
         continue;
       }
