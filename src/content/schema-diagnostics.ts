@@ -70,7 +70,11 @@ export function schemaIssuesToDiagnostics(
       }
       continue;
     }
-    const field = String(issue.path[0] ?? "");
+    // Help is kept per top-level field (articles) or per entry field (registry lists).
+    const lastKey = issue.path.findLast((segment) => typeof segment === "string");
+    const field = [String(issue.path[0] ?? ""), String(lastKey ?? "")].find(
+      (key) => context.fieldHelp[key],
+    );
     const isMissing = issue.code === "invalid_type" && issue.input === undefined;
     const place = locateInYaml(
       context.document,
@@ -84,7 +88,7 @@ export function schemaIssuesToDiagnostics(
       severity: "error",
       ruleId: isMissing ? "missing-field" : "invalid-field",
       message: issue.message,
-      ...(context.fieldHelp[field] ? { fix: context.fieldHelp[field] } : {}),
+      ...(field ? { fix: context.fieldHelp[field] } : {}),
     });
   }
   return diagnostics;
