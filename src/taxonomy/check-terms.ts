@@ -105,11 +105,14 @@ export function checkTerms(articles: readonly Article[], registry: Registry): Di
     }
   }
 
+  // Models are told apart by company: Geely Atlas in use says nothing of Volkswagen Atlas.
   const usedRegistered = new Set(
-    terms.filter((term) => term.registered).map((term) => `${term.kind}/${term.slug}`),
+    terms
+      .filter((term) => term.registered)
+      .map((term) => `${term.kind}/${term.scope}/${term.slug}`),
   );
   for (const entity of registry.entities) {
-    if (usedRegistered.has(`${entity.kind}/${entity.slug}`)) continue;
+    if (usedRegistered.has(`${entity.kind}/${entity.companySlug ?? ""}/${entity.slug}`)) continue;
     diagnostics.push({
       file: entity.file,
       ...entity.place,
