@@ -1,0 +1,123 @@
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { loadNews } from "../src/load-news.ts";
+import {
+  articleText,
+  createContentFolder,
+  removeContentFolders,
+  siteYaml,
+} from "./support/content-folder.ts";
+
+/** 15:30 UTC on 1 June is 01:30 on 2 June in Vladivostok (UTC+10). */
+const NOW = new Date("2022-06-01T15:30:00Z");
+
+function cheryArticle(title: string, date: string, extra: readonly string[] = []): string {
+  return articleText([`title: ${title}`, `date: ${date}`, "company: Chery", ...extra]);
+}
+
+afterEach(removeContentFolders);
+
+async function vladivostokFolder(): Promise<string> {
+  return createContentFolder({
+    site: siteYaml("Asia/Vladivostok"),
+    articles: {
+      "chery-dealers.md": cheryArticle("Chery opens dealers in the Far East", "2022-06-02"),
+      "chery-tiggo-8-arrives.md": cheryArticle("Tiggo 8 Pro Max arrives in Russia", "2022-06-03"),
+    },
+  });
+}
+
+describe("scheduling", () => {
+  it("publishes an article dated today in the site's zone though it is still yesterday in UTC", async () => {
+    const dir = await vladivostokFolder();
+    const { news } = await loadNews({ contentDir: dir, includeDrafts: false, now: NOW });
+    expect(news?.articles.map((article) => article.url)).toEqual(["/articles/chery-dealers/"]);
+  });
+
+  it("leaves an article dated tomorrow in the site's zone out of the production site", async () => {
+    const dir = await vladivostokFolder();
+    const { news } = await loadNews({ contentDir: dir, includeDrafts: false, now: NOW });
+    expect(news?.termPages.flatMap((page) => page.entries.map((e) => e.article.url))).toEqual([
+      "/articles/chery-dealers/",
+    ]);
+  });
+
+  it("shows an article dated tomorrow in previews, marked scheduled", async () => {
+    const dir = await vladivostokFolder();
+    const { news } = await loadNews({ contentDir: dir, includeDrafts: true, now: NOW });
+    expect(news?.articles.map((article) => [article.url, article.scheduled])).toEqual([
+      ["/articles/chery-tiggo-8-arrives/", true],
+      ["/articles/chery-dealers/", false],
+    ]);
+  });
+
+  it("warns that an article dated tomorrow is scheduled", async () => {
+    const dir = await vladivostokFolder();
+    const { diagnostics } = await loadNews({ contentDir: dir, includeDrafts: false, now: NOW });
+    expect(diagnostics).toEqual([
+      {
+        file: path.join(dir, "articles/chery-tiggo-8-arrives.md"),
+        line: 1,
+        column: 1,
+        severity: "warning",
+        ruleId: "scheduled",
+        message:
+          "scheduled for 2022-06-03: left out of the published site until a build on or after that day",
+        fix: "nothing to do if that is intended; otherwise correct the date",
+      },
+    ]);
+  });
+});
+
+describe("drafts", () => {
+  async function folderWithDraft(): Promise<string> {
+    return createContentFolder({
+      articles: {
+        "chery-localization.md": cheryArticle("Chery makes localizing a priority", "2022-06-01"),
+        "chery-exeed-brand.md": cheryArticle("Chery launches the Exeed brand", "2022-05-30", [
+          "draft: true",
+        ]),
+      },
+    });
+  }
+
+  it("shows a draft in previews, marked draft", async () => {
+    const dir = await folderWithDraft();
+    const { news } = await loadNews({ contentDir: dir, includeDrafts: true, now: NOW });
+    expect(news?.articles.map((article) => [article.url, article.draft])).toEqual([
+      ["/articles/chery-localization/", false],
+      ["/articles/chery-exeed-brand/", true],
+    ]);
+  });
+
+  it("leaves a draft out of the production site", async () => {
+    const dir = await folderWithDraft();
+    const { news } = await loadNews({ contentDir: dir, includeDrafts: false, now: NOW });
+    expect(news?.articles.map((article) => article.url)).toEqual(["/articles/chery-localization/"]);
+  });
+});
+
+it("returns no site when the content has an error", async () => {
+  const dir = await createContentFolder({
+    articles: {
+      "chery-localization.md": articleText([
+        "title: Chery makes localizing a priority",
+        "date: 2022-02-30",
+        "company: Chery",
+      ]),
+    },
+  });
+  const { news, diagnostics } = await loadNews({ contentDir: dir, includeDrafts: true, now: NOW });
+  expect(news).toBeUndefined();
+  expect(diagnostics).toEqual([
+    {
+      file: path.join(dir, "articles/chery-localization.md"),
+      line: 3,
+      column: 7,
+      severity: "error",
+      ruleId: "invalid-field",
+      message: 'date "2022-02-30" is not a real calendar date',
+      fix: "write the day as `date: 2022-06-01`, or a moment with its offset: `date: 2022-06-01T23:30:00+03:00`",
+    },
+  ]);
+});
