@@ -1,10 +1,16 @@
+import { parseArgs } from "node:util";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { formatGithubAnnotation, formatReport } from "../diagnostics/format-diagnostics.ts";
 import { loadNews } from "../load-news.ts";
 import { runCommand } from "./run-command.ts";
 
+/** `npm run check -- --content <folder>` checks another content folder than `content/`. */
+const { values } = parseArgs({
+  options: { content: { type: "string", default: "content" } },
+});
+
 await runCommand(async () => {
-  const { diagnostics } = await loadNews({ contentDir: "content", includeDrafts: true });
+  const { diagnostics } = await loadNews({ contentDir: values.content, includeDrafts: true });
   console.log(formatReport(diagnostics));
   if (process.env.GITHUB_ACTIONS === "true") {
     for (const diagnostic of diagnostics) console.log(formatGithubAnnotation(diagnostic));
