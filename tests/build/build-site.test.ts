@@ -477,26 +477,19 @@ describe("building the car-news corpus", () => {
 
 describe("building content with an invalid article", () => {
   let parent: string;
+  let contentDir: string;
 
   beforeAll(async () => {
     parent = await temporaryFolder("invalid");
-  });
-
-  afterAll(async () => {
-    await rm(parent, { recursive: true, force: true });
-  });
-
-  it("writes nothing and returns the article's diagnostics", async () => {
-    const contentDir = path.join(parent, "content");
+    contentDir = path.join(parent, "content");
     await mkdir(path.join(contentDir, "articles"), { recursive: true });
     await copyFile(path.join(CORPUS, "site.yaml"), path.join(contentDir, "site.yaml"));
     await copyFile(
       path.join(CORPUS, "articles", "geely-coolray-recall.md"),
       path.join(contentDir, "articles", "geely-coolray-recall.md"),
     );
-    const invalid = path.join(contentDir, "articles", "haval-jolion-price-cut.md");
     await writeFile(
-      invalid,
+      path.join(contentDir, "articles", "haval-jolion-price-cut.md"),
       [
         "---",
         "title: Haval cuts Jolion prices by 100,000 rubles",
@@ -508,7 +501,14 @@ describe("building content with an invalid article", () => {
         "",
       ].join("\n"),
     );
-    const outputDir = path.join(parent, "_site");
+  });
+
+  afterAll(async () => {
+    await rm(parent, { recursive: true, force: true });
+  });
+
+  it("returns the article's diagnostics and writes no output folder", async () => {
+    const outputDir = path.join(parent, "first-site");
 
     const result = await buildSite({ contentDir, outputDir });
 
@@ -522,6 +522,22 @@ describe("building content with an invalid article", () => {
         message: expect.stringContaining("2022-02-30"),
       }),
     );
-    expect(await readdir(parent)).toEqual(["content"]);
+    expect((await readdir(parent)).filter((name) => name.startsWith("first-site"))).toEqual([]);
+  });
+
+  it("leaves the previously published site exactly as it was", async () => {
+    const outputDir = path.join(parent, "published-site");
+    await mkdir(outputDir);
+    const previousHome = "<h1>Latest news</h1><p>Geely recalls Coolray crossovers</p>";
+    await writeFile(path.join(outputDir, "index.html"), previousHome);
+
+    const result = await buildSite({ contentDir, outputDir });
+
+    expect(result.ok).toBe(false);
+    expect(await readdir(outputDir)).toEqual(["index.html"]);
+    expect(readFileSync(path.join(outputDir, "index.html"), "utf8")).toBe(previousHome);
+    expect((await readdir(parent)).filter((name) => name.startsWith("published-site"))).toEqual([
+      "published-site",
+    ]);
   });
 });
