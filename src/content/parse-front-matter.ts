@@ -106,7 +106,8 @@ export function parseFrontMatter(text: string, file: string): FrontMatterResult 
       },
     },
   });
-  if (!result) throw new Error("Internal error: gray-matter did not hand over the front-matter");
+  // gray-matter skips the engine for a block that is empty or holds only comments.
+  result ??= parseYamlDocument(split.matter, file);
   if (!result.ok) return result;
   return {
     ok: true,
