@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { cp, mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
+import { cp, rm } from "node:fs/promises";
 import path from "node:path";
 import { register } from "tsx/esm/api";
 import { type BuildResult, buildSite } from "../../src/build/build-site.ts";
 import { formatReport } from "../../src/diagnostics/format-diagnostics.ts";
+import { temporaryFolder } from "./temporary-folder.ts";
+
+export { temporaryFolder };
 
 // Eleventy imports `.eleventy.ts` with Node's own loader, which Vitest does not serve and
 // Node 20 cannot read: the command line runs under tsx, so the tests register it too.
@@ -22,11 +24,6 @@ export interface BuiltSite {
   fileFor(url: string): string | undefined;
   /** Deletes the output and its temporary parent folder. */
   remove(): Promise<void>;
-}
-
-/** A fresh folder under the system's temporary folder; the caller removes it. */
-export function temporaryFolder(purpose: string): Promise<string> {
-  return mkdtemp(path.join(os.tmpdir(), `news-digest-${purpose}-`));
 }
 
 /** A temporary copy of a fixture content folder, for tests that change it. */

@@ -1,6 +1,7 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { temporaryFolder } from "./build-fixture.ts";
+// Not from build-fixture.ts: unit tests that write content should not load Eleventy.
+import { temporaryFolder } from "./temporary-folder.ts";
 
 /** What a content folder holds: `site.yaml`, the optional registry files and the articles. */
 export interface ContentFolderFiles {

@@ -1,0 +1,28 @@
+import type { Article } from "../../src/content/article.ts";
+import type { ArticleFile } from "../../src/content/read-article-files.ts";
+import { validateArticle } from "../../src/content/validate-article.ts";
+import { hasErrors } from "../../src/diagnostics/diagnostic.ts";
+import { formatReport } from "../../src/diagnostics/format-diagnostics.ts";
+import { articleText } from "./content-folder.ts";
+
+/** An article file as `readArticleFiles` hands it over: `content/articles/<baseName>.md`. */
+export function articleFile(baseName: string, text: string): ArticleFile {
+  return { file: `content/articles/${baseName}.md`, baseName, text };
+}
+
+/**
+ * A validated article built the way the loader builds it, for tests of indexes and pages.
+ * Content that does not validate throws with the report, so a broken fixture fails loudly.
+ */
+export function validArticle(
+  baseName: string,
+  frontMatter: readonly string[],
+  body?: string,
+  timeZone = "Europe/Moscow",
+): Article {
+  const result = validateArticle(articleFile(baseName, articleText(frontMatter, body)), timeZone);
+  if (!result.article || hasErrors(result.diagnostics)) {
+    throw new Error(`The fixture ${baseName} is invalid:\n${formatReport(result.diagnostics)}`);
+  }
+  return result.article;
+}
