@@ -75,11 +75,14 @@ export async function loadNews(options: NewsOptions): Promise<NewsResult> {
   diagnostics.push(...[...scheduled].map(scheduledNotice));
   const published = loaded.articles.filter((article) => !article.draft && !scheduled.has(article));
   const production = siteFor(settings, published, registry, scheduled);
-  diagnostics.push(...checkBodyLinks(loaded.articles, publishedUrls(production)));
+  const unpublished = loaded.articles.filter((article) => article.draft || scheduled.has(article));
+  const preview =
+    unpublished.length > 0 ? siteFor(settings, loaded.articles, registry, scheduled) : production;
+  // A published article may link only to published pages; a draft also to other drafts.
+  diagnostics.push(
+    ...checkBodyLinks(published, publishedUrls(production)),
+    ...checkBodyLinks(unpublished, publishedUrls(preview)),
+  );
   if (hasErrors(diagnostics)) return { diagnostics };
-
-  const news = options.includeDrafts
-    ? siteFor(settings, loaded.articles, registry, scheduled)
-    : production;
-  return { news, diagnostics };
+  return { news: options.includeDrafts ? preview : production, diagnostics };
 }

@@ -4,12 +4,11 @@ import { formatGithubAnnotation, formatReport } from "../diagnostics/format-diag
 import { loadNews } from "../load-news.ts";
 import { runCommand } from "./run-command.ts";
 
-/** `npm run check -- --content <folder>` checks another content folder than `content/`. */
-const { values } = parseArgs({
-  options: { content: { type: "string", default: "content" } },
-});
-
 await runCommand(async () => {
+  /** `npm run check -- --content <folder>` checks another content folder than `content/`. */
+  const { values } = parseArgs({
+    options: { content: { type: "string", default: "content" } },
+  });
   const { diagnostics } = await loadNews({ contentDir: values.content, includeDrafts: true });
   console.log(formatReport(diagnostics));
   if (process.env.GITHUB_ACTIONS === "true") {

@@ -1,6 +1,12 @@
 import { ContentError } from "../content-error.ts";
 import { formatReport } from "../diagnostics/format-diagnostics.ts";
 
+/** Node's `parseArgs` rejects unknown or malformed options with these codes. */
+function isUsageError(error: unknown): error is Error {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === "string" && code.startsWith("ERR_PARSE_ARGS_");
+}
+
 /**
  * Runs a command's body and exits with its status. Content problems print as the editors'
  * report; anything else is a bug of ours and says so, with its stack.
@@ -11,6 +17,8 @@ export async function runCommand(body: () => Promise<number>): Promise<void> {
   } catch (error) {
     if (error instanceof ContentError) {
       console.error(formatReport(error.diagnostics));
+    } else if (isUsageError(error)) {
+      console.error(`${error.message}\nSee the README for the commands and their options.`);
     } else {
       console.error("Internal error in news-digest (not a problem with your content):");
       console.error(error);

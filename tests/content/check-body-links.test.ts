@@ -118,3 +118,23 @@ it("reports an image without alternative text", async () => {
     },
   ]);
 });
+
+it("lets a draft link to another draft, since they will be published together", async () => {
+  const { diagnostics } = await diagnosticsOf({
+    "crash-test.md": articleText(
+      [
+        "title: Tiggo 4 Pro earns five stars in a crash test",
+        "date: 2022-06-02",
+        "company: Chery",
+        "draft: true",
+      ],
+      "The Chery Tiggo 4 Pro scored five stars in the latest crash test.",
+    ),
+    "chery-localization.md": cheryArticle("See [the crash test](/articles/crash-test/).", [
+      "draft: true",
+    ]),
+  });
+  expect(diagnostics.filter((diagnostic) => diagnostic.ruleId === "broken-internal-link")).toEqual(
+    [],
+  );
+});
