@@ -4,6 +4,7 @@ import Eleventy from "@11ty/eleventy";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
 import { providePreloadedNews } from "../eleventy/news-data.ts";
 import { loadNews, type NewsOptions } from "../load-news.ts";
+import { writeSearchIndex } from "../publishing/search-index.ts";
 import { replaceFolder } from "./replace-folder.ts";
 
 /** The project's own folders, wherever the command is run from. */
@@ -45,6 +46,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       runMode: "build",
     });
     const written = (await eleventy.write()) as unknown;
+    await writeSearchIndex(staging);
     await replaceFolder(staging, outputDir);
     return { ok: true, diagnostics: result.diagnostics, pageCount: countPages(written) };
   } finally {

@@ -23,6 +23,8 @@ export const FIELD_HELP: Record<string, string> = {
   source: "write the source as `source: { name: TASS, url: https://tass.com/… }` (url is optional)",
   slug: "use lower-case letters, digits and hyphens only: `slug: chery-localization-russia`",
   draft: "write `draft: true` or `draft: false`",
+  corrections:
+    'list each correction with its day: `corrections: [{ date: 2022-06-03, text: "The plant is in Tula, not Kaluga." }]`',
 };
 
 export const MAX_TITLE_LENGTH = 300;
@@ -117,6 +119,18 @@ const sourceField = z.strictObject(
   { error: "source must be `{ name, url }`" },
 );
 
+const correctionsField = (timeZone: string) =>
+  z.array(
+    z.strictObject(
+      {
+        date: dateField("correction date", timeZone),
+        text: requiredText("correction text", MAX_SUMMARY_LENGTH),
+      },
+      { error: "a correction must be `{ date, text }`" },
+    ),
+    { error: "corrections must be a list of `{ date, text }`" },
+  );
+
 export function createArticleSchema(timeZone: string) {
   return z.strictObject({
     title: requiredText("title", MAX_TITLE_LENGTH),
@@ -134,6 +148,7 @@ export function createArticleSchema(timeZone: string) {
       .refine(isSafeSlug, { error: "slug may hold only lower-case letters, digits and hyphens" })
       .optional(),
     draft: z.boolean({ error: "draft must be true or false" }).default(false),
+    corrections: correctionsField(timeZone).default([]),
   });
 }
 

@@ -25,6 +25,12 @@ export interface PartnerMention extends TermMention {
   status: PartnerStatus;
 }
 
+/** A correction the editors published after the article, shown with its day. */
+export interface Correction {
+  date: ArticleDate;
+  text: string;
+}
+
 /** A validated article, ready for indexes and pages. */
 export interface Article {
   /** Path for messages: `content/articles/chery-localization.md`. */
@@ -38,6 +44,8 @@ export interface Article {
   summary: string;
   source?: { name: string; url?: string };
   draft: boolean;
+  /** As the editors listed them; absent on articles built by hand before corrections existed. */
+  corrections?: Correction[];
   companies: TermMention[];
   models: ModelMention[];
   partners: PartnerMention[];

@@ -101,6 +101,7 @@ export function validateArticle(
     date: data.date,
     summary: data.summary ?? excerpt(body.firstParagraph),
     draft: data.draft,
+    corrections: data.corrections,
     ...mentions,
     body,
     bodyStartLine: frontMatter.bodyStartLine,

@@ -1,8 +1,13 @@
 import type { Article } from "../content/article.ts";
+import {
+  type ArticleExtras,
+  buildPublishing,
+  type Publishing,
+} from "../publishing/publishing-data.ts";
 import { Registry } from "../registry/registry.ts";
 import type { SiteSettings } from "../settings/site-settings.ts";
 import type { Term, TermIndex } from "../taxonomy/build-term-index.ts";
-import { modelSlug } from "../taxonomy/build-term-index.ts";
+import { buildTermIndex, modelSlug } from "../taxonomy/build-term-index.ts";
 import { directoryUrl, homeUrl, type TermKind, termUrl } from "../urls.ts";
 import {
   type ArticleView,
@@ -67,10 +72,13 @@ export interface DirectoryPage {
   groups: Array<{ heading?: TermLink; terms: TermSummary[] }>;
 }
 
+/** An article page's data: the article and what the page shows around it. */
+export type ArticlePageView = ArticleView & ArticleExtras;
+
 /** Everything templates see, computed once: they paginate over these lists and only present. */
-export interface News {
+export interface News extends Publishing {
   site: SiteSettings;
-  articles: ArticleView[];
+  articles: ArticlePageView[];
   homePages: ListPage[];
   termPages: ListPage[];
   directoryPages: DirectoryPage[];
@@ -261,9 +269,22 @@ export function buildSiteData(
     },
   ];
 
+  const publicArticles = articles.filter(
+    (article) => !article.draft && !context.scheduled.has(article),
+  );
+  const { publishing, extrasOf } = buildPublishing({
+    settings,
+    articles,
+    publicArticles,
+    publicIndex: publicArticles.length === articles.length ? index : buildTermIndex(publicArticles),
+    viewOf,
+    directoryName: (kind) => KIND_LABELS[kind].many,
+  });
+
   return {
+    ...publishing,
     site: settings,
-    articles: articles.map(viewOf),
+    articles: articles.map((article) => ({ ...viewOf(article), ...extrasOf(article) })),
     homePages,
     termPages: [
       ...termPages(index.companies),
