@@ -1,3 +1,4 @@
+import { defaultSchema } from "hast-util-sanitize";
 import type { Root } from "mdast";
 import { toString as plainText } from "mdast-util-to-string";
 import { remark } from "remark";
@@ -5,6 +6,7 @@ import remarkGfm from "remark-gfm";
 import remarkHtml from "remark-html";
 import { visit } from "unist-util-visit";
 import type { Place } from "../diagnostics/diagnostic.ts";
+import { remarkExternalLinks } from "./external-links.ts";
 
 /** What rendering an article body yields: the HTML, and facts the checks and lists need. */
 export interface RenderedBody {
@@ -19,11 +21,23 @@ export interface RenderedBody {
   links: Array<{ url: string; place: Place; isImage: boolean; alt?: string }>;
 }
 
+/** GitHub's schema, plus `rel` on links: external links must keep `noopener noreferrer`. */
+const sanitizeSchema = {
+  ...defaultSchema,
+  attributes: {
+    ...defaultSchema.attributes,
+    a: [...(defaultSchema.attributes?.a ?? []), "rel"],
+  },
+};
+
 /**
- * The one Markdown processor: GitHub-flavoured Markdown, compiled by remark-html with its
- * default sanitizing (GitHub's schema). Raw HTML is dropped rather than passed through.
+ * The one Markdown processor: GitHub-flavoured Markdown, compiled by remark-html with
+ * GitHub's sanitizing schema. Raw HTML is dropped rather than passed through.
  */
-const processor = remark().use(remarkGfm).use(remarkHtml, { sanitize: true });
+const processor = remark()
+  .use(remarkGfm)
+  .use(remarkExternalLinks)
+  .use(remarkHtml, { sanitize: sanitizeSchema });
 
 function placeOf(node: { position?: { start: { line: number; column: number } } }): Place {
   return { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
