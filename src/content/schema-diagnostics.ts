@@ -75,7 +75,10 @@ export function schemaIssuesToDiagnostics(
     const field = [String(issue.path[0] ?? ""), String(lastKey ?? "")].find(
       (key) => context.fieldHelp[key],
     );
-    const isMissing = issue.code === "invalid_type" && issue.input === undefined;
+    // Finished Zod issues carry no input, so whether the field was written is read from the YAML.
+    const isMissing =
+      (issue.code === "invalid_type" || issue.code === "invalid_union") &&
+      !context.document.hasIn(issue.path);
     const place = locateInYaml(
       context.document,
       context.lineCounter,
@@ -87,7 +90,8 @@ export function schemaIssuesToDiagnostics(
       ...place,
       severity: "error",
       ruleId: isMissing ? "missing-field" : "invalid-field",
-      message: issue.message,
+      // A union's message describes a wrong value; for an absent field, say that it is absent.
+      message: isMissing ? `${String(issue.path.at(-1))} is missing` : issue.message,
       ...(field ? { fix: context.fieldHelp[field] } : {}),
     });
   }
