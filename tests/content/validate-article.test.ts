@@ -448,7 +448,7 @@ describe("the file name", () => {
         column: 1,
         severity: "error",
         ruleId: "unsafe-slug",
-        message: 'the file name "!!!" gives no address',
+        message: 'the file name "!!!" gives no usable address',
         fix: "rename the file with Latin letters or digits, or set `slug: chery-localization-russia`",
       },
     ]);
