@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { excerpt } from "../markdown/excerpt.ts";
+import { droppedScheme } from "../markdown/link-safety.ts";
 import { renderMarkdown } from "../markdown/render-markdown.ts";
 import { Registry } from "../registry/registry.ts";
 import { slugifyText } from "../taxonomy/normalize-term.ts";
@@ -89,6 +90,32 @@ export function validateArticle(
       ruleId: "raw-html",
       message: "raw HTML is not published",
       fix: "write it in Markdown: **bold**, _italic_, [link](https://…), ![alt text](image.jpg)",
+    });
+  }
+
+  for (const link of body.links) {
+    const scheme = droppedScheme(link.url, link.isImage);
+    if (scheme === undefined) continue;
+    diagnostics.push({
+      file,
+      line: bodyLine(link.place.line, frontMatter.bodyStartLine),
+      column: link.place.column,
+      severity: "warning",
+      ruleId: "unsafe-link",
+      message: `${link.isImage ? "an image" : "a link"} to a "${scheme}:" address is not published`,
+      fix: "use a web address starting with https:// (in lower case), or an address on this site",
+    });
+  }
+  if (frontMatter.body.trim() === "") {
+    diagnostics.push({
+      file,
+      // The closing fence: the line after it may not exist.
+      line: frontMatter.bodyStartLine - 1,
+      column: 1,
+      severity: "error",
+      ruleId: "empty-body",
+      message: "the article has no text after the front-matter",
+      fix: "write the article below the closing `---` line",
     });
   }
 
