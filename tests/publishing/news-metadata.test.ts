@@ -120,7 +120,8 @@ describe("term page metadata", () => {
   it("gives a model page breadcrumbs through its company", () => {
     const crumbs = jsonLdOf("/models/chery-tiggo-7-pro/")[1];
     expect(crumbs?.["@type"]).toBe("BreadcrumbList");
-    expect((crumbs?.itemListElement as Node[]).map((item) => item.item)).toEqual([
+    const items = (crumbs?.itemListElement ?? []) as Node[];
+    expect(items.map((item) => item.item)).toEqual([
       BASE,
       `${BASE}models/`,
       `${BASE}companies/chery/`,
