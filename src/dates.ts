@@ -47,16 +47,13 @@ export function parseArticleDate(value: string, timeZone: string): DateParseResu
   return { ok: false, reason: "format" };
 }
 
-function writtenMoment(date: ArticleDate): DateTime {
-  // A bare day is formatted as a UTC calendar day so no zone can shift it.
-  return date.hasTime
-    ? DateTime.fromISO(date.iso, { setZone: true })
-    : DateTime.fromISO(date.day, { zone: "utc" });
-}
-
 /** `1 June 2022` in the site's language, for the day the editor wrote. */
 export function formatDay(date: ArticleDate, locale: string): string {
-  return writtenMoment(date).setLocale(locale).toLocaleString(DateTime.DATE_FULL);
+  // The written day as a UTC calendar day: no zone can shift it, and every article's label
+  // takes one path through Intl (luxon formats some fixed offsets with other spaces than UTC).
+  return DateTime.fromISO(date.day, { zone: "utc" })
+    .setLocale(locale)
+    .toLocaleString(DateTime.DATE_FULL);
 }
 
 /** The site zone's calendar day at `now`: what "today" means for scheduling and new articles. */

@@ -114,3 +114,10 @@ describe("time zones", () => {
     expect(isValidTimeZone("Moscow/Kremlin")).toBe(false);
   });
 });
+
+it("spells a Russian day alike whatever offset the moment was written in", () => {
+  const labels = ["2022-06-01", "2022-06-01T23:30:00+03:00", "2022-06-01T23:30:00+05:30"].map(
+    (value) => formatDay(parsed(value), "ru"),
+  );
+  expect(new Set(labels)).toEqual(new Set(["1 июня 2022\u202fг."]));
+});
