@@ -3,6 +3,7 @@ import type { ArticleFile } from "../../src/content/read-article-files.ts";
 import { validateArticle } from "../../src/content/validate-article.ts";
 import { hasErrors } from "../../src/diagnostics/diagnostic.ts";
 import { formatReport } from "../../src/diagnostics/format-diagnostics.ts";
+import type { SiteSettings } from "../../src/settings/site-settings.ts";
 import { articleText } from "./content-folder.ts";
 
 /** An article file as `readArticleFiles` hands it over: `content/articles/<baseName>.md`. */
@@ -25,4 +26,17 @@ export function validArticle(
     throw new Error(`The fixture ${baseName} is invalid:\n${formatReport(result.diagnostics)}`);
   }
   return result.article;
+}
+
+/** The site settings `siteYaml()` describes, as `loadSiteSettings` returns them. */
+export function siteSettings(overrides: Partial<SiteSettings> = {}): SiteSettings {
+  return {
+    title: "Auto Industry Digest",
+    description: "News about carmakers, their models and partners.",
+    language: "en",
+    baseUrl: "https://news-digest.example.org/",
+    timeZone: "Europe/Moscow",
+    pageSize: 10,
+    ...overrides,
+  };
 }
