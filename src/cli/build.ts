@@ -1,16 +1,24 @@
+import { parseArgs } from "node:util";
 import { buildSite } from "../build/build-site.ts";
 import { formatReport } from "../diagnostics/format-diagnostics.ts";
 import { runCommand } from "./run-command.ts";
 
 await runCommand(async () => {
+  /** `npm run build -- --content <folder> --output <folder>`: other folders than the defaults. */
+  const { values } = parseArgs({
+    options: {
+      content: { type: "string", default: "content" },
+      output: { type: "string", default: "_site" },
+    },
+  });
   const started = performance.now();
-  const result = await buildSite({ contentDir: "content", outputDir: "_site" });
+  const result = await buildSite({ contentDir: values.content, outputDir: values.output });
   if (result.diagnostics.length > 0) console.error(formatReport(result.diagnostics));
   if (!result.ok) {
-    console.error("The build stopped before writing anything; _site/ is unchanged.");
+    console.error(`The build stopped before writing anything; ${values.output}/ is unchanged.`);
     return 1;
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`Built ${result.pageCount} pages into _site/ in ${seconds} s.`);
+  console.log(`Built ${result.pageCount} pages into ${values.output}/ in ${seconds} s.`);
   return 0;
 });
