@@ -46,7 +46,9 @@ function unknownKeyDiagnostic(
       fix: "remove this line; URLs and layouts come from the slug and the templates",
     };
   }
-  const suggestion = parentPath.length === 0 ? closestMatch(key, context.knownKeys) : undefined;
+  // Keys are case-sensitive: `timezone` is a typo of `timeZone`, not the same key.
+  const suggestion =
+    parentPath.length === 0 ? closestMatch(key, context.knownKeys, (name) => name) : undefined;
   return {
     ...base,
     ruleId: "unknown-key",
