@@ -1,6 +1,11 @@
 import type { EleventyConfig } from "@11ty/eleventy";
 import { newsForEleventy, newsOptionsFromEnvironment } from "./src/eleventy/news-data.ts";
 import { markdownLibrary } from "./src/markdown/markdown-library.ts";
+import {
+  headersFile,
+  META_CONTENT_SECURITY_POLICY,
+  REFERRER_POLICY,
+} from "./src/security-policy.ts";
 import { absoluteUrl } from "./src/urls.ts";
 
 export default function configure(eleventyConfig: EleventyConfig) {
@@ -9,6 +14,11 @@ export default function configure(eleventyConfig: EleventyConfig) {
   // Data: the core validates all content and precomputes every page before Eleventy writes
   eleventyConfig.addGlobalData("news", () => newsForEleventy(newsOptions));
   eleventyConfig.addWatchTarget(newsOptions.contentDir);
+  eleventyConfig.addGlobalData("security", {
+    contentSecurityPolicy: META_CONTENT_SECURITY_POLICY,
+    referrerPolicy: REFERRER_POLICY,
+    headersFile: headersFile(),
+  });
 
   // Templates: escape every value by default; a typo in a template variable fails the build
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: true });

@@ -5,6 +5,7 @@ import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
 import { providePreloadedNews } from "../eleventy/news-data.ts";
 import { loadNews, type NewsOptions } from "../load-news.ts";
 import { writeSearchIndex } from "../publishing/search-index.ts";
+import { checkCompleteness } from "./check-completeness.ts";
 import { replaceFolder } from "./replace-folder.ts";
 
 /** The project's own folders, wherever the command is run from. */
@@ -47,6 +48,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     });
     const written = (await eleventy.write()) as unknown;
     await writeSearchIndex(staging);
+    const incomplete = result.news ? await checkCompleteness(staging, result.news) : [];
+    if (incomplete.length > 0) {
+      return { ok: false, diagnostics: [...result.diagnostics, ...incomplete], pageCount: 0 };
+    }
     await replaceFolder(staging, outputDir);
     return { ok: true, diagnostics: result.diagnostics, pageCount: countPages(written) };
   } finally {

@@ -23,6 +23,8 @@ export interface PartnerLink extends TermLink {
 
 /** What templates show of an article: every value final, nothing left to compute. */
 export interface ArticleView {
+  /** The article's file, for build messages; pages never show it. */
+  file: string;
   url: string;
   slug: string;
   title: string;
@@ -67,6 +69,7 @@ export function articleView(
 ): ArticleView {
   const link = (url: string, fallback: string): TermLink => ({ name: nameOf(url, fallback), url });
   return {
+    file: article.file,
     url: article.url,
     slug: article.slug,
     title: article.title,

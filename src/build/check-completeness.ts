@@ -1,0 +1,172 @@
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { parse } from "node-html-parser";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { ArticleView } from "../pages/article-view.ts";
+import type { News } from "../pages/site-data.ts";
+import { absoluteUrl, articleUrl } from "../urls.ts";
+
+/** The attribute `articleList` puts on its `<ol>`: the region whose links say what a page lists. */
+export const ARTICLE_LIST_ATTRIBUTE = "data-article-list";
+
+/** `/articles/`: every article page lives below it. */
+const ARTICLES_PREFIX = articleUrl("").slice(0, -1);
+
+/** The file a site URL is served from: `/articles/x/` → `<output>/articles/x/index.html`. */
+function fileOf(outputDir: string, url: string): string {
+  return path.join(outputDir, url.endsWith("/") ? `${url}index.html` : url);
+}
+
+async function readIfPresent(file: string): Promise<string | undefined> {
+  return readFile(file, "utf8").catch(() => undefined);
+}
+
+/** The article each card of a page's list links to, in order, repeats included. */
+function listedArticles(html: string): string[] {
+  return parse(html)
+    .querySelectorAll(`ol[${ARTICLE_LIST_ATTRIBUTE}] > li`)
+    .flatMap((card) => {
+      const link = card
+        .querySelectorAll("a[href]")
+        .find((anchor) => anchor.getAttribute("href")?.startsWith(ARTICLES_PREFIX));
+      return link?.getAttribute("href") ?? [];
+    });
+}
+
+/** Article pages as Eleventy wrote them: `/articles/<slug>/` for each folder with a page. */
+async function writtenArticleUrls(outputDir: string): Promise<Set<string>> {
+  const folder = path.join(outputDir, ARTICLES_PREFIX);
+  const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+  const urls = await Promise.all(
+    entries
+      .filter((entry) => entry.isDirectory())
+      .map(async (entry) => {
+        const url = articleUrl(entry.name);
+        const page = await stat(fileOf(outputDir, url)).catch(() => undefined);
+        return page?.isFile() ? [url] : [];
+      }),
+  );
+  return new Set(urls.flat());
+}
+
+function problem(file: string, message: string): Diagnostic {
+  return {
+    file,
+    line: 1,
+    column: 1,
+    severity: "error",
+    ruleId: "incomplete-build",
+    message,
+    fix: "this is a fault of the site's code or templates, not of the article: report it to the developers",
+  };
+}
+
+/**
+ * Compares what a list (all pages of the home page or of one term) shows with the articles it
+ * must show: each exactly once, and nothing else.
+ */
+function compareList(
+  listName: string,
+  pageUrls: readonly string[],
+  listed: readonly string[],
+  expected: readonly ArticleView[],
+  articleByUrl: ReadonlyMap<string, ArticleView>,
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const counts = new Map<string, number>();
+  for (const url of listed) counts.set(url, (counts.get(url) ?? 0) + 1);
+  const pages = pageUrls.join(", ");
+  for (const article of expected) {
+    const count = counts.get(article.url) ?? 0;
+    if (count === 0) {
+      diagnostics.push(
+        problem(article.file, `${article.url} is missing from ${listName} (${pages})`),
+      );
+    } else if (count > 1) {
+      diagnostics.push(
+        problem(article.file, `${article.url} is listed ${count} times on ${listName} (${pages})`),
+      );
+    }
+    counts.delete(article.url);
+  }
+  for (const url of counts.keys()) {
+    const file = articleByUrl.get(url)?.file ?? url;
+    diagnostics.push(
+      problem(file, `${listName} (${pages}) lists ${url}, which does not belong there`),
+    );
+  }
+  return diagnostics;
+}
+
+/**
+ * Checks a finished build in `outputDir` against the data it was built from: every published
+ * article has its page, the home page and each term's pages list exactly their articles, and
+ * the sitemap, when the build writes one, names every article. Each page is read once.
+ */
+export async function checkCompleteness(outputDir: string, news: News): Promise<Diagnostic[]> {
+  const diagnostics: Diagnostic[] = [];
+  const articleByUrl = new Map(news.articles.map((article) => [article.url, article]));
+
+  // What each list must show, from the articles' own terms rather than from the term index.
+  const expectedByList = new Map<string, ArticleView[]>([["/", [...news.articles]]]);
+  for (const article of news.articles) {
+    for (const term of [...article.companies, ...article.models, ...article.partners]) {
+      const expected = expectedByList.get(term.url);
+      if (expected) expected.push(article);
+      else expectedByList.set(term.url, [article]);
+    }
+  }
+  const listPages = new Map<string, { name: string; urls: string[] }>();
+  listPages.set("/", { name: "the home page", urls: news.homePages.map((page) => page.url) });
+  for (const page of news.termPages) {
+    const term = page.term;
+    if (!term) continue;
+    const list = listPages.get(term.url) ?? { name: `the page of ${term.name}`, urls: [] };
+    list.urls.push(page.url);
+    listPages.set(term.url, list);
+  }
+
+  const writtenArticles = await writtenArticleUrls(outputDir);
+  for (const article of news.articles) {
+    if (!writtenArticles.has(article.url)) {
+      diagnostics.push(problem(article.file, `the build wrote no page at ${article.url}`));
+    }
+  }
+  for (const url of writtenArticles) {
+    if (!articleByUrl.has(url)) {
+      diagnostics.push(problem(url, `the build wrote a page at ${url} for no published article`));
+    }
+  }
+  for (const [listUrl, expected] of expectedByList) {
+    if (listPages.has(listUrl)) continue;
+    const files = expected.map((article) => article.file).join(", ");
+    diagnostics.push(
+      problem(expected[0]?.file ?? listUrl, `no page lists ${listUrl}, named by ${files}`),
+    );
+  }
+  for (const [listUrl, list] of listPages) {
+    const listed: string[] = [];
+    for (const url of list.urls) {
+      const html = await readIfPresent(fileOf(outputDir, url));
+      if (html === undefined) diagnostics.push(problem(url, `the build wrote no page at ${url}`));
+      else listed.push(...listedArticles(html));
+    }
+    const expected = expectedByList.get(listUrl) ?? [];
+    diagnostics.push(...compareList(list.name, list.urls, listed, expected, articleByUrl));
+  }
+  const sitemap = await readIfPresent(path.join(outputDir, "sitemap.xml"));
+  if (sitemap !== undefined) {
+    const locations = new Set(
+      parse(sitemap)
+        .querySelectorAll("loc")
+        .map((loc) => loc.text.trim()),
+    );
+    for (const article of news.articles) {
+      const location = absoluteUrl(news.site.baseUrl, article.url);
+      if (!locations.has(location)) {
+        diagnostics.push(problem(article.file, `sitemap.xml does not list ${location}`));
+      }
+    }
+  }
+  return diagnostics;
+}
