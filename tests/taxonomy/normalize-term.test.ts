@@ -64,3 +64,25 @@ describe("slugs of any text", () => {
     expect(slugifyText("?!")).toBe("");
   });
 });
+
+describe("every slug", () => {
+  it.each([
+    "../etc/passwd",
+    "C:\\Windows",
+    "%2e%2e",
+    "Mercedes-Benz",
+    "Citroën",
+    "Haval H9 (2022)",
+    "ГАЗель NEXT",
+    "Ё-мобиль",
+    "Tiggo_4",
+    "奇瑞 Tiggo",
+    "Lada   Niva\tTravel",
+  ])("is a safe URL segment for %j", (name) => {
+    expect(isSafeSlug(termSlug(name) ?? "")).toBe(true);
+  });
+
+  it("is the same on every run for 奇瑞", () => {
+    expect(new Set([termSlug("奇瑞"), termSlug("奇瑞"), termSlug(" 奇瑞 ")]).size).toBe(1);
+  });
+});
