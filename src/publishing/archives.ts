@@ -1,9 +1,9 @@
 import type { Article } from "../content/article.ts";
 import type { ArticleView } from "../pages/article-view.ts";
 import type { ListEntry } from "../pages/site-data.ts";
+import { archiveIndexUrl, archiveUrl } from "../urls.ts";
 import { monthLabel, monthOf } from "./calendar.ts";
 import { groupInOrder } from "./group-in-order.ts";
-import { archiveIndexUrl, archiveUrl } from "./publishing-urls.ts";
 
 export interface MonthLink {
   url: string;

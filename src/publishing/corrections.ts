@@ -1,7 +1,7 @@
 import type { Article, Correction } from "../content/article.ts";
 import type { ArticleView, DateView } from "../pages/article-view.ts";
 import { dateView } from "../pages/article-view.ts";
-import { correctionsUrl } from "./publishing-urls.ts";
+import { correctionsUrl } from "../urls.ts";
 
 export interface CorrectionView {
   date: DateView;

@@ -1,10 +1,9 @@
 import type { Article } from "../content/article.ts";
 import type { ArticleView, TermLink } from "../pages/article-view.ts";
 import type { ListEntry } from "../pages/site-data.ts";
-import { termUrl } from "../urls.ts";
+import { digestIndexUrl, digestUrl, termUrl } from "../urls.ts";
 import { dayLabel, type IsoWeek, isoWeekOf } from "./calendar.ts";
 import { groupInOrder } from "./group-in-order.ts";
-import { digestIndexUrl, digestUrl } from "./publishing-urls.ts";
 
 export interface WeekLink {
   url: string;

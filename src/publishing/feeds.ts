@@ -1,10 +1,9 @@
 import type { Article } from "../content/article.ts";
 import type { SiteSettings } from "../settings/site-settings.ts";
 import type { Term, TermIndex } from "../taxonomy/build-term-index.ts";
-import { absoluteUrl, homeUrl } from "../urls.ts";
+import { absoluteUrl, atomFeedUrl, homeUrl, jsonFeedUrl } from "../urls.ts";
 import { absolutizeHtml } from "./absolute-html.ts";
 import { lastModified, newestModified, timestamp } from "./article-dates.ts";
-import { atomFeedUrl, jsonFeedUrl } from "./publishing-urls.ts";
 
 /** Entries per feed: enough for any reader's catch-up, small enough to fetch often. */
 export const FEED_SIZE = 50;

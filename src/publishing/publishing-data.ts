@@ -4,7 +4,16 @@ import { paginate } from "../pages/paginate.ts";
 import type { ListEntry } from "../pages/site-data.ts";
 import type { SiteSettings } from "../settings/site-settings.ts";
 import type { Term, TermIndex } from "../taxonomy/build-term-index.ts";
-import { directoryUrl, homeUrl, type TermKind } from "../urls.ts";
+import {
+  archiveIndexUrl,
+  atomFeedUrl,
+  correctionsUrl,
+  digestIndexUrl,
+  directoryUrl,
+  homeUrl,
+  sourceIndexUrl,
+  type TermKind,
+} from "../urls.ts";
 import { type Archives, buildArchives } from "./archives.ts";
 import {
   buildCorrectionsPage,
@@ -15,13 +24,6 @@ import {
 import { buildDigests, type Digests } from "./digests.ts";
 import { buildFeeds, type Feed, type FeedLink, feedLinks } from "./feeds.ts";
 import { articleMeta, collectionMeta, type PageMeta } from "./page-meta.ts";
-import {
-  archiveIndexUrl,
-  atomFeedUrl,
-  correctionsUrl,
-  digestIndexUrl,
-  sourceIndexUrl,
-} from "./publishing-urls.ts";
 import { articlesByTerm, relatedArticles } from "./related-articles.ts";
 import { buildSitemaps, type PublicPage, type Sitemaps } from "./sitemap.ts";
 import { buildSources, type SourceLink, type SourcePage } from "./sources.ts";

@@ -1,9 +1,8 @@
 import type { Article } from "../content/article.ts";
 import type { SiteSettings } from "../settings/site-settings.ts";
-import { absoluteUrl } from "../urls.ts";
+import { absoluteUrl, newsSitemapUrl, sitemapUrl } from "../urls.ts";
 import { lastModified, newestModified, timestamp } from "./article-dates.ts";
 import { xmlSafe } from "./feeds.ts";
-import { newsSitemapUrl, sitemapUrl } from "./publishing-urls.ts";
 
 /** A public page and the articles it shows, which date its last change. */
 export interface PublicPage {

@@ -2,8 +2,7 @@ import type { Article } from "../content/article.ts";
 import type { ArticleView } from "../pages/article-view.ts";
 import type { ListEntry } from "../pages/site-data.ts";
 import { termSlug } from "../taxonomy/normalize-term.ts";
-import { isSafeSlug } from "../urls.ts";
-import { sourceIndexUrl, sourceUrl } from "./publishing-urls.ts";
+import { isSafeSlug, sourceIndexUrl, sourceUrl } from "../urls.ts";
 
 export interface SourceLink {
   name: string;

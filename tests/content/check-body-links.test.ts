@@ -138,3 +138,12 @@ it("lets a draft link to another draft, since they will be published together", 
     [],
   );
 });
+
+it("accepts links to publishing pages such as the weekly digest index", async () => {
+  const { diagnostics } = await diagnosticsOf({
+    "chery-localization.md": cheryArticle("More in [this week's digest](/digest/)."),
+  });
+  expect(diagnostics.filter((diagnostic) => diagnostic.ruleId === "broken-internal-link")).toEqual(
+    [],
+  );
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isoWeekOf, monthOf } from "../../src/publishing/calendar.ts";
-import { digestUrl } from "../../src/publishing/publishing-urls.ts";
+import { digestUrl } from "../../src/urls.ts";
 
 describe("isoWeekOf", () => {
   it("puts New Year's Eve 2020 in week 53 of 2020", () => {
