@@ -1,0 +1,117 @@
+import { readFileSync } from "node:fs";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { articleToEdit, withEditedArticle } from "./edit-article.ts";
+import { runMeasured } from "./measure/run-measured.ts";
+import { outputSize } from "./output-size.ts";
+import { prepareCorpus } from "./prepare-corpus.ts";
+import { formatLinearity, formatSizeTable, type SizeSamples, type ToolSamples } from "./report.ts";
+import {
+  CORPUS_ROOT,
+  checkCommand,
+  corpusPaths,
+  eleventyAnchor,
+  hugoAnchor,
+  newsDigest,
+  type Tool,
+  versionOf,
+} from "./tools.ts";
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "1000,10000" },
+    runs: { type: "string", default: "3" },
+    "no-anchors": { type: "boolean", default: false },
+  },
+});
+const sizes = values.sizes.split(",").map((size) => Number.parseInt(size, 10));
+const runs = Number.parseInt(values.runs, 10);
+if (sizes.some((size) => !(size > 0)) || !(runs > 0)) {
+  throw new Error("usage: npm run bench -- [--sizes 1000,10000] [--runs 3] [--no-anchors]");
+}
+
+const hugoVersion = versionOf("hugo", ["version"]);
+const tools: Tool[] = [newsDigest];
+if (!values["no-anchors"]) {
+  tools.push(eleventyAnchor);
+  if (hugoVersion) tools.push(hugoAnchor);
+  else console.error("hugo is not installed (apt-get install -y hugo): no Hugo anchor.");
+}
+const withHugo = tools.includes(hugoAnchor);
+
+const log = (message: string) => console.error(`[bench] ${message}`);
+
+const results: SizeSamples[] = sizes.map((articles) => ({
+  articles,
+  tools: tools.map(
+    (tool): ToolSamples => ({
+      tool: tool.name,
+      articles,
+      cold: [],
+      warm: [],
+      peakRss: [],
+    }),
+  ),
+  check: [],
+  checkPeakRss: [],
+}));
+
+for (const articles of sizes) {
+  log(`preparing the corpus of ${articles} articles`);
+  await prepareCorpus(corpusPaths(articles), withHugo);
+}
+
+// Runs are interleaved (each run goes through every size and tool, starting with a different
+// tool each time) so that a slow spell of the shared machine does not land on one tool only.
+for (let run = 0; run < runs; run++) {
+  for (const sizeResult of results) {
+    const paths = corpusPaths(sizeResult.articles);
+    const edited = await articleToEdit(paths.content);
+    const order = tools.map((_, i) => tools[(i + run) % tools.length] as Tool);
+    for (const tool of order) {
+      const samples = sizeResult.tools.find((t) => t.tool === tool.name) as ToolSamples;
+      const output = paths.output(tool.name);
+      await rm(output, { recursive: true, force: true });
+      await mkdir(path.dirname(output), { recursive: true });
+      log(`run ${run + 1}/${runs}, ${sizeResult.articles} articles: ${tool.name} cold`);
+      const cold = await runMeasured(tool.build(paths));
+      samples.cold.push(cold.seconds);
+      samples.peakRss.push(cold.peakRssBytes);
+      samples.output ??= await outputSize(output);
+      log(`run ${run + 1}/${runs}, ${sizeResult.articles} articles: ${tool.name} warm`);
+      const warm = await withEditedArticle(path.join(tool.contentOf(paths), edited), () =>
+        runMeasured(tool.build(paths)),
+      );
+      samples.warm.push(warm.seconds);
+      samples.peakRss.push(warm.peakRssBytes);
+    }
+    log(`run ${run + 1}/${runs}, ${sizeResult.articles} articles: npm run check`);
+    const check = await runMeasured(checkCommand(paths));
+    sizeResult.check.push(check.seconds);
+    sizeResult.checkPeakRss.push(check.peakRssBytes);
+  }
+}
+
+const cpu = /model name\s*:\s*(.*)/.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? os.arch();
+const machine = [
+  `${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 1024 ** 3)} GiB`,
+  `Node ${process.version}`,
+  `Eleventy ${versionOf("node_modules/.bin/eleventy", ["--version"]) ?? "?"}`,
+  hugoVersion ?? "no Hugo",
+  `${runs} run(s) per figure: median (min–max); peak RSS over cold and warm builds`,
+].join("; ");
+const report = [
+  machine,
+  "",
+  ...results.flatMap((r) => [formatSizeTable(r), ""]),
+  formatLinearity(results),
+].join("\n");
+console.log(report);
+await writeFile(path.join(CORPUS_ROOT, "results.md"), `${report}\n`);
+await writeFile(
+  path.join(CORPUS_ROOT, "results.json"),
+  `${JSON.stringify({ machine, results }, null, 2)}\n`,
+);
+log(`written to ${path.relative(process.cwd(), CORPUS_ROOT)}/results.{md,json}`);
