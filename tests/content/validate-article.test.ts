@@ -501,3 +501,15 @@ describe("raw HTML in the body", () => {
     );
   });
 });
+
+it("reports each required field of an empty front-matter as missing", () => {
+  const { diagnostics } = validateArticle(
+    articleFile("chery-localization-russia", "---\n---\n\nChery is in talks.\n"),
+    ZONE,
+  );
+  expect(diagnostics).toEqual([
+    error(1, 1, "missing-field", "title is missing", HELP.title),
+    error(1, 1, "missing-field", "date is missing", HELP.date),
+    error(1, 1, "missing-field", "company is missing", HELP.company),
+  ]);
+});
