@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { formatLinearity, formatSizeTable, type SizeSamples } from "../../bench/report.ts";
+
+const samples = (articles: number, scale: number): SizeSamples => ({
+  articles,
+  tools: [
+    {
+      tool: "news-digest",
+      articles,
+      cold: [30, 20, 25].map((s) => s * scale),
+      warm: [10],
+      peakRss: [2 ** 30],
+    },
+    { tool: "eleventy", articles, cold: [10].map((s) => s * scale), warm: [9], peakRss: [2 ** 28] },
+    { tool: "hugo", articles, cold: [5].map((s) => s * scale), warm: [4], peakRss: [2 ** 26] },
+  ],
+  check: [2, 3, 4],
+  checkPeakRss: [2 ** 27],
+});
+
+describe("the results table", () => {
+  it("gives each tool's cold build as a ratio of the anchors' medians", () => {
+    const table = formatSizeTable(samples(1000, 1));
+    const newsDigest = table.split("\n").find((line) => line.startsWith("| news-digest"));
+    expect(newsDigest).toBe(
+      "| news-digest | 25.0 s (20.0 s–30.0 s) | 10.0 s | 1024 MiB | – | – | 25.00 | 2.50× | 5.00× | 2.00× |",
+    );
+    expect(table).toContain("`npm run check`: 3.00 s (2.00 s–4.00 s)");
+  });
+
+  it("shows time per article across sizes", () => {
+    const table = formatLinearity([samples(1000, 1), samples(10_000, 10)]);
+    expect(table).toContain("| news-digest | 25.00 ms | 25.00 ms |");
+  });
+});
