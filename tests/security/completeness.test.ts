@@ -1,0 +1,137 @@
+import { cp, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkCompleteness } from "../../src/build/check-completeness.ts";
+import { loadNews } from "../../src/load-news.ts";
+import type { News } from "../../src/pages/site-data.ts";
+import { type BuiltSite, buildFixtureSite, temporaryFolder } from "../support/build-fixture.ts";
+import { articleCard, type HTMLElement, parseHtml } from "../support/html.ts";
+
+const CORPUS = path.resolve(import.meta.dirname, "../fixtures/corpus");
+
+let site: BuiltSite;
+let news: News;
+let avtovazPage: HTMLElement;
+
+beforeAll(async () => {
+  site = await buildFixtureSite(CORPUS);
+  const loaded = await loadNews({ contentDir: CORPUS, includeDrafts: false });
+  if (!loaded.news) throw new Error("The corpus did not load");
+  news = loaded.news;
+  avtovazPage = parseHtml(site.readPage("/companies/avtovaz/"));
+});
+
+afterAll(async () => {
+  await site?.remove();
+});
+
+/** A copy of the built corpus to spoil. */
+async function copyOfSite(): Promise<string> {
+  const copy = path.join(await temporaryFolder("complete"), "_site");
+  await cp(site.outputDir, copy, { recursive: true });
+  return copy;
+}
+
+async function edit(file: string, change: (text: string) => string): Promise<void> {
+  await writeFile(file, change(await readFile(file, "utf8")));
+}
+
+/** Changes the article list of the page in `file`; `cardOf` copies a card from the AvtoVAZ page. */
+async function editList(
+  file: string,
+  change: (page: HTMLElement, list: HTMLElement, cardOf: (url: string) => HTMLElement) => void,
+): Promise<void> {
+  const page = parseHtml(await readFile(file, "utf8"));
+  const list = page.querySelector("ol[data-article-list]");
+  if (!list) throw new Error(`${file} has no article list`);
+  const cardOf = (url: string) => {
+    const card = articleCard(avtovazPage, url);
+    if (!card) throw new Error(`The AvtoVAZ page does not list ${url}`);
+    return card.clone() as HTMLElement;
+  };
+  change(page, list, cardOf);
+  await writeFile(file, page.toString());
+}
+
+const VESTA = "/articles/avtovaz-lada-vesta-restart/";
+const VESTA_FILE = /tests\/fixtures\/corpus\/articles\/avtovaz-lada-vesta-restart\.md$/;
+
+describe("the completeness check", () => {
+  it("finds nothing wrong with a complete build", async () => {
+    expect(await checkCompleteness(site.outputDir, news)).toEqual([]);
+  });
+
+  it.each([
+    {
+      fault: "an article without its page",
+      spoil: (dir: string) =>
+        rm(path.join(dir, "articles/avtovaz-lada-vesta-restart"), { recursive: true }),
+      file: VESTA_FILE,
+      message: `the build wrote no page at ${VESTA}`,
+    },
+    {
+      fault: "a term page that leaves an article out",
+      spoil: (dir: string) =>
+        editList(path.join(dir, "companies/avtovaz/index.html"), (page) =>
+          articleCard(page, VESTA)?.remove(),
+        ),
+      file: VESTA_FILE,
+      message: `${VESTA} is missing from the page of AvtoVAZ (/companies/avtovaz/)`,
+    },
+    {
+      fault: "a term page that lists an article twice",
+      spoil: (dir: string) =>
+        editList(path.join(dir, "companies/avtovaz/index.html"), (_page, list, cardOf) =>
+          list.appendChild(cardOf(VESTA)),
+        ),
+      file: VESTA_FILE,
+      message: `${VESTA} is listed 2 times on the page of AvtoVAZ (/companies/avtovaz/)`,
+    },
+    {
+      fault: "a term page that lists an article not about the term",
+      spoil: (dir: string) =>
+        editList(path.join(dir, "partners/uaz/index.html"), (_page, list, cardOf) =>
+          list.appendChild(cardOf(VESTA)),
+        ),
+      file: VESTA_FILE,
+      message: `the page of UAZ (/partners/uaz/) lists ${VESTA}, which does not belong there`,
+    },
+    {
+      fault: "a page for an article that is not published",
+      spoil: (dir: string) =>
+        cp(
+          path.join(dir, "articles/avtovaz-lada-vesta-restart"),
+          path.join(dir, "articles/leaked-draft"),
+          {
+            recursive: true,
+          },
+        ),
+      file: /^\/articles\/leaked-draft\/$/,
+      message: "the build wrote a page at /articles/leaked-draft/ for no published article",
+    },
+    {
+      fault: "a sitemap without an article",
+      spoil: (dir: string) =>
+        edit(path.join(dir, "sitemap.xml"), (xml) =>
+          xml.replace(`<loc>https://news-digest.example.org${VESTA}</loc>`, ""),
+        ),
+      file: VESTA_FILE,
+      message: `sitemap.xml does not list https://news-digest.example.org${VESTA}`,
+    },
+  ])("reports $fault, naming the article and the addresses", async ({ spoil, file, message }) => {
+    const copy = await copyOfSite();
+    await spoil(copy);
+
+    const problems = await checkCompleteness(copy, news);
+
+    expect(problems).toEqual([
+      expect.objectContaining({
+        severity: "error",
+        ruleId: "incomplete-build",
+        file: expect.stringMatching(file),
+        message,
+      }),
+    ]);
+    await rm(path.dirname(copy), { recursive: true, force: true });
+  });
+});
