@@ -34,8 +34,8 @@ export const RESPONSE_HEADERS: Record<string, string> = {
   "X-Frame-Options": "DENY",
 };
 
-/** The `_headers` file: one rule for every path. */
+/** The `_headers` file: one rule for every path (the template ends it with a newline). */
 export function headersFile(): string {
   const lines = Object.entries(RESPONSE_HEADERS).map(([name, value]) => `  ${name}: ${value}`);
-  return ["/*", ...lines, ""].join("\n");
+  return ["/*", ...lines].join("\n");
 }

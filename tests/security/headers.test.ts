@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { META_CONTENT_SECURITY_POLICY } from "../../src/security-policy.ts";
+import { type BuiltSite, buildFixtureSite } from "../support/build-fixture.ts";
+import {
+  articleText,
+  createContentFolder,
+  removeContentFolders,
+} from "../support/content-folder.ts";
+import { parseHtml } from "../support/html.ts";
+
+let site: BuiltSite;
+
+beforeAll(async () => {
+  const contentDir = await createContentFolder({
+    articles: {
+      "chery-plant.md": articleText(
+        [
+          "title: Chery opens a plant",
+          "date: 2022-06-01",
+          "company: Chery",
+          "source: { name: TASS, url: https://tass.com/economy/1 }",
+        ],
+        "Read [the report](https://example.org/report) or [the company page](/companies/chery/).",
+      ),
+    },
+  });
+  site = await buildFixtureSite(contentDir);
+});
+
+afterAll(async () => {
+  await site?.remove();
+  await removeContentFolders();
+});
+
+describe("the published headers and policy", () => {
+  it("writes a _headers file allowing only the site's own scripts, styles and images", () => {
+    expect(site.readPage("/_headers")).toBe(
+      [
+        "/*",
+        "  Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+        "  Referrer-Policy: strict-origin-when-cross-origin",
+        "  X-Content-Type-Options: nosniff",
+        "  X-Frame-Options: DENY",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("leaves frame-ancestors out of the meta policy, where browsers ignore it", () => {
+    expect(META_CONTENT_SECURITY_POLICY).not.toContain("frame-ancestors");
+  });
+
+  it("puts the policy and the referrer policy in the head of every page that has the layout", () => {
+    const pages = site.pages().filter((url) => site.readPage(url).includes('class="site-header"'));
+    const heads = pages.map((url) => {
+      const head = parseHtml(site.readPage(url)).querySelector("head");
+      return {
+        url,
+        policy: head
+          ?.querySelector('meta[http-equiv="Content-Security-Policy"]')
+          ?.getAttribute("content"),
+        referrer: head?.querySelector('meta[name="referrer"]')?.getAttribute("content"),
+      };
+    });
+    expect(pages.length).toBeGreaterThan(5);
+    expect(heads).toEqual(
+      pages.map((url) => ({
+        url,
+        policy: META_CONTENT_SECURITY_POLICY,
+        referrer: "strict-origin-when-cross-origin",
+      })),
+    );
+  });
+
+  it("gives links to other sites in an article's text rel=noopener noreferrer", () => {
+    const body = parseHtml(site.readPage("/articles/chery-plant/")).querySelector(".article__body");
+    const rels = body
+      ?.querySelectorAll("a")
+      .map((link) => [link.getAttribute("href"), link.getAttribute("rel")]);
+    expect(rels).toEqual([
+      ["https://example.org/report", "noopener noreferrer"],
+      ["/companies/chery/", undefined],
+    ]);
+  });
+
+  it("gives the source link rel=noopener noreferrer", () => {
+    const source = parseHtml(site.readPage("/articles/chery-plant/")).querySelector(".source a");
+    expect(source?.getAttribute("rel")).toBe("noopener noreferrer");
+  });
+});
