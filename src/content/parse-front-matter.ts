@@ -45,9 +45,14 @@ function problem(
   };
 }
 
-function closingFenceLine(lines: readonly string[]): number | undefined {
+/**
+ * The first later line that starts with `---`: gray-matter ends the front-matter there,
+ * so it must be exactly `---` (`exact: false` reports a line like `---- ` or `--- end`).
+ */
+function closingFence(lines: readonly string[]): { line: number; exact: boolean } | undefined {
   for (let index = 1; index < lines.length; index++) {
-    if (lines[index]?.trimEnd() === FENCE) return index + 1;
+    const line = lines[index] ?? "";
+    if (line.startsWith(FENCE)) return { line: index + 1, exact: line.trimEnd() === FENCE };
   }
   return undefined;
 }
@@ -84,8 +89,8 @@ export function parseFrontMatter(text: string, file: string): FrontMatterResult 
       "start it with a `---` line, the fields (title, date, company), and another `---` line",
     );
   }
-  const closingLine = closingFenceLine(lines);
-  if (closingLine === undefined) {
+  const fence = closingFence(lines);
+  if (fence === undefined) {
     return problem(
       file,
       "unclosed-front-matter",
@@ -93,6 +98,16 @@ export function parseFrontMatter(text: string, file: string): FrontMatterResult 
       "add a line with exactly `---` after the last field, before the article text",
     );
   }
+  if (!fence.exact) {
+    return problem(
+      file,
+      "malformed-fence",
+      "this line starts with `---`, which ends the front-matter, but has more on it",
+      "make the line exactly `---`, or start it differently if it belongs to a field",
+      { line: fence.line, column: 1 },
+    );
+  }
+  const closingLine = fence.line;
 
   let result: YamlResult | undefined;
   const split = matter(source, {

@@ -91,6 +91,21 @@ describe("fences", () => {
       },
     ]);
   });
+
+  it("refuses a line starting with --- inside the front-matter, which would end it early", () => {
+    const text = "---\ntitle: Chery\n--- end of tags\ncompany: Chery\n---\n\nChery is in talks.\n";
+    expect(problems(text)).toEqual([
+      {
+        file: FILE,
+        line: 3,
+        column: 1,
+        severity: "error",
+        ruleId: "malformed-fence",
+        message: "this line starts with `---`, which ends the front-matter, but has more on it",
+        fix: "make the line exactly `---`, or start it differently if it belongs to a field",
+      },
+    ]);
+  });
 });
 
 describe("front-matter languages other than YAML", () => {
