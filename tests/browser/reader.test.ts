@@ -1,0 +1,100 @@
+import type { Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { requireChromium, type ServedCorpus, serveCorpus } from "../support/browser.ts";
+
+requireChromium();
+
+const SITE_TITLE = "Auto Industry Digest";
+
+let corpus: ServedCorpus;
+let page: Page;
+
+beforeAll(async () => {
+  corpus = await serveCorpus();
+  page = await corpus.browser.newPage();
+});
+
+afterAll(async () => {
+  await corpus?.close();
+});
+
+/** Clicks a link and waits for the page it leads to; returns the link's visible text. */
+async function follow(link: Locator): Promise<string> {
+  const text = (await link.innerText()).trim();
+  const href = await link.getAttribute("href");
+  await Promise.all([page.waitForURL((url) => url.pathname === href), link.click()]);
+  return text;
+}
+
+async function heading(): Promise<string> {
+  return (await page.locator("main h1").innerText()).trim();
+}
+
+describe("a reader browsing by clicks", () => {
+  it("goes from the home page through an article, its company, a model and a partner back to an article", async () => {
+    await page.goto(corpus.url("/"));
+    expect(await page.title()).toBe(SITE_TITLE);
+
+    const articleTitle = await follow(page.locator(".article-list .article-card__title a").first());
+    expect(await heading()).toBe(articleTitle);
+    expect(await page.title()).toBe(`${articleTitle} | ${SITE_TITLE}`);
+
+    const company = await follow(page.locator(".article__tags .chip").first());
+    expect(new URL(page.url()).pathname).toMatch(/^\/companies\//);
+    expect(await heading()).toBe(company);
+    expect(await page.title()).toBe(`${company} | ${SITE_TITLE}`);
+
+    const model = await follow(page.locator(".term-models .chip").first());
+    expect(new URL(page.url()).pathname).toMatch(/^\/models\//);
+    expect(await heading()).toBe(model);
+    expect(await page.title()).toBe(`${model} | ${SITE_TITLE}`);
+
+    const partnerChip = page.locator('.article-list .chip[href^="/partners/"]').first();
+    const partner = await follow(partnerChip);
+    expect(await heading()).toBe(partner);
+    expect(await page.title()).toBe(`${partner} | ${SITE_TITLE}`);
+
+    const lastTitle = await follow(page.locator(".article-list .article-card__title a").first());
+    expect(new URL(page.url()).pathname).toMatch(/^\/articles\//);
+    expect(await heading()).toBe(lastTitle);
+    expect(await page.title()).toBe(`${lastTitle} | ${SITE_TITLE}`);
+  });
+
+  it("reaches an article page's company through its breadcrumbs", async () => {
+    await page.goto(corpus.url("/articles/chery-localization-russia/"));
+    const crumbs = page.getByRole("navigation", { name: "Breadcrumbs" }).getByRole("link");
+    expect(await crumbs.allInnerTexts()).toEqual([
+      "Home",
+      "Chery",
+      "Chery makes localizing car assembly in Russia a top priority",
+    ]);
+    await follow(crumbs.nth(1));
+    expect(await heading()).toBe("Chery");
+  });
+
+  it("pages through Chery's three pages of articles and back with the pager", async () => {
+    await page.goto(corpus.url("/companies/chery/"));
+    const pager = page.getByRole("navigation", { name: "Pages of articles about Chery" });
+    const current = pager.locator('[aria-current="page"]');
+    const firstPage = await page.locator(".article-card__title a").allInnerTexts();
+    expect(await current.innerText()).toBe("1");
+
+    await follow(pager.getByRole("link", { name: "Older →" }));
+    expect(await current.innerText()).toBe("2");
+    expect(await heading()).toBe("Chery page 2");
+    const secondPage = await page.locator(".article-card__title a").allInnerTexts();
+    expect(secondPage).not.toContain(firstPage[0]);
+
+    await follow(pager.getByRole("link", { name: "3" }));
+    expect(await current.innerText()).toBe("3");
+    expect(await pager.getByRole("link", { name: "Older →" }).count()).toBe(0);
+
+    await follow(pager.getByRole("link", { name: "← Newer" }));
+    expect(await current.innerText()).toBe("2");
+    expect(await page.locator(".article-card__title a").allInnerTexts()).toEqual(secondPage);
+
+    await follow(pager.getByRole("link", { name: "1", exact: true }));
+    expect(new URL(page.url()).pathname).toBe("/companies/chery/");
+    expect(await page.locator(".article-card__title a").allInnerTexts()).toEqual(firstPage);
+  });
+});
