@@ -27,6 +27,11 @@ export function directoryUrl(kind: TermKind): string {
   return DIRECTORY_BY_KIND[kind];
 }
 
+/** The directory ordered by article count: `/companies/by-count/`. */
+export function directoryByCountUrl(kind: TermKind): string {
+  return `${DIRECTORY_BY_KIND[kind]}by-count/`;
+}
+
 /** `/companies/chery/`, `/models/chery-tiggo-4-pro/`, `/partners/uaz/`. */
 export function termUrl(kind: TermKind, slug: string): string {
   return `${DIRECTORY_BY_KIND[kind]}${slug}/`;

@@ -8,7 +8,7 @@ import { Registry } from "../registry/registry.ts";
 import type { SiteSettings } from "../settings/site-settings.ts";
 import type { Term, TermIndex } from "../taxonomy/build-term-index.ts";
 import { buildTermIndex, modelSlug } from "../taxonomy/build-term-index.ts";
-import { directoryUrl, homeUrl, type TermKind, termUrl } from "../urls.ts";
+import { directoryByCountUrl, directoryUrl, homeUrl, type TermKind, termUrl } from "../urls.ts";
 import {
   type ArticleView,
   articleView,
@@ -16,6 +16,8 @@ import {
   type TermLink,
 } from "./article-view.ts";
 import { type Pager, paginate } from "./paginate.ts";
+import { type RelationshipGraph, relationshipGraph } from "./relationship-graph.ts";
+import { buildTermRelations, type Relation, type TermRelations } from "./term-relations.ts";
 
 export interface TermSummary extends TermLink {
   count: number;
@@ -46,6 +48,10 @@ export interface TermView extends TermSummary {
   company?: TermLink;
   /** For a company, with their article counts. */
   models: TermSummary[];
+  /** For a company: its partners; for a partner: its companies; counted in articles together. */
+  relations: TermSummary[];
+  /** For a company with partners: the picture of its partners and theirs. */
+  graph?: RelationshipGraph;
 }
 
 /** One page of a list of articles: the home page or a company, model or partner page. */
@@ -65,11 +71,17 @@ export interface Redirect {
   target: TermLink;
 }
 
+/** One of the orders a directory is offered in; `current` on the page showing it. */
+export interface DirectoryOrder extends TermLink {
+  current: boolean;
+}
+
 export interface DirectoryPage {
   url: string;
   kind: TermKind;
   title: string;
   groups: Array<{ heading?: TermLink; terms: TermSummary[] }>;
+  orders: DirectoryOrder[];
 }
 
 /** An article page's data: the article and what the page shows around it. */
@@ -100,6 +112,37 @@ const KIND_LABELS: Record<TermKind, { one: string; many: string }> = {
 
 function summary(term: Term): TermSummary {
   return { name: term.name, url: term.url, count: term.articles.length };
+}
+
+function relationSummary(relation: Relation): TermSummary {
+  return { name: relation.term.name, url: relation.term.url, count: relation.count };
+}
+
+/** Most articles first; equal counts keep the order they came in, which is by name. */
+function byCount(a: TermSummary, b: TermSummary): number {
+  return b.count - a.count;
+}
+
+const totalCount = (terms: readonly TermSummary[]) =>
+  terms.reduce((sum, term) => sum + term.count, 0);
+
+/** A directory by name and by article count: two static pages linking each other. */
+function directoryOrders(
+  kind: TermKind,
+  title: string,
+  groups: DirectoryPage["groups"],
+): DirectoryPage[] {
+  const byName = { name: "By name", url: directoryUrl(kind) };
+  const byArticles = { name: "By number of articles", url: directoryByCountUrl(kind) };
+  const orders = (current: TermLink) =>
+    [byName, byArticles].map((order) => ({ ...order, current: order === current }));
+  const counted = groups
+    .map((group) => ({ ...group, terms: [...group.terms].sort(byCount) }))
+    .sort((a, b) => totalCount(b.terms) - totalCount(a.terms));
+  return [
+    { url: byName.url, kind, title, groups, orders: orders(byName) },
+    { url: byArticles.url, kind, title, groups: counted, orders: orders(byArticles) },
+  ];
 }
 
 function pageTitle(heading: string, pageNumber: number, siteTitle: string): string {
@@ -204,6 +247,7 @@ export function buildSiteData(
   const counterparts = new Map<string, Term>(
     [...index.companies, ...index.partners].map((term) => [`${term.kind}/${term.slug}`, term]),
   );
+  const relations: TermRelations = buildTermRelations(index);
   const termPages = (terms: readonly Term[]): ListPage[] =>
     terms.flatMap((term) => {
       const labels = KIND_LABELS[term.kind];
@@ -216,7 +260,10 @@ export function buildSiteData(
         directory: { name: labels.many, url: directoryUrl(term.kind) },
         ...(term.company ? { company: { name: term.company.name, url: term.company.url } } : {}),
         models: term.models.map(summary),
+        relations: (relations.get(term) ?? []).map(relationSummary),
       };
+      const graph = term.kind === "company" ? relationshipGraph(term, relations) : undefined;
+      if (graph) view.graph = graph;
       return paginate(term.articles, settings.pageSize, term.url).map((page) => ({
         url: page.url,
         title: pageTitle(term.name, page.pager.pageNumber, settings.title),
@@ -244,29 +291,22 @@ export function buildSiteData(
     });
 
   const directoryPages: DirectoryPage[] = [
-    {
-      url: directoryUrl("company"),
-      kind: "company",
-      title: KIND_LABELS.company.many,
-      groups: [{ terms: index.companies.map(summary) }],
-    },
-    {
-      url: directoryUrl("model"),
-      kind: "model",
-      title: KIND_LABELS.model.many,
-      groups: index.companies
+    ...directoryOrders("company", KIND_LABELS.company.many, [
+      { terms: index.companies.map(summary) },
+    ]),
+    ...directoryOrders(
+      "model",
+      KIND_LABELS.model.many,
+      index.companies
         .filter((company) => company.models.length > 0)
         .map((company) => ({
           heading: { name: company.name, url: company.url },
           terms: company.models.map(summary),
         })),
-    },
-    {
-      url: directoryUrl("partner"),
-      kind: "partner",
-      title: KIND_LABELS.partner.many,
-      groups: [{ terms: index.partners.map(summary) }],
-    },
+    ),
+    ...directoryOrders("partner", KIND_LABELS.partner.many, [
+      { terms: index.partners.map(summary) },
+    ]),
   ];
 
   const publicArticles = articles.filter(
@@ -293,6 +333,9 @@ export function buildSiteData(
     ],
     directoryPages,
     redirects: redirectsFor(index, context.registry, new Set(termNames.keys())),
-    navigation: directoryPages.map((page) => ({ name: page.title, url: page.url })),
+    navigation: (["company", "model", "partner"] as const).map((kind) => ({
+      name: KIND_LABELS[kind].many,
+      url: directoryUrl(kind),
+    })),
   };
 }

@@ -9,6 +9,7 @@ import {
   atomFeedUrl,
   correctionsUrl,
   digestIndexUrl,
+  directoryByCountUrl,
   directoryUrl,
   homeUrl,
   sourceIndexUrl,
@@ -134,10 +135,12 @@ export function buildPublishing(input: PublishingInput): {
       url: page.url,
       articles: page.items,
     })),
-    ...(["company", "model", "partner"] as const).map((kind) => ({
-      url: directoryUrl(kind),
-      articles: publicArticles,
-    })),
+    ...(["company", "model", "partner"] as const).flatMap((kind) =>
+      [directoryUrl(kind), directoryByCountUrl(kind)].map((url) => ({
+        url,
+        articles: publicArticles,
+      })),
+    ),
     ...termListPages,
     { url: digestIndexUrl, articles: publicArticles },
     ...digests.pages.map((page) => ({ url: page.url, articles: articlesOf(page.groups) })),

@@ -128,6 +128,29 @@ describe("term pages", () => {
     ]);
   });
 
+  it("show a company's partners with the number of articles naming both", () => {
+    const page = siteData([uazTalks, uazDenied]).termPages.find(
+      (p) => p.url === "/companies/chery/",
+    );
+    expect(page?.term?.relations).toEqual([{ name: "UAZ", url: "/partners/uaz/", count: 1 }]);
+  });
+
+  it("show a partner's companies with the number of articles naming both", () => {
+    const page = siteData([uazTalks, uazDenied]).termPages.find((p) => p.url === "/partners/uaz/");
+    expect(page?.term?.relations).toEqual([
+      { name: "Chery", url: "/companies/chery/", count: 1 },
+      { name: "UAZ", url: "/companies/uaz/", count: 1 },
+    ]);
+  });
+
+  it("draw a relationship graph only on company pages", () => {
+    const news = siteData([uazTalks, uazDenied]);
+    expect(news.termPages.filter((page) => page.term?.graph).map((page) => page.url)).toEqual([
+      "/companies/chery/",
+      "/companies/uaz/",
+    ]);
+  });
+
   it("link a company that is also a partner to its partner page", () => {
     const page = siteData([uazDenied]).termPages.find((p) => p.url === "/companies/uaz/");
     expect(page?.term?.counterpart).toEqual({
@@ -173,6 +196,57 @@ describe("directories", () => {
           { name: "UAZ", url: "/companies/uaz/", count: 1 },
         ],
       },
+    ]);
+  });
+
+  it("are offered by name and by number of articles, each marking its own order", () => {
+    const companies = siteData([tiggo, uazTalks, uazDenied]).directoryPages.filter(
+      (page) => page.kind === "company",
+    );
+    expect(companies.map((page) => [page.url, page.orders])).toEqual([
+      [
+        "/companies/",
+        [
+          { name: "By name", url: "/companies/", current: true },
+          { name: "By number of articles", url: "/companies/by-count/", current: false },
+        ],
+      ],
+      [
+        "/companies/by-count/",
+        [
+          { name: "By name", url: "/companies/", current: false },
+          { name: "By number of articles", url: "/companies/by-count/", current: true },
+        ],
+      ],
+    ]);
+  });
+
+  it("list partners with the most articles first on the by-count page", () => {
+    const marked = article("moskvich-uaz-plant", "2022-06-06", [
+      "company: Moskvich",
+      "partners: [UAZ]",
+    ]);
+    const partners = siteData([uazTalks, uazDenied, marked]).directoryPages.find(
+      (page) => page.url === "/partners/by-count/",
+    );
+    expect(partners?.groups).toEqual([
+      {
+        terms: [
+          { name: "UAZ", url: "/partners/uaz/", count: 3 },
+          { name: "Chery", url: "/partners/chery/", count: 1 },
+        ],
+      },
+    ]);
+  });
+
+  it("order model groups by their companies' article counts on the by-count page", () => {
+    const models = siteData([tiggo, uazTalks, atlases]).directoryPages.find(
+      (page) => page.url === "/models/by-count/",
+    );
+    expect(models?.groups.map((group) => group.heading?.name)).toEqual([
+      "Chery",
+      "Geely",
+      "Volkswagen",
     ]);
   });
 
