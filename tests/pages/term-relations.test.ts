@@ -11,11 +11,11 @@ function article(slug: string, date: string, terms: readonly string[]): Article 
 function relationsOf(articles: readonly Article[]) {
   const index = buildTermIndex([...articles].sort(compareNewestFirst));
   const relations = buildTermRelations(index);
-  const named = (kind: "companies" | "partners", name: string) =>
-    (relations.get(index[kind].find((term) => term.name === name) ?? index[kind][0]) ?? []).map(
-      (relation) => [relation.term.name, relation.count],
-    );
-  return named;
+  return (kind: "companies" | "partners", name: string) => {
+    const term = index[kind].find((candidate) => candidate.name === name);
+    if (!term) throw new Error(`no ${kind} named ${name}`);
+    return (relations.get(term) ?? []).map((relation) => [relation.term.name, relation.count]);
+  };
 }
 
 const articles = [
