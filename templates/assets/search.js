@@ -3,6 +3,10 @@
 const element = document.querySelector("#search");
 if (element && "PagefindUI" in window) {
   const ui = new window.PagefindUI({ element, showSubResults: true, resetStyles: false });
+  // Pagefind names its field only by a placeholder and a title, which screen readers may skip.
+  element
+    .querySelector(".pagefind-ui__search-input")
+    ?.setAttribute("aria-label", "Search the news");
   const query = new URLSearchParams(window.location.search).get("q");
   if (query) ui.triggerSearch(query);
 }
