@@ -60,9 +60,7 @@ async function open(name: PageName): Promise<void> {
 
 /** How far the page reaches past the right edge of the window, in CSS pixels. */
 function horizontalOverflow(): Promise<number> {
-  return page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
+  return page.locator("html").evaluate((root) => root.scrollWidth - root.clientWidth);
 }
 
 describe.each(["light", "dark"] as const)("in %s mode", (colorScheme) => {

@@ -18,6 +18,9 @@ const CONTENT_TYPES: Record<string, string> = {
   ".xml": "application/xml",
   ".txt": "text/plain; charset=utf-8",
   ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".webmanifest": "application/manifest+json",
 };
 
 /** The file a request path names inside `root`, or undefined for anything outside it. */
