@@ -82,6 +82,28 @@ describe("a reader browsing by clicks", () => {
     expect(await heading()).toBe("Chery");
   });
 
+  it("offers keyboard users a skip link first, which moves focus to the main content", async () => {
+    await page.goto(corpus.url("/articles/chery-localization-russia/"));
+    await page.keyboard.press("Tab");
+    const skipLink = page.locator(":focus");
+    expect(await textOf(skipLink)).toBe("Skip to content");
+    expect(await skipLink.isVisible()).toBe(true);
+    await page.keyboard.press("Enter");
+    expect(await page.locator(":focus").getAttribute("id")).toBe("main");
+  });
+
+  it("draws a visible outline around the link a keyboard user is on", async () => {
+    await page.goto(corpus.url("/"));
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    const outline = await page
+      .locator(":focus")
+      .evaluate(
+        (element) => element.ownerDocument.defaultView?.getComputedStyle(element).outlineStyle,
+      );
+    expect(outline).toBe("solid");
+  });
+
   it("pages through Chery's three pages of articles and back with the pager", async () => {
     await page.goto(corpus.url("/companies/chery/"));
     const pager = page.getByRole("navigation", { name: "Pages of articles about Chery" });
