@@ -67,10 +67,14 @@ export async function loadNews(options: NewsOptions): Promise<NewsResult> {
   if (!settingsResult.ok) return { diagnostics: settingsResult.diagnostics };
   const { settings } = settingsResult;
   const { registry, diagnostics } = await loadRegistry(options.contentDir);
-  const loaded = await loadArticles(options.contentDir, settings.timeZone, registry);
+  const today = todayIn(settings.timeZone, options.now ?? new Date());
+  // Names in the text link only to pages this build writes: a preview's drafts have pages.
+  const hasPages = options.includeDrafts
+    ? () => true
+    : (data: { draft: boolean; date: Article["date"] }) => !data.draft && data.date.day <= today;
+  const loaded = await loadArticles(options.contentDir, settings.timeZone, registry, hasPages);
   diagnostics.push(...loaded.diagnostics, ...checkTerms(loaded.articles, registry));
 
-  const today = todayIn(settings.timeZone, options.now ?? new Date());
   const scheduled = new Set(loaded.articles.filter((article) => isScheduled(article, today)));
   diagnostics.push(...[...scheduled].map(scheduledNotice));
   const published = loaded.articles.filter((article) => !article.draft && !scheduled.has(article));

@@ -23,6 +23,7 @@ export const FIELD_HELP: Record<string, string> = {
   source: "write the source as `source: { name: TASS, url: https://tass.com/… }` (url is optional)",
   slug: "use lower-case letters, digits and hyphens only: `slug: chery-localization-russia`",
   draft: "write `draft: true` or `draft: false`",
+  autolink: "write `autolink: false` to keep company, model and partner names in the text unlinked",
   corrections:
     'list each correction with its day: `corrections: [{ date: 2022-06-03, text: "The plant is in Tula, not Kaluga." }]`',
 };
@@ -149,6 +150,7 @@ export function createArticleSchema(timeZone: string) {
       .optional(),
     draft: z.boolean({ error: "draft must be true or false" }).default(false),
     corrections: correctionsField(timeZone).default([]),
+    autolink: z.boolean({ error: "autolink must be true or false" }).default(true),
   });
 }
 

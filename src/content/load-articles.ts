@@ -1,8 +1,11 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { termLinker } from "../markdown/autolink-terms.ts";
 import { Registry } from "../registry/registry.ts";
 import { type Article, compareNewestFirst } from "./article.ts";
+import type { ArticleFrontMatter } from "./article-schema.ts";
 import { readArticleFiles } from "./read-article-files.ts";
-import { validateArticle } from "./validate-article.ts";
+import { termLinkNames } from "./term-link-names.ts";
+import { type PreparedArticle, prepareArticle, renderArticle } from "./validate-article.ts";
 
 export interface LoadedArticles {
   /** Every valid article, drafts included, newest first. */
@@ -35,16 +38,33 @@ function duplicateUrlDiagnostics(articles: readonly Article[]): Diagnostic[] {
   return diagnostics;
 }
 
-/** Reads, validates and renders every article below `content/articles/`. */
+/**
+ * Reads, validates and renders every article below `content/articles/`. All front-matter is
+ * read first, so each body renders once with the names of every term that has a page in this
+ * build linked; `hasPages` tells which articles' terms get pages (no drafts in production).
+ */
 export async function loadArticles(
   contentDir: string,
   timeZone: string,
   registry: Registry = Registry.empty(),
+  hasPages: (data: ArticleFrontMatter) => boolean = () => true,
 ): Promise<LoadedArticles> {
   const { files, diagnostics } = await readArticleFiles(contentDir);
-  const articles: Article[] = [];
+  const prepared: PreparedArticle[] = [];
   for (const source of files) {
-    const result = validateArticle(source, timeZone, registry);
+    const result = prepareArticle(source, timeZone, registry);
+    if (result.prepared) prepared.push(result.prepared);
+    else diagnostics.push(...result.diagnostics);
+  }
+  const linker = termLinker(
+    termLinkNames(
+      prepared.filter((article) => hasPages(article.data)).map((article) => article.mentions),
+      registry,
+    ),
+  );
+  const articles: Article[] = [];
+  for (const article of prepared) {
+    const result = renderArticle(article, linker);
     diagnostics.push(...result.diagnostics);
     if (result.article) articles.push(result.article);
   }

@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { NO_TERM_LINKS, remarkAutolinkTerms, type TermLinker } from "../markdown/autolink-terms.ts";
 import { excerpt } from "../markdown/excerpt.ts";
 import { droppedScheme } from "../markdown/link-safety.ts";
 import { renderMarkdown } from "../markdown/render-markdown.ts";
@@ -6,13 +7,35 @@ import { Registry } from "../registry/registry.ts";
 import { slugifyText } from "../taxonomy/normalize-term.ts";
 import { articleUrl } from "../urls.ts";
 import type { Article } from "./article.ts";
-import { ARTICLE_KEYS, createArticleSchema, FIELD_HELP } from "./article-schema.ts";
-import { parseFrontMatter } from "./parse-front-matter.ts";
+import {
+  ARTICLE_KEYS,
+  type ArticleFrontMatter,
+  createArticleSchema,
+  FIELD_HELP,
+} from "./article-schema.ts";
+import { type FrontMatter, parseFrontMatter } from "./parse-front-matter.ts";
 import type { ArticleFile } from "./read-article-files.ts";
-import { resolveMentions } from "./resolve-mentions.ts";
+import { type Mentions, resolveMentions } from "./resolve-mentions.ts";
 import { schemaIssuesToDiagnostics } from "./schema-diagnostics.ts";
+import { ownTermUrls } from "./term-link-names.ts";
 
 export type ArticleResult = { article?: Article; diagnostics: Diagnostic[] };
+
+/**
+ * An article whose front-matter is read and checked, its body not yet rendered: the names
+ * of all articles are collected from these before any body is, so each renders once.
+ */
+export interface PreparedArticle {
+  source: ArticleFile;
+  data: ArticleFrontMatter;
+  frontMatter: FrontMatter;
+  mentions: Mentions;
+  slug: string;
+  /** The front-matter's problems so far; rendering adds the body's. */
+  diagnostics: Diagnostic[];
+}
+
+export type PreparedResult = { prepared?: PreparedArticle; diagnostics: Diagnostic[] };
 
 const schemaByTimeZone = new Map<string, ReturnType<typeof createArticleSchema>>();
 
@@ -31,14 +54,26 @@ function bodyLine(line: number, bodyStartLine: number): number {
 }
 
 /**
- * Validates one article file completely and renders its body once. All problems of the
- * file are reported together; the article is returned only when there is no error.
+ * Validates one article file completely and renders its body once, linking the names
+ * `linker` knows. All problems of the file are reported together; the article is returned
+ * only when there is no error.
  */
 export function validateArticle(
   source: ArticleFile,
   timeZone: string,
   registry: Registry = Registry.empty(),
+  linker: TermLinker = NO_TERM_LINKS,
 ): ArticleResult {
+  const { prepared, diagnostics } = prepareArticle(source, timeZone, registry);
+  return prepared ? renderArticle(prepared, linker) : { diagnostics };
+}
+
+/** Reads and checks an article's front-matter; the body waits for `renderArticle`. */
+export function prepareArticle(
+  source: ArticleFile,
+  timeZone: string,
+  registry: Registry = Registry.empty(),
+): PreparedResult {
   const { file } = source;
   const parsed = parseFrontMatter(source.text, file);
   if (!parsed.ok) return { diagnostics: parsed.diagnostics };
@@ -80,7 +115,21 @@ export function validateArticle(
     });
   }
 
-  const body = renderMarkdown(frontMatter.body);
+  return { prepared: { source, data, frontMatter, mentions, slug, diagnostics }, diagnostics };
+}
+
+/**
+ * Renders a prepared article's body, once, and checks it. Names `linker` knows link to their
+ * pages unless the article says `autolink: false`.
+ */
+export function renderArticle(prepared: PreparedArticle, linker: TermLinker): ArticleResult {
+  const { source, data, frontMatter, mentions, slug } = prepared;
+  const { file } = source;
+  const diagnostics = [...prepared.diagnostics];
+  const body = renderMarkdown(
+    frontMatter.body,
+    data.autolink ? remarkAutolinkTerms(linker, ownTermUrls(mentions)) : undefined,
+  );
   for (const place of body.rawHtml) {
     diagnostics.push({
       file,

@@ -47,7 +47,11 @@ function countWords(text: string): number {
   return text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }
 
-export function renderMarkdown(markdown: string): RenderedBody {
+/**
+ * Parses and renders a body once. `transform` changes the tree after its facts are read and
+ * before it becomes HTML: links it adds are the site's own, not the editor's to check.
+ */
+export function renderMarkdown(markdown: string, transform?: (tree: Root) => void): RenderedBody {
   const tree = processor.parse(markdown) as Root;
   const rawHtml: Place[] = [];
   const links: RenderedBody["links"] = [];
@@ -62,6 +66,7 @@ export function renderMarkdown(markdown: string): RenderedBody {
       firstParagraph = plainText(node, { includeHtml: false }).replace(/\s+/gu, " ").trim();
     }
   });
+  transform?.(tree);
   const html = String(processor.stringify(processor.runSync(tree) as Root));
   return {
     html,

@@ -1,0 +1,72 @@
+import type { Registry } from "../registry/registry.ts";
+import { modelSlug } from "../taxonomy/build-term-index.ts";
+import { termUrl } from "../urls.ts";
+import type { Mentions } from "./resolve-mentions.ts";
+
+/** Each name an article lists, with the page it means: its own reading of every name. */
+export function ownTermUrls(mentions: Mentions): Map<string, string> {
+  const urls = new Map<string, string>();
+  const add = (names: readonly string[], url: string) => {
+    for (const name of names) urls.set(name, url);
+  };
+  // Later kinds do not replace earlier ones: a name that is both a company and a partner
+  // links to the company page, the one the article is filed under.
+  for (const partner of mentions.partners) {
+    add([partner.name, partner.written], termUrl("partner", partner.slug));
+  }
+  for (const model of mentions.models) {
+    add([model.name, model.written], termUrl("model", modelSlug(model.company.slug, model.slug)));
+  }
+  for (const company of mentions.companies) {
+    add([company.name, company.written], termUrl("company", company.slug));
+  }
+  return urls;
+}
+
+/**
+ * The names that link to a page in one build: every spelling the build's articles use for
+ * their companies, models and partners, and the registry's name and aliases of each. Terms
+ * no article of the build names have no page, so they get no name. One pass over the
+ * articles' mentions; a name two pages share goes to the first: companies, then models,
+ * then partners.
+ */
+export function termLinkNames(
+  articles: Iterable<Mentions>,
+  registry: Registry,
+): Map<string, string> {
+  const urls = new Map<string, string>();
+  const add = (names: readonly string[], url: string) => {
+    for (const name of names) if (!urls.has(name)) urls.set(name, url);
+  };
+  const list = [...articles];
+  for (const mentions of list) {
+    for (const company of mentions.companies) {
+      const entity = registry.organization("company", company.slug);
+      add(
+        [company.name, company.written, ...(entity?.aliases ?? [])],
+        termUrl("company", company.slug),
+      );
+    }
+  }
+  for (const mentions of list) {
+    for (const model of mentions.models) {
+      const entity = registry
+        .modelsNamed(model.slug)
+        .find((candidate) => candidate.companySlug === model.company.slug);
+      add(
+        [model.name, model.written, ...(entity?.aliases ?? [])],
+        termUrl("model", modelSlug(model.company.slug, model.slug)),
+      );
+    }
+  }
+  for (const mentions of list) {
+    for (const partner of mentions.partners) {
+      const entity = registry.organization("partner", partner.slug);
+      add(
+        [partner.name, partner.written, ...(entity?.aliases ?? [])],
+        termUrl("partner", partner.slug),
+      );
+    }
+  }
+  return urls;
+}
