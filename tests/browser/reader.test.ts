@@ -104,6 +104,34 @@ describe("a reader browsing by clicks", () => {
     expect(outline).toBe("solid");
   });
 
+  it("prints an article without the navigation, the search box or the related articles", async () => {
+    await page.goto(corpus.url("/articles/chery-localization-russia/"));
+    await page.emulateMedia({ media: "print" });
+    try {
+      expect(await page.locator(".article__body").isVisible()).toBe(true);
+      expect(await page.getByRole("navigation", { name: "Sections" }).isVisible()).toBe(false);
+      expect(await page.getByRole("search").isVisible()).toBe(false);
+      expect(await page.locator(".related").isVisible()).toBe(false);
+    } finally {
+      await page.emulateMedia({ media: "screen" });
+    }
+  });
+
+  it("turns the page dark when the reader's system prefers a dark scheme", async () => {
+    const background = () =>
+      page
+        .locator("body")
+        .evaluate((body) => body.ownerDocument.defaultView?.getComputedStyle(body).backgroundColor);
+    await page.goto(corpus.url("/"));
+    await page.emulateMedia({ colorScheme: "light" });
+    const light = await background();
+    await page.emulateMedia({ colorScheme: "dark" });
+    const dark = await background();
+    await page.emulateMedia({ colorScheme: "light" });
+    expect(light).toBe("rgb(251, 250, 247)");
+    expect(dark).toBe("rgb(21, 23, 27)");
+  });
+
   it("pages through Chery's three pages of articles and back with the pager", async () => {
     await page.goto(corpus.url("/companies/chery/"));
     const pager = page.getByRole("navigation", { name: "Pages of articles about Chery" });

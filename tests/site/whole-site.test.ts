@@ -86,8 +86,9 @@ describe("the built corpus", () => {
     expect(missing).toEqual([]);
   });
 
-  it("has a file for every icon its web app manifest names", () => {
+  it("has a web app manifest named after the site, with a file for every icon it names", () => {
     const manifest = JSON.parse(readFileSync(site.fileFor("/manifest.webmanifest") ?? "", "utf8"));
+    expect(manifest.name).toBe("Auto Industry Digest");
     const icons = (manifest.icons as Array<{ src: string }>).map((icon) => icon.src);
     expect(icons.length).toBeGreaterThan(0);
     expect(icons.filter((icon) => !site.fileFor(icon))).toEqual([]);
