@@ -23,6 +23,11 @@ export const FIELD_HELP: Record<string, string> = {
   source: "write the source as `source: { name: TASS, url: https://tass.com/… }` (url is optional)",
   slug: "use lower-case letters, digits and hyphens only: `slug: chery-localization-russia`",
   draft: "write `draft: true` or `draft: false`",
+  image:
+    "name the lead picture, a file beside the article or in content/images/: `image: tiggo-4-pro.jpg`",
+  image_alt: "describe the lead picture as text: `image_alt: Chery Tiggo 4 Pro on a test track`",
+  image_caption: "write the caption as one line of text",
+  image_credit: "write who took the picture as text: `image_credit: Chery press office`",
   autolink: "write `autolink: false` to keep company, model and partner names in the text unlinked",
   corrections:
     'list each correction with its day: `corrections: [{ date: 2022-06-03, text: "The plant is in Tula, not Kaluga." }]`',
@@ -151,6 +156,10 @@ export function createArticleSchema(timeZone: string) {
     draft: z.boolean({ error: "draft must be true or false" }).default(false),
     corrections: correctionsField(timeZone).default([]),
     autolink: z.boolean({ error: "autolink must be true or false" }).default(true),
+    image: requiredText("image", 300).optional(),
+    image_alt: requiredText("image_alt", MAX_SUMMARY_LENGTH).optional(),
+    image_caption: requiredText("image_caption", MAX_SUMMARY_LENGTH).optional(),
+    image_credit: requiredText("image_credit", 300).optional(),
   });
 }
 

@@ -1,5 +1,6 @@
 import type { ArticleDate } from "../dates.ts";
 import type { Place } from "../diagnostics/diagnostic.ts";
+import type { LeadImage } from "../images/lead-image.ts";
 import type { RenderedBody } from "../markdown/render-markdown.ts";
 import type { PartnerStatus } from "./article-schema.ts";
 
@@ -50,6 +51,8 @@ export interface Article {
   models: ModelMention[];
   partners: PartnerMention[];
   body: RenderedBody;
+  /** The picture shown above the text, in lists and in link previews. */
+  image?: LeadImage;
   /** The file line on which the body starts: body places are counted from it. */
   bodyStartLine: number;
 }

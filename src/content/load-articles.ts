@@ -1,4 +1,5 @@
-import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
+import { findLeadImage } from "../images/lead-image.ts";
 import { termLinker } from "../markdown/autolink-terms.ts";
 import { Registry } from "../registry/registry.ts";
 import { type Article, compareNewestFirst } from "./article.ts";
@@ -65,8 +66,10 @@ export async function loadArticles(
   const articles: Article[] = [];
   for (const article of prepared) {
     const result = renderArticle(article, linker);
-    diagnostics.push(...result.diagnostics);
-    if (result.article) articles.push(result.article);
+    const lead = await findLeadImage(article, contentDir);
+    diagnostics.push(...result.diagnostics, ...lead.diagnostics);
+    if (!result.article || hasErrors(lead.diagnostics)) continue;
+    articles.push(lead.image ? { ...result.article, image: lead.image } : result.article);
   }
   const duplicates = duplicateUrlDiagnostics(articles);
   const clashing = new Set(duplicates.map((diagnostic) => diagnostic.file));

@@ -173,7 +173,7 @@ describe("unknown and reserved keys", () => {
         1,
         "unknown-key",
         'unknown field "photographer"',
-        "remove it; an article may set: title, date, updated, company, models, partners, summary, source, slug, draft, corrections, autolink",
+        "remove it; an article may set: title, date, updated, company, models, partners, summary, source, slug, draft, corrections, autolink, image, image_alt, image_caption, image_credit",
       ),
     ]);
   });
