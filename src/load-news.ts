@@ -5,6 +5,7 @@ import { loadArticles } from "./content/load-articles.ts";
 import { displayPath } from "./content/read-article-files.ts";
 import { todayIn } from "./dates.ts";
 import { type Diagnostic, hasErrors } from "./diagnostics/diagnostic.ts";
+import { RenderCache, rendererVersion } from "./markdown/render-cache.ts";
 import { publishedUrls } from "./pages/published-urls.ts";
 import { buildSiteData, type News } from "./pages/site-data.ts";
 import { loadRegistry } from "./registry/load-registry.ts";
@@ -16,6 +17,8 @@ import { checkTerms } from "./taxonomy/check-terms.ts";
 export interface NewsOptions {
   /** The editors' folder: `site.yaml`, `registry/` and `articles/`. */
   contentDir: string;
+  /** Where rendered bodies are kept between runs (outside the output); none when absent. */
+  renderCacheFile?: string;
   /** Previews show drafts and scheduled articles, marked; production never does. */
   includeDrafts: boolean;
   /** The moment that decides which articles are scheduled; defaults to now. */
@@ -72,7 +75,17 @@ export async function loadNews(options: NewsOptions): Promise<NewsResult> {
   const hasPages = options.includeDrafts
     ? () => true
     : (data: { draft: boolean; date: Article["date"] }) => !data.draft && data.date.day <= today;
-  const loaded = await loadArticles(options.contentDir, settings.timeZone, registry, hasPages);
+  const cache = options.renderCacheFile
+    ? await RenderCache.open(options.renderCacheFile, await rendererVersion())
+    : RenderCache.disabled();
+  const loaded = await loadArticles(
+    options.contentDir,
+    settings.timeZone,
+    registry,
+    hasPages,
+    cache,
+  );
+  await cache.save();
   diagnostics.push(...loaded.diagnostics, ...checkTerms(loaded.articles, registry));
 
   const scheduled = new Set(loaded.articles.filter((article) => isScheduled(article, today)));

@@ -16,6 +16,8 @@ export const TEMPLATES_DIR = path.join(PROJECT_ROOT, "templates");
 export interface BuildOptions {
   contentDir: string;
   outputDir: string;
+  /** Where rendered Markdown is kept between builds; every body is rendered when absent. */
+  renderCacheFile?: string;
 }
 
 export interface BuildResult {
@@ -30,7 +32,11 @@ export interface BuildResult {
  * into a staging folder beside the output and swaps it in only when everything succeeded.
  */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
-  const newsOptions: NewsOptions = { contentDir: options.contentDir, includeDrafts: false };
+  const newsOptions: NewsOptions = {
+    contentDir: options.contentDir,
+    includeDrafts: false,
+    ...(options.renderCacheFile ? { renderCacheFile: options.renderCacheFile } : {}),
+  };
   const result = await loadNews(newsOptions);
   if (hasErrors(result.diagnostics)) {
     return { ok: false, diagnostics: result.diagnostics, pageCount: 0 };

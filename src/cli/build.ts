@@ -1,18 +1,24 @@
 import { parseArgs } from "node:util";
 import { buildSite } from "../build/build-site.ts";
 import { formatReport } from "../diagnostics/format-diagnostics.ts";
+import { DEFAULT_RENDER_CACHE } from "../markdown/render-cache.ts";
 import { runCommand } from "./run-command.ts";
 
 await runCommand(async () => {
-  /** `npm run build -- --content <folder> --output <folder>`: other folders than the defaults. */
+  /** `npm run build -- --content <folder> --output <folder> --cache <file>`: other places. */
   const { values } = parseArgs({
     options: {
       content: { type: "string", default: "content" },
       output: { type: "string", default: "_site" },
+      cache: { type: "string", default: DEFAULT_RENDER_CACHE },
     },
   });
   const started = performance.now();
-  const result = await buildSite({ contentDir: values.content, outputDir: values.output });
+  const result = await buildSite({
+    contentDir: values.content,
+    outputDir: values.output,
+    renderCacheFile: values.cache,
+  });
   if (result.diagnostics.length > 0) console.error(formatReport(result.diagnostics));
   if (!result.ok) {
     console.error(`The build stopped before writing anything; ${values.output}/ is unchanged.`);

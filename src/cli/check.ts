@@ -2,14 +2,22 @@ import { parseArgs } from "node:util";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { formatGithubAnnotation, formatReport } from "../diagnostics/format-diagnostics.ts";
 import { loadNews } from "../load-news.ts";
+import { DEFAULT_RENDER_CACHE } from "../markdown/render-cache.ts";
 import { runCommand } from "./run-command.ts";
 
 await runCommand(async () => {
-  /** `npm run check -- --content <folder>` checks another content folder than `content/`. */
+  /** `npm run check -- --content <folder> --cache <file>`: other places than the defaults. */
   const { values } = parseArgs({
-    options: { content: { type: "string", default: "content" } },
+    options: {
+      content: { type: "string", default: "content" },
+      cache: { type: "string", default: DEFAULT_RENDER_CACHE },
+    },
   });
-  const { diagnostics } = await loadNews({ contentDir: values.content, includeDrafts: true });
+  const { diagnostics } = await loadNews({
+    contentDir: values.content,
+    includeDrafts: true,
+    renderCacheFile: values.cache,
+  });
   console.log(formatReport(diagnostics));
   if (process.env.GITHUB_ACTIONS === "true") {
     for (const diagnostic of diagnostics) console.log(formatGithubAnnotation(diagnostic));

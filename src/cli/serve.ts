@@ -4,12 +4,17 @@ import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { formatReport } from "../diagnostics/format-diagnostics.ts";
 import { providePreloadedNews } from "../eleventy/news-data.ts";
 import { loadNews } from "../load-news.ts";
+import { DEFAULT_RENDER_CACHE } from "../markdown/render-cache.ts";
 import { runCommand } from "./run-command.ts";
 
 const DEFAULT_PORT = 8080;
 
 await runCommand(async () => {
-  const newsOptions = { contentDir: "content", includeDrafts: true };
+  const newsOptions = {
+    contentDir: "content",
+    includeDrafts: true,
+    renderCacheFile: DEFAULT_RENDER_CACHE,
+  };
   const result = await loadNews(newsOptions);
   const { diagnostics } = result;
   if (diagnostics.length > 0) console.error(formatReport(diagnostics));
@@ -18,6 +23,8 @@ await runCommand(async () => {
     return 1;
   }
   providePreloadedNews(newsOptions, result);
+  // Rebuilds after an edit reuse the rendered bodies of the articles that did not change.
+  process.env.NEWS_DIGEST_RENDER_CACHE = DEFAULT_RENDER_CACHE;
   const eleventy = new Eleventy(TEMPLATES_DIR, "_site", {
     configPath: ELEVENTY_CONFIG,
     runMode: "serve",

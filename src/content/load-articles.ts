@@ -1,12 +1,19 @@
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
 import { findLeadImage } from "../images/lead-image.ts";
-import { termLinker } from "../markdown/autolink-terms.ts";
+import { renderBodies } from "../markdown/render-bodies.ts";
+import { RenderCache } from "../markdown/render-cache.ts";
+import type { RenderedBody } from "../markdown/render-markdown.ts";
 import { Registry } from "../registry/registry.ts";
 import { type Article, compareNewestFirst } from "./article.ts";
 import type { ArticleFrontMatter } from "./article-schema.ts";
 import { readArticleFiles } from "./read-article-files.ts";
 import { termLinkNames } from "./term-link-names.ts";
-import { type PreparedArticle, prepareArticle, renderArticle } from "./validate-article.ts";
+import {
+  bodyRequest,
+  completeArticle,
+  type PreparedArticle,
+  prepareArticle,
+} from "./validate-article.ts";
 
 export interface LoadedArticles {
   /** Every valid article, drafts included, newest first. */
@@ -43,12 +50,14 @@ function duplicateUrlDiagnostics(articles: readonly Article[]): Diagnostic[] {
  * Reads, validates and renders every article below `content/articles/`. All front-matter is
  * read first, so each body renders once with the names of every term that has a page in this
  * build linked; `hasPages` tells which articles' terms get pages (no drafts in production).
+ * Bodies an earlier build rendered come from `cache`.
  */
 export async function loadArticles(
   contentDir: string,
   timeZone: string,
   registry: Registry = Registry.empty(),
   hasPages: (data: ArticleFrontMatter) => boolean = () => true,
+  cache: RenderCache = RenderCache.disabled(),
 ): Promise<LoadedArticles> {
   const { files, diagnostics } = await readArticleFiles(contentDir);
   const prepared: PreparedArticle[] = [];
@@ -57,15 +66,14 @@ export async function loadArticles(
     if (result.prepared) prepared.push(result.prepared);
     else diagnostics.push(...result.diagnostics);
   }
-  const linker = termLinker(
-    termLinkNames(
-      prepared.filter((article) => hasPages(article.data)).map((article) => article.mentions),
-      registry,
-    ),
+  const linkUrls = termLinkNames(
+    prepared.filter((article) => hasPages(article.data)).map((article) => article.mentions),
+    registry,
   );
+  const bodies = await renderBodies(prepared.map(bodyRequest), { linkUrls, cache });
   const articles: Article[] = [];
-  for (const article of prepared) {
-    const result = renderArticle(article, linker);
+  for (const [index, article] of prepared.entries()) {
+    const result = completeArticle(article, bodies[index] as RenderedBody);
     const lead = await findLeadImage(article, contentDir);
     diagnostics.push(...result.diagnostics, ...lead.diagnostics);
     if (!result.article || hasErrors(lead.diagnostics)) continue;

@@ -1,8 +1,9 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { NO_TERM_LINKS, remarkAutolinkTerms, type TermLinker } from "../markdown/autolink-terms.ts";
+import { NO_TERM_LINKS, type TermLinker } from "../markdown/autolink-terms.ts";
 import { excerpt } from "../markdown/excerpt.ts";
 import { droppedScheme } from "../markdown/link-safety.ts";
-import { renderMarkdown } from "../markdown/render-markdown.ts";
+import { type BodyRequest, renderRequest } from "../markdown/render-bodies.ts";
+import type { RenderedBody } from "../markdown/render-markdown.ts";
 import { Registry } from "../registry/registry.ts";
 import { slugifyText } from "../taxonomy/normalize-term.ts";
 import { articleUrl } from "../urls.ts";
@@ -123,13 +124,23 @@ export function prepareArticle(
  * pages unless the article says `autolink: false`.
  */
 export function renderArticle(prepared: PreparedArticle, linker: TermLinker): ArticleResult {
+  return completeArticle(prepared, renderRequest(bodyRequest(prepared), linker));
+}
+
+/** What rendering a prepared article's body needs, as plain data (it may go to a worker). */
+export function bodyRequest(prepared: PreparedArticle): BodyRequest {
+  return {
+    markdown: prepared.frontMatter.body,
+    autolink: prepared.data.autolink,
+    ownUrls: [...ownTermUrls(prepared.mentions)],
+  };
+}
+
+/** Checks a prepared article's rendered body and makes it an article when nothing is wrong. */
+export function completeArticle(prepared: PreparedArticle, body: RenderedBody): ArticleResult {
   const { source, data, frontMatter, mentions, slug } = prepared;
   const { file } = source;
   const diagnostics = [...prepared.diagnostics];
-  const body = renderMarkdown(
-    frontMatter.body,
-    data.autolink ? remarkAutolinkTerms(linker, ownTermUrls(mentions)) : undefined,
-  );
   for (const place of body.rawHtml) {
     diagnostics.push({
       file,

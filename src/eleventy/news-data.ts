@@ -7,10 +7,17 @@ import type { News } from "../pages/site-data.ts";
 /** Where content comes from and whether drafts show, read from the environment Eleventy runs in. */
 export function newsOptionsFromEnvironment(environment: NodeJS.ProcessEnv): NewsOptions {
   const runMode = environment.ELEVENTY_RUN_MODE ?? "build";
+  const renderCacheFile = environment.NEWS_DIGEST_RENDER_CACHE;
   return {
     contentDir: environment.NEWS_DIGEST_CONTENT_DIR ?? "content",
     includeDrafts: runMode !== "build",
+    ...(renderCacheFile ? { renderCacheFile } : {}),
   };
+}
+
+/** Which content a result is of: where the render cache lives does not change it. */
+function contentKey(options: NewsOptions): string {
+  return JSON.stringify([options.contentDir, options.includeDrafts, options.now ?? null]);
 }
 
 let preloaded: { key: string; result: NewsResult } | undefined;
@@ -20,7 +27,7 @@ let preloaded: { key: string; result: NewsResult } | undefined;
  * content is validated and rendered once per build.
  */
 export function providePreloadedNews(options: NewsOptions, result: NewsResult): void {
-  preloaded = { key: JSON.stringify(options), result };
+  preloaded = { key: contentKey(options), result };
 }
 
 let lastGoodNews: News | undefined;
@@ -30,7 +37,7 @@ let lastGoodNews: News | undefined;
  * and prints the report; in a build it stops with the report.
  */
 export async function newsForEleventy(options: NewsOptions): Promise<News> {
-  const key = JSON.stringify(options);
+  const key = contentKey(options);
   const result = preloaded && preloaded.key === key ? preloaded.result : await loadNews(options);
   preloaded = undefined;
   if (result.news && !hasErrors(result.diagnostics)) {

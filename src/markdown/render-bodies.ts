@@ -1,0 +1,87 @@
+import { availableParallelism } from "node:os";
+import { remarkAutolinkTerms, type TermLinker, termLinker } from "./autolink-terms.ts";
+import { type RenderCache, renderKey } from "./render-cache.ts";
+import { type RenderedBody, renderMarkdown } from "./render-markdown.ts";
+import { renderInWorkers } from "./render-pool.ts";
+
+/** One body to render, as plain data so it can cross to a worker thread. */
+export interface BodyRequest {
+  markdown: string;
+  /** Whether names of companies, models and partners link to their pages. */
+  autolink: boolean;
+  /** The article's own reading of names (name → page), preferred over the build's. */
+  ownUrls: Array<[string, string]>;
+}
+
+export interface RenderSetup {
+  /** Every name that links to a page in this build (name → page). */
+  linkUrls: ReadonlyMap<string, string>;
+  cache: RenderCache;
+}
+
+/**
+ * Below this many bodies to render, starting worker threads costs more than it saves.
+ * Tests and small sites render in the calling thread.
+ */
+export const PARALLEL_THRESHOLD = 200;
+
+/** Renders one body: the same function runs in the calling thread and in workers. */
+export function renderRequest(request: BodyRequest, linker: TermLinker): RenderedBody {
+  return renderMarkdown(
+    request.markdown,
+    request.autolink ? remarkAutolinkTerms(linker, new Map(request.ownUrls)) : undefined,
+  );
+}
+
+/**
+ * What a body's HTML depends on: its Markdown, whether it links names, its own readings, and
+ * the pages of the build's names that occur in its text. A changed registry entry or a new
+ * term page thus re-renders only the articles whose text names it.
+ */
+function keyOf(request: BodyRequest, linker: TermLinker): string {
+  const linkedNames =
+    request.autolink && linker.pattern
+      ? [...new Set(request.markdown.match(linker.pattern) ?? [])]
+          .sort()
+          .map((name) => `${name}→${linker.urls.get(name) ?? ""}`)
+      : [];
+  return renderKey([
+    request.markdown,
+    request.autolink ? "autolink" : "plain",
+    JSON.stringify([...request.ownUrls].sort()),
+    linkedNames.join("\n"),
+  ]);
+}
+
+/**
+ * Renders every body once: bodies an earlier build rendered come from the cache, the rest
+ * are rendered on all cores when there are many. Results are in request order.
+ */
+export async function renderBodies(
+  requests: readonly BodyRequest[],
+  setup: RenderSetup,
+): Promise<RenderedBody[]> {
+  const linker = termLinker(setup.linkUrls);
+  const keys = requests.map((request) => keyOf(request, linker));
+  const results: Array<RenderedBody | undefined> = keys.map((key) => setup.cache.get(key));
+  const missing = results.flatMap((body, index) => (body ? [] : [index]));
+  const workers = Math.min(availableParallelism(), 4);
+  if (missing.length >= PARALLEL_THRESHOLD && workers > 1) {
+    const bodies = await renderInWorkers(
+      missing.map((index) => requests[index] as BodyRequest),
+      setup.linkUrls,
+      workers,
+    );
+    missing.forEach((index, position) => {
+      results[index] = bodies[position];
+    });
+  } else {
+    for (const index of missing)
+      results[index] = renderRequest(requests[index] as BodyRequest, linker);
+  }
+  return results.map((body, index) => {
+    if (!body) throw new Error(`Internal error: body ${index} was not rendered`);
+    setup.cache.set(keys[index] as string, body);
+    return body;
+  });
+}

@@ -1,0 +1,62 @@
+import { Worker } from "node:worker_threads";
+import type { BodyRequest } from "./render-bodies.ts";
+import type { RenderedBody } from "./render-markdown.ts";
+
+/** Bodies sent to a worker at once: large enough to amortize messaging, small enough to balance. */
+const BATCH_SIZE = 25;
+
+/** The worker's entry: plain JavaScript that loads the TypeScript worker through tsx. */
+const WORKER_ENTRY = new URL("./render-worker.mjs", import.meta.url);
+
+export interface WorkerReply {
+  batch: number;
+  bodies?: RenderedBody[];
+  error?: string;
+}
+
+/**
+ * Renders bodies on `workerCount` threads, each fed batches as it finishes the last, so two
+ * cores share the work evenly whatever the article lengths. Results are in request order.
+ */
+export async function renderInWorkers(
+  requests: readonly BodyRequest[],
+  linkUrls: ReadonlyMap<string, string>,
+  workerCount: number,
+): Promise<RenderedBody[]> {
+  const batches: BodyRequest[][] = [];
+  for (let start = 0; start < requests.length; start += BATCH_SIZE) {
+    batches.push(requests.slice(start, start + BATCH_SIZE));
+  }
+  const results: RenderedBody[][] = new Array(batches.length);
+  let next = 0;
+  const workers = Array.from(
+    { length: Math.min(workerCount, batches.length) },
+    () => new Worker(WORKER_ENTRY, { workerData: { linkUrls: [...linkUrls] } }),
+  );
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const sendNext = () => {
+              if (next >= batches.length) return resolve();
+              const batch = next++;
+              worker.postMessage({ batch, requests: batches[batch] });
+            };
+            worker.on("message", (reply: WorkerReply) => {
+              if (reply.error !== undefined || !reply.bodies) {
+                return reject(new Error(`Internal error while rendering Markdown: ${reply.error}`));
+              }
+              results[reply.batch] = reply.bodies;
+              sendNext();
+            });
+            worker.on("error", reject);
+            sendNext();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  return results.flat();
+}

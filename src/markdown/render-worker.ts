@@ -1,0 +1,20 @@
+import { parentPort, workerData } from "node:worker_threads";
+import { termLinker } from "./autolink-terms.ts";
+import { type BodyRequest, renderRequest } from "./render-bodies.ts";
+import type { WorkerReply } from "./render-pool.ts";
+
+/** A render worker: the build's names arrive once, then batches of bodies to render. */
+const linker = termLinker(new Map((workerData as { linkUrls: Array<[string, string]> }).linkUrls));
+
+parentPort?.on("message", ({ batch, requests }: { batch: number; requests: BodyRequest[] }) => {
+  let reply: WorkerReply;
+  try {
+    reply = { batch, bodies: requests.map((request) => renderRequest(request, linker)) };
+  } catch (error) {
+    reply = {
+      batch,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    };
+  }
+  parentPort?.postMessage(reply);
+});

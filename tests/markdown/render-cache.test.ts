@@ -1,0 +1,153 @@
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { loadNews } from "../../src/load-news.ts";
+import { RenderCache, rendererVersion } from "../../src/markdown/render-cache.ts";
+import type { RenderedBody } from "../../src/markdown/render-markdown.ts";
+import {
+  articleText,
+  createContentFolder,
+  removeContentFolders,
+  siteYaml,
+} from "../support/content-folder.ts";
+
+afterEach(removeContentFolders);
+
+const NOW = new Date("2022-06-10T09:00:00Z");
+const MARKER = "<p>kept from the previous build</p>\n";
+
+const localization = articleText(
+  [
+    "title: Chery makes localizing car assembly in Russia a top priority",
+    "date: 2022-06-01",
+    "company: Chery",
+    "partners: [UAZ]",
+  ],
+  "Chery is in talks about assembly with the Ulyanovsk Automobile Plant.",
+);
+const crashTest = articleText(
+  [
+    "title: Tiggo 4 Pro earns five stars in a crash test",
+    "date: 2022-06-02",
+    "company: Chery",
+    "models: [Tiggo 4 Pro]",
+  ],
+  "The Tiggo 4 Pro scored five stars in the latest crash test.",
+);
+const uazRegistry = (aliases: string) => `partners:\n  - name: UAZ\n    aliases: [${aliases}]\n`;
+
+interface StoredCache {
+  version: string;
+  entries: Record<string, RenderedBody>;
+}
+
+/** Marks every stored body, so a later load shows which bodies came from the cache. */
+async function markStoredBodies(file: string, version?: string): Promise<void> {
+  const stored = JSON.parse(await readFile(file, "utf8")) as StoredCache;
+  for (const body of Object.values(stored.entries)) body.html = MARKER;
+  if (version) stored.version = version;
+  await writeFile(file, JSON.stringify(stored));
+}
+
+async function bodiesBySlug(contentDir: string, cacheFile: string) {
+  const { news, diagnostics } = await loadNews({
+    contentDir,
+    includeDrafts: false,
+    now: NOW,
+    renderCacheFile: cacheFile,
+  });
+  expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  return new Map(news?.articles.map((article) => [article.slug, article.html]));
+}
+
+async function siteWithCache(registry = uazRegistry("Ulyanovsk Automobile Plant")) {
+  const contentDir = await createContentFolder({
+    registry: { partners: registry },
+    articles: { "chery-localization.md": localization, "tiggo-crash-test.md": crashTest },
+  });
+  const cacheFile = path.join(contentDir, ".cache", "rendered-bodies.json");
+  await bodiesBySlug(contentDir, cacheFile);
+  await markStoredBodies(cacheFile);
+  return { contentDir, cacheFile };
+}
+
+describe("the render cache between builds", () => {
+  it("reuses every body when nothing changed", async () => {
+    const { contentDir, cacheFile } = await siteWithCache();
+    const bodies = await bodiesBySlug(contentDir, cacheFile);
+    expect([...bodies.values()]).toEqual([MARKER, MARKER]);
+  });
+
+  it("renders again only the article whose text changed", async () => {
+    const { contentDir, cacheFile } = await siteWithCache();
+    await writeFile(
+      path.join(contentDir, "articles", "tiggo-crash-test.md"),
+      crashTest.replace("scored five stars", "scored five stars and a top safety award"),
+    );
+    const bodies = await bodiesBySlug(contentDir, cacheFile);
+    expect(bodies.get("chery-localization")).toBe(MARKER);
+    expect(bodies.get("tiggo-crash-test")).toContain("top safety award");
+  });
+
+  it("renders again only the articles whose text names a registry entry that changed", async () => {
+    const { contentDir, cacheFile } = await siteWithCache(uazRegistry("УАЗ"));
+    await writeFile(
+      path.join(contentDir, "registry", "partners.yaml"),
+      uazRegistry("УАЗ, Ulyanovsk Automobile Plant"),
+    );
+    const bodies = await bodiesBySlug(contentDir, cacheFile);
+    expect(bodies.get("chery-localization")).toContain(
+      '<a href="/partners/uaz/">Ulyanovsk Automobile Plant</a>',
+    );
+    expect(bodies.get("tiggo-crash-test")).toBe(MARKER);
+  });
+
+  it("renders everything again after the renderer or its dependencies change", async () => {
+    const { contentDir, cacheFile } = await siteWithCache();
+    await markStoredBodies(cacheFile, "an older renderer");
+    const bodies = await bodiesBySlug(contentDir, cacheFile);
+    expect(bodies.get("chery-localization")).toContain("Ulyanovsk Automobile Plant");
+    expect(bodies.get("tiggo-crash-test")).toContain("five stars");
+  });
+
+  it("keeps bodies when a site setting changes, since no body depends on one", async () => {
+    const { contentDir, cacheFile } = await siteWithCache();
+    await writeFile(
+      path.join(contentDir, "site.yaml"),
+      siteYaml().replace("Auto Industry Digest", "Car Market Weekly"),
+    );
+    const { news } = await loadNews({
+      contentDir,
+      includeDrafts: false,
+      now: NOW,
+      renderCacheFile: cacheFile,
+    });
+    expect(news?.site.title).toBe("Car Market Weekly");
+    expect(news?.articles.map((article) => article.html)).toEqual([MARKER, MARKER]);
+  });
+
+  it("forgets bodies of articles that no longer exist", async () => {
+    const { contentDir, cacheFile } = await siteWithCache();
+    const { rm } = await import("node:fs/promises");
+    await rm(path.join(contentDir, "articles", "tiggo-crash-test.md"));
+    await bodiesBySlug(contentDir, cacheFile);
+    await bodiesBySlug(contentDir, cacheFile);
+    const stored = JSON.parse(await readFile(cacheFile, "utf8")) as StoredCache;
+    expect(Object.keys(stored.entries)).toHaveLength(1);
+  });
+});
+
+describe("RenderCache", () => {
+  it("starts empty when its file is missing or unreadable", async () => {
+    const folder = await createContentFolder({});
+    const corrupt = path.join(folder, "corrupt.json");
+    await writeFile(corrupt, "{ not json");
+    const version = await rendererVersion();
+    expect((await RenderCache.open(path.join(folder, "missing.json"), version)).size).toBe(0);
+    expect((await RenderCache.open(corrupt, version)).size).toBe(0);
+  });
+
+  it("names the same renderer by the same version in every run", async () => {
+    expect(await rendererVersion()).toBe(await rendererVersion());
+  });
+});
