@@ -1,5 +1,7 @@
-import { realpath } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { readFile, realpath } from "node:fs/promises";
 import path from "node:path";
+import sharp from "sharp";
 import { locateInYaml } from "../content/locate-in-yaml.ts";
 import type { PreparedArticle } from "../content/validate-article.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -8,9 +10,41 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 export interface LeadImage {
   /** Absolute, symbolic links resolved, inside the content folder. */
   file: string;
+  /** SHA-256 of the file's bytes, hex: published file names change when the picture does. */
+  hash: string;
+  /** As the picture is shown, its EXIF orientation applied. */
+  width: number;
+  height: number;
   alt: string;
   caption?: string;
   credit?: string;
+}
+
+/** Formats sharp reads on every platform the site builds on; the build encodes from these. */
+const READABLE_FORMATS = new Set(["jpeg", "png", "webp", "avif"]);
+
+/** EXIF orientations 5 to 8 turn the picture a quarter: width and height trade places. */
+const isTurned = (orientation: number | undefined) =>
+  orientation !== undefined && orientation >= 5 && orientation <= 8;
+
+/**
+ * Reads the whole file once, for its hash and header; undefined when it is not a picture the
+ * build can encode. Only the header is decoded, so this stays cheap enough for `check`:
+ * encoding is left to the build.
+ */
+async function inspect(
+  file: string,
+): Promise<Pick<LeadImage, "hash" | "width" | "height"> | undefined> {
+  const bytes = await readFile(file);
+  const metadata = await sharp(bytes)
+    .metadata()
+    .catch(() => undefined);
+  const { format, width = 0, height = 0 } = metadata ?? {};
+  if (!format || !READABLE_FORMATS.has(format) || width === 0 || height === 0) return undefined;
+  return {
+    hash: createHash("sha256").update(bytes).digest("hex"),
+    ...(isTurned(metadata?.orientation) ? { width: height, height: width } : { width, height }),
+  };
 }
 
 export const IMAGES_FOLDER = "images";
@@ -88,10 +122,22 @@ export async function findLeadImage(
           },
     );
   }
-  if (!found || data.image_alt === undefined) return { diagnostics };
+  if (!found) return { diagnostics };
+  const facts = await inspect(found);
+  if (!facts) {
+    diagnostics.push({
+      ...at("image"),
+      severity: "error",
+      ruleId: "lead-image-unreadable",
+      message: `the lead image "${data.image}" is not a JPEG, PNG, WebP or AVIF picture`,
+      fix: "save the picture as JPEG (photos) or PNG, and name that file",
+    });
+  }
+  if (!facts || data.image_alt === undefined) return { diagnostics };
   return {
     image: {
       file: found,
+      ...facts,
       alt: data.image_alt,
       ...(data.image_caption ? { caption: data.image_caption } : {}),
       ...(data.image_credit ? { credit: data.image_credit } : {}),

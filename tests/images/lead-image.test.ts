@@ -45,6 +45,9 @@ describe("lead images", () => {
     );
     expect(articles[0]?.image).toEqual({
       file: path.join(await realpath(dir), "articles", "tiggo.jpg"),
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      width: 64,
+      height: 48,
       alt: "A red Chery Tiggo 4 Pro on a test track",
       caption: "The Tiggo 4 Pro at the Dmitrov proving ground",
       credit: "Chery press office",
@@ -57,6 +60,55 @@ describe("lead images", () => {
       "images/tiggo.jpg",
     );
     expect(articles[0]?.image?.file.endsWith(path.join("images", "tiggo.jpg"))).toBe(true);
+  });
+
+  it("change their hash when the picture changes", async () => {
+    const first = await load(
+      withImage(["image: tiggo.jpg", "image_alt: A red Tiggo"]),
+      "images/tiggo.jpg",
+    );
+    const redder = await sharp({
+      create: { width: 64, height: 48, channels: 3, background: { r: 220, g: 0, b: 0 } },
+    })
+      .jpeg()
+      .toBuffer();
+    await writeFile(path.join(first.dir, "images", "tiggo.jpg"), redder);
+    const second = await loadArticles(first.dir, "Europe/Moscow");
+    expect(second.articles[0]?.image?.hash).not.toBe(first.articles[0]?.image?.hash);
+  });
+
+  it("that are not pictures are an error at the image line", async () => {
+    const dir = await createContentFolder({
+      articles: {
+        "chery-tiggo.md": withImage(["image: tiggo.jpg", "image_alt: A red Tiggo"]),
+        "tiggo.jpg": "A text file saved with the wrong name.\n",
+      },
+    });
+    const { diagnostics } = await loadArticles(dir, "Europe/Moscow");
+    expect(diagnostics).toEqual([
+      {
+        file: expect.stringMatching(/chery-tiggo\.md$/),
+        line: 5,
+        column: 8,
+        severity: "error",
+        ruleId: "lead-image-unreadable",
+        message: 'the lead image "tiggo.jpg" is not a JPEG, PNG, WebP or AVIF picture',
+        fix: "save the picture as JPEG (photos) or PNG, and name that file",
+      },
+    ]);
+  });
+
+  it("turned by their EXIF orientation report the width and height they are shown at", async () => {
+    const dir = await createContentFolder({
+      articles: { "chery-tiggo.md": withImage(["image: tiggo.jpg", "image_alt: A red Tiggo"]) },
+    });
+    const turned = await sharp(await smallJpeg())
+      .withMetadata({ orientation: 6 })
+      .jpeg()
+      .toBuffer();
+    await writeFile(path.join(dir, "articles", "tiggo.jpg"), turned);
+    const { articles } = await loadArticles(dir, "Europe/Moscow");
+    expect([articles[0]?.image?.width, articles[0]?.image?.height]).toEqual([48, 64]);
   });
 
   it("without image_alt are an error at the image line", async () => {
