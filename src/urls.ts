@@ -27,9 +27,14 @@ export function directoryUrl(kind: TermKind): string {
   return DIRECTORY_BY_KIND[kind];
 }
 
+const BY_COUNT = "by-count";
+
+/** Slugs a company or partner cannot have: their address belongs to a directory page. */
+export const RESERVED_TERM_SLUGS: ReadonlySet<string> = new Set([BY_COUNT]);
+
 /** The directory ordered by article count: `/companies/by-count/`. */
 export function directoryByCountUrl(kind: TermKind): string {
-  return `${DIRECTORY_BY_KIND[kind]}by-count/`;
+  return `${DIRECTORY_BY_KIND[kind]}${BY_COUNT}/`;
 }
 
 /** `/companies/chery/`, `/models/chery-tiggo-4-pro/`, `/partners/uaz/`. */

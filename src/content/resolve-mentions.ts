@@ -2,7 +2,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Registry } from "../registry/registry.ts";
 import { cleanTermName, termSlug } from "../taxonomy/normalize-term.ts";
 import { likelyMeant, unknownTermDiagnostic } from "../taxonomy/unknown-term.ts";
-import type { TermKind } from "../urls.ts";
+import { RESERVED_TERM_SLUGS, type TermKind } from "../urls.ts";
 import type { ModelMention, PartnerMention, TermMention } from "./article.ts";
 import type { ArticleFrontMatter } from "./article-schema.ts";
 import { locateInYaml } from "./locate-in-yaml.ts";
@@ -52,6 +52,15 @@ export function resolveMentions(
         "empty-term",
         `the ${kind} "${name}" has no letter or digit, so it cannot have a page`,
         `write the ${kind}'s name, or remove the entry`,
+      );
+      return undefined;
+    }
+    if (kind !== "model" && RESERVED_TERM_SLUGS.has(slug)) {
+      report(
+        path,
+        "reserved-term-name",
+        `the ${kind} "${name}" would have the address of a directory page`,
+        `write the ${kind}'s full name (e.g. with its country or legal form)`,
       );
       return undefined;
     }

@@ -361,6 +361,18 @@ describe("names that cannot be terms", () => {
     ]);
   });
 
+  it("refuses a partner whose address would be the directory sorted by count", () => {
+    expect(validate(["partners: [By Count]"]).diagnostics).toEqual([
+      error(
+        5,
+        12,
+        "reserved-term-name",
+        'the partner "By Count" would have the address of a directory page',
+        "write the partner's full name (e.g. with its country or legal form)",
+      ),
+    ]);
+  });
+
   it("refuses a model without a company when the article names several companies", () => {
     expect(
       validate(["models: [Atlas]"], undefined, [
