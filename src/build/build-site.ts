@@ -3,6 +3,7 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
 import { providePreloadedNews } from "../eleventy/news-data.ts";
+import { DEFAULT_IMAGE_CACHE, writeRenditions } from "../images/write-renditions.ts";
 import { loadNews, type NewsOptions } from "../load-news.ts";
 import { writeSearchIndex } from "../publishing/search-index.ts";
 import { checkCompleteness } from "./check-completeness.ts";
@@ -18,6 +19,8 @@ export interface BuildOptions {
   outputDir: string;
   /** Where rendered Markdown is kept between builds; every body is rendered when absent. */
   renderCacheFile?: string;
+  /** Where encoded lead pictures are kept between builds; the project's `.cache/images/`. */
+  imageCacheDir?: string;
 }
 
 export interface BuildResult {
@@ -45,6 +48,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const staging = `${outputDir}.staging-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
   try {
+    // Pictures are encoded here, not when content loads, so `check` never pays for it.
+    if (result.news) {
+      await writeRenditions(result.news.imageJobs, {
+        outputDir: staging,
+        cacheDir: options.imageCacheDir ?? path.join(PROJECT_ROOT, DEFAULT_IMAGE_CACHE),
+      });
+    }
     providePreloadedNews(newsOptions, result);
     process.env.NEWS_DIGEST_CONTENT_DIR = options.contentDir;
     const eleventy = new Eleventy(TEMPLATES_DIR, staging, {

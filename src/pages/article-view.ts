@@ -1,6 +1,7 @@
 import type { Article } from "../content/article.ts";
 import type { PartnerStatus } from "../content/article-schema.ts";
 import { type ArticleDate, formatDay } from "../dates.ts";
+import { type LeadImageView, leadImageView } from "../images/renditions.ts";
 import { modelSlug } from "../taxonomy/build-term-index.ts";
 import { termUrl } from "../urls.ts";
 
@@ -41,6 +42,8 @@ export interface ArticleView {
   /** Dated after today: shown only in previews, marked. */
   scheduled: boolean;
   readingMinutes: number;
+  /** The lead picture, on the article page and in lists. */
+  image?: LeadImageView;
 }
 
 export const PARTNER_STATUS_LABELS: Record<PartnerStatus, string> = {
@@ -92,5 +95,6 @@ export function articleView(
     draft: article.draft,
     scheduled,
     readingMinutes: Math.max(1, Math.round(article.body.wordCount / WORDS_PER_MINUTE)),
+    ...(article.image ? { image: leadImageView(article.image) } : {}),
   };
 }

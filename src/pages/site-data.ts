@@ -1,4 +1,5 @@
 import type { Article } from "../content/article.ts";
+import { type RenditionJob, renditionJobs } from "../images/renditions.ts";
 import {
   type ArticleExtras,
   buildPublishing,
@@ -96,6 +97,8 @@ export interface News extends Publishing {
   directoryPages: DirectoryPage[];
   redirects: Redirect[];
   navigation: TermLink[];
+  /** The lead pictures these pages show, for the build to encode; templates never read it. */
+  imageJobs: RenditionJob[];
 }
 
 export interface SiteDataContext {
@@ -337,5 +340,6 @@ export function buildSiteData(
       name: KIND_LABELS[kind].many,
       url: directoryUrl(kind),
     })),
+    imageJobs: renditionJobs(articles),
   };
 }

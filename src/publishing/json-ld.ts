@@ -1,4 +1,5 @@
 import type { Article } from "../content/article.ts";
+import { shareImage } from "../images/renditions.ts";
 import type { SiteSettings } from "../settings/site-settings.ts";
 import { modelSlug } from "../taxonomy/build-term-index.ts";
 import { absoluteUrl, homeUrl, termUrl } from "../urls.ts";
@@ -47,6 +48,7 @@ export function newsArticleJsonLd(
     url: absoluteUrl(settings.baseUrl, path),
   });
   const sourcePage = sourcePageOf(article);
+  const image = article.image && shareImage(article.image);
   const source: JsonLd | undefined = article.source && {
     "@type": "CreativeWork",
     name: article.source.name,
@@ -81,6 +83,16 @@ export function newsArticleJsonLd(
       thing("Organization", partner.name, termUrl("partner", partner.slug)),
     ),
     ...(source ? { isBasedOn: source } : {}),
+    ...(image
+      ? {
+          image: {
+            "@type": "ImageObject",
+            url: absoluteUrl(settings.baseUrl, image.url),
+            width: image.width,
+            height: image.height,
+          },
+        }
+      : {}),
   };
 }
 

@@ -1,5 +1,8 @@
 import type { Article } from "../content/article.ts";
+import type { LeadImage } from "../images/lead-image.ts";
+import { type ShareImage, shareImage } from "../images/renditions.ts";
 import type { SiteSettings } from "../settings/site-settings.ts";
+import { absoluteUrl } from "../urls.ts";
 import { lastModified, timestamp } from "./article-dates.ts";
 import type { FeedLink } from "./feeds.ts";
 import {
@@ -26,6 +29,15 @@ export interface PageMeta {
   tags: string[];
   feeds: FeedLink[];
   jsonLd: string[];
+  /** `summary_large_image` when the page has a picture to show, else `summary`. */
+  twitterCard: "summary" | "summary_large_image";
+  /** For `og:image`: the URL absolute, as link previews need it. */
+  image?: ShareImage;
+}
+
+function absoluteShareImage(image: LeadImage, settings: SiteSettings): ShareImage {
+  const share = shareImage(image);
+  return { ...share, url: absoluteUrl(settings.baseUrl, share.url) };
 }
 
 export function articleMeta(
@@ -42,6 +54,9 @@ export function articleMeta(
     tags: [...article.companies, ...article.models, ...article.partners].map((term) => term.name),
     feeds: [],
     jsonLd: [serializeJsonLd(newsArticleJsonLd(article, settings, sourcePageOf))],
+    ...(article.image
+      ? { twitterCard: "summary_large_image", image: absoluteShareImage(article.image, settings) }
+      : { twitterCard: "summary" }),
   };
 }
 
@@ -58,6 +73,7 @@ export function collectionMeta(
     title: page.name,
     description: page.description,
     tags: [],
+    twitterCard: "summary",
     feeds,
     jsonLd: [
       serializeJsonLd(collectionPageJsonLd(page, articles, settings)),
