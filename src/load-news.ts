@@ -39,8 +39,7 @@ function isScheduled(article: Article, today: string): boolean {
 function scheduledNotice(article: Article): Diagnostic {
   return {
     file: article.file,
-    line: 1,
-    column: 1,
+    ...article.datePlace,
     severity: "warning",
     ruleId: "scheduled",
     message: `scheduled for ${article.date.day}: left out of the published site until a build on or after that day`,

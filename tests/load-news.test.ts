@@ -57,8 +57,8 @@ describe("scheduling", () => {
     expect(diagnostics).toEqual([
       {
         file: path.join(dir, "articles/chery-tiggo-8-arrives.md"),
-        line: 1,
-        column: 1,
+        line: 3,
+        column: 7,
         severity: "warning",
         ruleId: "scheduled",
         message:

@@ -55,6 +55,8 @@ export interface Article {
   image?: LeadImage;
   /** The file line on which the body starts: body places are counted from it. */
   bodyStartLine: number;
+  /** Where `date` is written, for messages about it. */
+  datePlace: Place;
 }
 
 /** Newest first; articles of the same moment in slug order, so every build lists them alike. */

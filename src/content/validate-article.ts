@@ -14,6 +14,7 @@ import {
   createArticleSchema,
   FIELD_HELP,
 } from "./article-schema.ts";
+import { locateInYaml } from "./locate-in-yaml.ts";
 import { type FrontMatter, parseFrontMatter } from "./parse-front-matter.ts";
 import type { ArticleFile } from "./read-article-files.ts";
 import { type Mentions, resolveMentions } from "./resolve-mentions.ts";
@@ -192,6 +193,7 @@ export function completeArticle(prepared: PreparedArticle, body: RenderedBody): 
     ...mentions,
     body,
     bodyStartLine: frontMatter.bodyStartLine,
+    datePlace: locateInYaml(frontMatter.document, frontMatter.lineCounter, ["date"]),
     ...(data.updated ? { updated: data.updated } : {}),
     ...(data.source ? { source: data.source } : {}),
   };

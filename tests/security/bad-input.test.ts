@@ -194,8 +194,8 @@ const CASES: Case[] = [
       warnings: [
         error(
           "future-date.md",
-          1,
-          1,
+          3,
+          7,
           "scheduled",
           "scheduled for 2999-01-01: left out of the published site until a build on or after that day",
         ),
