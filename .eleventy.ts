@@ -1,5 +1,9 @@
 import type { EleventyConfig } from "@11ty/eleventy";
-import { newsForEleventy, newsOptionsFromEnvironment } from "./src/eleventy/news-data.ts";
+import {
+  newsForEleventy,
+  newsOptionsFromEnvironment,
+  previewPicturesFromEnvironment,
+} from "./src/eleventy/news-data.ts";
 import { markdownLibrary } from "./src/markdown/markdown-library.ts";
 import {
   headersFile,
@@ -12,7 +16,8 @@ export default function configure(eleventyConfig: EleventyConfig) {
   const newsOptions = newsOptionsFromEnvironment(process.env);
 
   // Data: the core validates all content and precomputes every page before Eleventy writes
-  eleventyConfig.addGlobalData("news", () => newsForEleventy(newsOptions));
+  const previewPictures = previewPicturesFromEnvironment(process.env);
+  eleventyConfig.addGlobalData("news", () => newsForEleventy(newsOptions, previewPictures));
   eleventyConfig.addWatchTarget(newsOptions.contentDir);
   eleventyConfig.addGlobalData("security", {
     contentSecurityPolicy: META_CONTENT_SECURITY_POLICY,

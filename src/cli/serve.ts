@@ -8,6 +8,7 @@ import { DEFAULT_RENDER_CACHE } from "../markdown/render-cache.ts";
 import { runCommand } from "./run-command.ts";
 
 const DEFAULT_PORT = 8080;
+const PREVIEW_OUTPUT = "_site";
 
 await runCommand(async () => {
   const newsOptions = {
@@ -23,9 +24,11 @@ await runCommand(async () => {
     return 1;
   }
   providePreloadedNews(newsOptions, result);
-  // Rebuilds after an edit reuse the rendered bodies of the articles that did not change.
+  // Rebuilds after an edit reuse the rendered bodies of the articles that did not change,
+  // and write the lead pictures the pages show.
   process.env.NEWS_DIGEST_RENDER_CACHE = DEFAULT_RENDER_CACHE;
-  const eleventy = new Eleventy(TEMPLATES_DIR, "_site", {
+  process.env.NEWS_DIGEST_PREVIEW_OUTPUT = PREVIEW_OUTPUT;
+  const eleventy = new Eleventy(TEMPLATES_DIR, PREVIEW_OUTPUT, {
     configPath: ELEVENTY_CONFIG,
     runMode: "serve",
   });

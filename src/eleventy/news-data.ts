@@ -1,6 +1,7 @@
 import { ContentError } from "../content-error.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { formatReport } from "../diagnostics/format-diagnostics.ts";
+import { DEFAULT_IMAGE_CACHE, writeRenditions } from "../images/write-renditions.ts";
 import { loadNews, type NewsOptions, type NewsResult } from "../load-news.ts";
 import type { News } from "../pages/site-data.ts";
 
@@ -13,6 +14,23 @@ export function newsOptionsFromEnvironment(environment: NodeJS.ProcessEnv): News
     includeDrafts: runMode !== "build",
     ...(renderCacheFile ? { renderCacheFile } : {}),
   };
+}
+
+/**
+ * Where a preview writes lead pictures: the preview has no build step of its own, so pictures
+ * are written whenever its data is loaded. Production builds write them in `buildSite`.
+ */
+export interface PreviewPictures {
+  outputDir: string;
+  cacheDir: string;
+}
+
+/** Set by `npm start` for the Eleventy run it starts. */
+export function previewPicturesFromEnvironment(
+  environment: NodeJS.ProcessEnv,
+): PreviewPictures | undefined {
+  const outputDir = environment.NEWS_DIGEST_PREVIEW_OUTPUT;
+  return outputDir ? { outputDir, cacheDir: DEFAULT_IMAGE_CACHE } : undefined;
 }
 
 /** Which content a result is of: where the render cache lives does not change it. */
@@ -36,11 +54,15 @@ let lastGoodNews: News | undefined;
  * The `news` global data. In a preview, content with errors keeps the last good site up
  * and prints the report; in a build it stops with the report.
  */
-export async function newsForEleventy(options: NewsOptions): Promise<News> {
+export async function newsForEleventy(
+  options: NewsOptions,
+  previewPictures?: PreviewPictures,
+): Promise<News> {
   const key = contentKey(options);
   const result = preloaded && preloaded.key === key ? preloaded.result : await loadNews(options);
   preloaded = undefined;
   if (result.news && !hasErrors(result.diagnostics)) {
+    if (previewPictures) await writeRenditions(result.news.imageJobs, previewPictures);
     lastGoodNews = result.news;
     return result.news;
   }

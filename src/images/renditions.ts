@@ -82,12 +82,13 @@ export interface ShareImage {
 }
 
 /**
- * The requested widths no wider than the picture; a picture narrower than all of them keeps
- * its own width. Nothing is ever enlarged.
+ * The offered widths narrower than the picture, plus the picture's own width up to the widest
+ * offered: nothing is enlarged, and no detail the picture has is thrown away.
  */
 export function renditionWidths(sourceWidth: number): number[] {
-  const widths = RENDITION_WIDTHS.filter((width) => width <= sourceWidth);
-  return widths.length > 0 ? widths : [sourceWidth];
+  const widest = RENDITION_WIDTHS.at(-1) ?? sourceWidth;
+  const narrower = RENDITION_WIDTHS.filter((width) => width < Math.min(sourceWidth, widest));
+  return [...narrower, Math.min(sourceWidth, widest)];
 }
 
 function renditionKey(image: LeadImage): string {

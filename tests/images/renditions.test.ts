@@ -19,8 +19,12 @@ const photo = (overrides: Partial<LeadImage> = {}): LeadImage => ({
 });
 
 describe("lead image renditions", () => {
-  it("are never wider than the picture", () => {
-    expect(renditionWidths(1000)).toEqual([480, 960]);
+  it("are never wider than the picture, and include the picture's own width", () => {
+    expect(renditionWidths(1000)).toEqual([480, 960, 1000]);
+  });
+
+  it("stop at the widest width offered for a large picture", () => {
+    expect(renditionWidths(4000)).toEqual([480, 960, 1440]);
   });
 
   it("keep the picture's own width when it is narrower than every width offered", () => {
