@@ -1,13 +1,14 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { parse } from "node-html-parser";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { ArticleView } from "../pages/article-view.ts";
 import type { News } from "../pages/site-data.ts";
 import { absoluteUrl, articleUrl } from "../urls.ts";
+import { decodeText, listedArticles } from "./listed-articles.ts";
+import { mapBounded } from "./map-bounded.ts";
 
-/** The attribute `articleList` puts on its `<ol>`: the region whose links say what a page lists. */
-export const ARTICLE_LIST_ATTRIBUTE = "data-article-list";
+/** Files read at once: enough to keep the disk busy, few enough to keep memory flat. */
+const READ_CONCURRENCY = 16;
 
 /** `/articles/`: every article page lives below it. */
 const ARTICLES_PREFIX = articleUrl("").slice(0, -1);
@@ -21,31 +22,16 @@ async function readIfPresent(file: string): Promise<string | undefined> {
   return readFile(file, "utf8").catch(() => undefined);
 }
 
-/** The article each card of a page's list links to, in order, repeats included. */
-function listedArticles(html: string): string[] {
-  return parse(html)
-    .querySelectorAll(`ol[${ARTICLE_LIST_ATTRIBUTE}] > li`)
-    .flatMap((card) => {
-      const link = card
-        .querySelectorAll("a[href]")
-        .find((anchor) => anchor.getAttribute("href")?.startsWith(ARTICLES_PREFIX));
-      return link?.getAttribute("href") ?? [];
-    });
-}
-
 /** Article pages as Eleventy wrote them: `/articles/<slug>/` for each folder with a page. */
 async function writtenArticleUrls(outputDir: string): Promise<Set<string>> {
   const folder = path.join(outputDir, ARTICLES_PREFIX);
   const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
-  const urls = await Promise.all(
-    entries
-      .filter((entry) => entry.isDirectory())
-      .map(async (entry) => {
-        const url = articleUrl(entry.name);
-        const page = await stat(fileOf(outputDir, url)).catch(() => undefined);
-        return page?.isFile() ? [url] : [];
-      }),
-  );
+  const folders = entries.filter((entry) => entry.isDirectory());
+  const urls = await mapBounded(folders, READ_CONCURRENCY, async (entry) => {
+    const url = articleUrl(entry.name);
+    const page = await stat(fileOf(outputDir, url)).catch(() => undefined);
+    return page?.isFile() ? [url] : [];
+  });
   return new Set(urls.flat());
 }
 
@@ -101,7 +87,8 @@ function compareList(
 /**
  * Checks a finished build in `outputDir` against the data it was built from: every published
  * article has its page, the home page and each term's pages list exactly their articles, and
- * the sitemap, when the build writes one, names every article. Each page is read once.
+ * the sitemap, when the build writes one, names every article. Each page is read once, a few
+ * at a time, and only the links of its lists are kept.
  */
 export async function checkCompleteness(outputDir: string, news: News): Promise<Diagnostic[]> {
   const diagnostics: Diagnostic[] = [];
@@ -144,22 +131,28 @@ export async function checkCompleteness(outputDir: string, news: News): Promise<
       problem(expected[0]?.file ?? listUrl, `no page lists ${listUrl}, named by ${files}`),
     );
   }
-  for (const [listUrl, list] of listPages) {
-    const listed: string[] = [];
-    for (const url of list.urls) {
-      const html = await readIfPresent(fileOf(outputDir, url));
-      if (html === undefined) diagnostics.push(problem(url, `the build wrote no page at ${url}`));
-      else listed.push(...listedArticles(html));
-    }
-    const expected = expectedByList.get(listUrl) ?? [];
-    diagnostics.push(...compareList(list.name, list.urls, listed, expected, articleByUrl));
-  }
+  const listProblems = await mapBounded(
+    [...listPages],
+    READ_CONCURRENCY,
+    async ([listUrl, list]) => {
+      const found: Diagnostic[] = [];
+      const listed: string[] = [];
+      for (const url of list.urls) {
+        const html = await readIfPresent(fileOf(outputDir, url));
+        if (html === undefined) found.push(problem(url, `the build wrote no page at ${url}`));
+        else listed.push(...listedArticles(html, ARTICLES_PREFIX));
+      }
+      const expected = expectedByList.get(listUrl) ?? [];
+      return [...found, ...compareList(list.name, list.urls, listed, expected, articleByUrl)];
+    },
+  );
+  diagnostics.push(...listProblems.flat());
   const sitemap = await readIfPresent(path.join(outputDir, "sitemap.xml"));
   if (sitemap !== undefined) {
     const locations = new Set(
-      parse(sitemap)
-        .querySelectorAll("loc")
-        .map((loc) => loc.text.trim()),
+      Array.from(sitemap.matchAll(/<loc>([^<]*)<\/loc>/g), ([, loc = ""]) =>
+        decodeText(loc).trim(),
+      ),
     );
     for (const article of news.articles) {
       const location = absoluteUrl(news.site.baseUrl, article.url);
