@@ -34,6 +34,9 @@ export interface GraphListEntry {
 
 export interface RelationshipGraph {
   title: string;
+  /** The drawing's box, cropped to its nodes and labels so it fills its space on any screen. */
+  minX: number;
+  minY: number;
   width: number;
   height: number;
   edges: GraphEdge[];
@@ -57,6 +60,33 @@ const CENTRE = { x: WIDTH / 2, y: HEIGHT / 2 };
 const RING_RADIUS = [0, 140, 250] as const;
 const NODE_RADIUS = [26, 16, 11] as const;
 const LABEL_GAP = 6;
+/** Labels are drawn at 14 units; a character is about 8 units wide, a line about 16 high. */
+const LABEL_CHARACTER_WIDTH = 8;
+const LABEL_ASCENT = 13;
+const LABEL_DESCENT = 4;
+const MARGIN = 8;
+
+/** The smallest box holding every node and label, with a margin. */
+function drawingBox(nodes: readonly GraphNode[]) {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (const node of nodes) {
+    xs.push(node.x - node.radius, node.x + node.radius);
+    ys.push(node.y - node.radius, node.y + node.radius);
+    const labelWidth = node.name.length * LABEL_CHARACTER_WIDTH;
+    const left = { start: 0, middle: labelWidth / 2, end: labelWidth }[node.label.anchor];
+    xs.push(node.label.x - left, node.label.x - left + labelWidth);
+    ys.push(node.label.y - LABEL_ASCENT, node.label.y + LABEL_DESCENT);
+  }
+  const minX = Math.max(0, Math.min(...xs) - MARGIN);
+  const minY = Math.max(0, Math.min(...ys) - MARGIN);
+  return {
+    minX: round(minX),
+    minY: round(minY),
+    width: round(Math.min(WIDTH, Math.max(...xs) + MARGIN) - minX),
+    height: round(Math.min(HEIGHT, Math.max(...ys) + MARGIN) - minY),
+  };
+}
 
 /** One decimal: the same layout prints the same bytes in every build. */
 const round = (value: number) => Math.round(value * 10) / 10;
@@ -176,12 +206,12 @@ export function relationshipGraph(
     }),
   ];
 
+  const nodes = [centre, ...partnerNodes, ...outerNodes];
   return {
     title: `${company.name}, its partners and the other companies they work with`,
-    width: WIDTH,
-    height: HEIGHT,
+    ...drawingBox(nodes),
     edges,
-    nodes: [centre, ...partnerNodes, ...outerNodes],
+    nodes,
     list,
     morePartners: partners.length - shown.length,
   };

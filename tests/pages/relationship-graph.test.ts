@@ -101,6 +101,22 @@ describe("relationship graph", () => {
     ]);
   });
 
+  it("crops its drawing to the nodes and labels, so a small graph is not lost in space", () => {
+    const graph = graphOf(cheryNews, "Chery");
+    if (!graph) throw new Error("no graph");
+    const inside = graph.nodes.every(
+      (node) =>
+        node.x - node.radius >= graph.minX &&
+        node.x + node.radius <= graph.minX + graph.width &&
+        node.y - node.radius >= graph.minY &&
+        node.y + node.radius <= graph.minY + graph.height,
+    );
+    expect({ inside, narrowerThanTheCanvas: graph.width < 880 }).toEqual({
+      inside: true,
+      narrowerThanTheCanvas: true,
+    });
+  });
+
   it("is left out for a company without partners", () => {
     const lone = article("haval-jolion-prices", "2022-09-01", ["company: Haval"]);
     expect(graphOf([lone], "Haval")).toBeUndefined();
