@@ -4,6 +4,7 @@ import {
   newsOptionsFromEnvironment,
   previewPicturesFromEnvironment,
 } from "./src/eleventy/news-data.ts";
+import { importTypeScriptData } from "./src/eleventy/typescript-data.ts";
 import { markdownLibrary } from "./src/markdown/markdown-library.ts";
 import {
   headersFile,
@@ -19,6 +20,8 @@ export default function configure(eleventyConfig: EleventyConfig) {
   const previewPictures = previewPicturesFromEnvironment(process.env);
   eleventyConfig.addGlobalData("news", () => newsForEleventy(newsOptions, previewPictures));
   eleventyConfig.addWatchTarget(newsOptions.contentDir);
+  // Paginated templates take their permalink and computed titles from `<template>.11tydata.ts`
+  eleventyConfig.addDataExtension("ts", { parser: importTypeScriptData, read: false });
   eleventyConfig.addGlobalData("security", {
     contentSecurityPolicy: META_CONTENT_SECURITY_POLICY,
     referrerPolicy: REFERRER_POLICY,

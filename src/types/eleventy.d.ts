@@ -2,6 +2,10 @@
 declare module "@11ty/eleventy" {
   export interface EleventyConfig {
     addGlobalData(name: string, value: unknown): void;
+    addDataExtension(
+      extension: string,
+      options: { parser: (file: string) => Promise<unknown>; read: false },
+    ): void;
     addWatchTarget(target: string): void;
     addPassthroughCopy(paths: Record<string, string>): void;
     addFilter(name: string, filter: (...args: never[]) => unknown): void;

@@ -1,0 +1,10 @@
+import type { News } from "../../src/pages/site-data.ts";
+
+interface Data {
+  month: News["archives"]["pages"][number];
+}
+
+export default {
+  permalink: ({ month }: Data) => month.url,
+  eleventyComputed: { pageTitle: ({ month }: Data) => month.title },
+};

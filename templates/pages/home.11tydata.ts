@@ -1,0 +1,10 @@
+import type { News } from "../../src/pages/site-data.ts";
+
+interface Data {
+  listPage: News["homePages"][number];
+}
+
+export default {
+  permalink: ({ listPage }: Data) => listPage.url,
+  eleventyComputed: { pageTitle: ({ listPage }: Data) => listPage.title },
+};

@@ -1,0 +1,10 @@
+import type { News } from "../../src/pages/site-data.ts";
+
+interface Data {
+  source: News["sourcePages"][number];
+}
+
+export default {
+  permalink: ({ source }: Data) => source.url,
+  eleventyComputed: { pageTitle: ({ source }: Data) => source.title },
+};
