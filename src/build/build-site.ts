@@ -57,22 +57,31 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     }
     providePreloadedNews(newsOptions, result);
     process.env.NEWS_DIGEST_CONTENT_DIR = options.contentDir;
-    const eleventy = new Eleventy(TEMPLATES_DIR, staging, {
-      configPath: ELEVENTY_CONFIG,
-      quietMode: true,
-      runMode: "build",
-    });
-    const written = (await eleventy.write()) as unknown;
+    const pageCount = await writePages(staging);
     await writeSearchIndex(staging);
     const incomplete = result.news ? await checkCompleteness(staging, result.news) : [];
     if (incomplete.length > 0) {
       return { ok: false, diagnostics: [...result.diagnostics, ...incomplete], pageCount: 0 };
     }
     await replaceFolder(staging, outputDir);
-    return { ok: true, diagnostics: result.diagnostics, pageCount: countPages(written) };
+    return { ok: true, diagnostics: result.diagnostics, pageCount };
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
+}
+
+/**
+ * Runs Eleventy into `staging` and returns how many pages it wrote. Eleventy's instance and
+ * the results of `write()` hold every page's content; they become garbage when this returns,
+ * before Pagefind's process starts beside this one.
+ */
+async function writePages(staging: string): Promise<number> {
+  const eleventy = new Eleventy(TEMPLATES_DIR, staging, {
+    configPath: ELEVENTY_CONFIG,
+    quietMode: true,
+    runMode: "build",
+  });
+  return countPages(await eleventy.write());
 }
 
 /** `write()` resolves to `[passthrough copies, written templates]`. */

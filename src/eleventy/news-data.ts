@@ -63,7 +63,8 @@ export async function newsForEleventy(
   preloaded = undefined;
   if (result.news && !hasErrors(result.diagnostics)) {
     if (previewPictures) await writeRenditions(result.news.imageJobs, previewPictures);
-    lastGoodNews = result.news;
+    // Only a preview falls back to it: a build keeping it would hold the site to the process's end.
+    if (options.includeDrafts) lastGoodNews = result.news;
     return result.news;
   }
   if (options.includeDrafts && lastGoodNews) {
