@@ -12,7 +12,7 @@ function pagePath(url: string): string | undefined {
 
 /**
  * Links in article bodies to pages of this site that will not exist in the published site,
- * and images without alternative text. `publishedUrls` holds every page URL of a production build.
+ * and pictures in the text, which are not published (and need alternative text anyway). `publishedUrls` holds every page URL of a production build.
  */
 export function checkBodyLinks(
   articles: readonly Article[],
@@ -34,6 +34,18 @@ export function checkBodyLinks(
           message: "this image has no alternative text",
           fix: "describe the picture for readers who cannot see it: ![Chery Tiggo 4 Pro on a test track](photo.jpg)",
         });
+      }
+      if (link.isImage) {
+        // Only lead pictures are published (and served by the site itself, as its security
+        // policy demands); a picture in the text would show as a broken image.
+        diagnostics.push({
+          ...place,
+          severity: "error",
+          ruleId: "body-image",
+          message: "pictures inside the article text are not published",
+          fix: "make it the lead picture (`image:` and `image_alt:` in the front-matter), or link to it: [photo of the plant](https://…)",
+        });
+        continue;
       }
       const path = pagePath(link.url);
       if (path === undefined || publishedUrls.has(path)) continue;

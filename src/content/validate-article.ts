@@ -150,7 +150,7 @@ export function completeArticle(prepared: PreparedArticle, body: RenderedBody): 
       severity: "warning",
       ruleId: "raw-html",
       message: "raw HTML is not published",
-      fix: "write it in Markdown: **bold**, _italic_, [link](https://…), ![alt text](image.jpg)",
+      fix: "write it in Markdown: **bold**, _italic_, [link](https://…)",
     });
   }
 

@@ -106,7 +106,7 @@ it("reports an image without alternative text", async () => {
       ["Chery is in talks with several Russian manufacturers.", "", "![](photo.jpg)"].join("\n"),
     ),
   });
-  expect(diagnostics).toEqual([
+  expect(diagnostics.filter((d) => d.ruleId === "image-missing-alt")).toEqual([
     {
       file: path.join(dir, "articles/chery-localization.md"),
       line: 9,
@@ -115,6 +115,25 @@ it("reports an image without alternative text", async () => {
       ruleId: "image-missing-alt",
       message: "this image has no alternative text",
       fix: "describe the picture for readers who cannot see it: ![Chery Tiggo 4 Pro on a test track](photo.jpg)",
+    },
+  ]);
+});
+
+it("refuses a picture in the text, which would show as a broken image", async () => {
+  const { dir, diagnostics } = await diagnosticsOf({
+    "chery-localization.md": cheryArticle(
+      "Chery is in talks.\n\n![The Tiggo 4 Pro at the Moscow dealer](https://example.org/tiggo.jpg)",
+    ),
+  });
+  expect(diagnostics).toEqual([
+    {
+      file: path.join(dir, "articles/chery-localization.md"),
+      line: 9,
+      column: 1,
+      severity: "error",
+      ruleId: "body-image",
+      message: "pictures inside the article text are not published",
+      fix: "make it the lead picture (`image:` and `image_alt:` in the front-matter), or link to it: [photo of the plant](https://…)",
     },
   ]);
 });
