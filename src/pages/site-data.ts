@@ -8,15 +8,17 @@ import {
 import { Registry } from "../registry/registry.ts";
 import type { SiteSettings } from "../settings/site-settings.ts";
 import type { Term, TermIndex } from "../taxonomy/build-term-index.ts";
-import { buildTermIndex, modelSlug } from "../taxonomy/build-term-index.ts";
-import { directoryByCountUrl, directoryUrl, homeUrl, type TermKind, termUrl } from "../urls.ts";
+import { buildTermIndex } from "../taxonomy/build-term-index.ts";
+import { directoryUrl, homeUrl, type TermKind } from "../urls.ts";
 import {
   type ArticleView,
   articleView,
   PARTNER_STATUS_LABELS,
   type TermLink,
 } from "./article-view.ts";
+import { type DirectoryPage, directoryOrders } from "./directories.ts";
 import { type Pager, paginate } from "./paginate.ts";
+import { type Redirect, redirectsFor } from "./redirects.ts";
 import { type RelationshipGraph, relationshipGraph } from "./relationship-graph.ts";
 import { buildTermRelations, type Relation, type TermRelations } from "./term-relations.ts";
 
@@ -66,25 +68,6 @@ export interface ListPage {
   term?: TermView;
 }
 
-/** An old term URL kept alive after a rename: a page that sends readers to the new one. */
-export interface Redirect {
-  url: string;
-  target: TermLink;
-}
-
-/** One of the orders a directory is offered in; `current` on the page showing it. */
-export interface DirectoryOrder extends TermLink {
-  current: boolean;
-}
-
-export interface DirectoryPage {
-  url: string;
-  kind: TermKind;
-  title: string;
-  groups: Array<{ heading?: TermLink; terms: TermSummary[] }>;
-  orders: DirectoryOrder[];
-}
-
 /** An article page's data: the article and what the page shows around it. */
 export type ArticlePageView = ArticleView & ArticleExtras;
 
@@ -121,45 +104,13 @@ function relationSummary(relation: Relation): TermSummary {
   return { name: relation.term.name, url: relation.term.url, count: relation.count };
 }
 
-/** Most articles first; equal counts keep the order they came in, which is by name. */
-function byCount(a: TermSummary, b: TermSummary): number {
-  return b.count - a.count;
-}
-
-const totalCount = (terms: readonly TermSummary[]) =>
-  terms.reduce((sum, term) => sum + term.count, 0);
-
-/** A directory by name and by article count: two static pages linking each other. */
-function directoryOrders(
-  kind: TermKind,
-  title: string,
-  groups: DirectoryPage["groups"],
-): DirectoryPage[] {
-  const byName = { name: "By name", url: directoryUrl(kind) };
-  const byArticles = { name: "By number of articles", url: directoryByCountUrl(kind) };
-  const orders = (current: TermLink) =>
-    [byName, byArticles].map((order) => ({ ...order, current: order === current }));
-  const counted = groups
-    .map((group) => ({ ...group, terms: [...group.terms].sort(byCount) }))
-    .sort((a, b) => totalCount(b.terms) - totalCount(a.terms));
-  return [
-    { url: byName.url, kind, title, groups, orders: orders(byName) },
-    { url: byArticles.url, kind, title, groups: counted, orders: orders(byArticles) },
-  ];
-}
-
 function pageTitle(heading: string, pageNumber: number, siteTitle: string): string {
   const page = pageNumber > 1 ? ` — page ${pageNumber}` : "";
   return `${heading}${page} | ${siteTitle}`;
 }
 
 function factsOf(term: Term, registry: Registry): TermFacts {
-  const entity =
-    term.kind === "model"
-      ? registry
-          .modelsNamed(term.slug.slice((term.company?.slug.length ?? -1) + 1))
-          .find((model) => model.companySlug === term.company?.slug)
-      : registry.organization(term.kind, term.slug);
+  const entity = registry.entityFor(term.kind, term.nameSlug, term.company?.slug);
   if (!entity) return {};
   return {
     ...(entity.description ? { description: entity.description } : {}),
@@ -180,32 +131,6 @@ function counterpartOf(
   return {
     counterpart: { name: other.name, url: other.url, kindLabel: KIND_LABELS[other.kind].one },
   };
-}
-
-/** Pages for former names listed in the registry, unless a current page took the address. */
-function redirectsFor(
-  index: TermIndex,
-  registry: Registry,
-  taken: ReadonlySet<string>,
-): Redirect[] {
-  const redirects: Redirect[] = [];
-  const add = (url: string, target: Term) => {
-    if (!taken.has(url)) redirects.push({ url, target: { name: target.name, url: target.url } });
-  };
-  for (const term of [...index.companies, ...index.partners]) {
-    const entity = registry.organization(term.kind as "company" | "partner", term.slug);
-    for (const former of entity?.formerSlugs ?? []) add(termUrl(term.kind, former), term);
-  }
-  for (const model of index.models) {
-    const company = model.company;
-    if (!company) continue;
-    const ownSlug = model.slug.slice(company.slug.length + 1);
-    const entity = registry.modelsNamed(ownSlug).find((m) => m.companySlug === company.slug);
-    for (const former of entity?.formerSlugs ?? []) {
-      add(termUrl("model", modelSlug(company.slug, former)), model);
-    }
-  }
-  return redirects;
 }
 
 /** Builds the one object templates see from validated articles and their term index. */

@@ -64,6 +64,12 @@ export class Registry {
     return this.byKindAndSlug.get(`${kind}/${slug}`);
   }
 
+  /** A term's entry: a company or partner by its slug, a model by its slug within its company. */
+  entityFor(kind: TermKind, slug: string, companySlug?: string): RegisteredEntity | undefined {
+    if (kind !== "model") return this.organization(kind, slug);
+    return this.modelsNamed(slug).find((model) => model.companySlug === companySlug);
+  }
+
   /** Every registered model a spelling may mean, across companies. */
   modelsNamed(slug: string): readonly RegisteredEntity[] {
     return this.modelsBySlug.get(slug) ?? [];

@@ -6,6 +6,8 @@ export interface Term {
   kind: TermKind;
   /** Unique within its kind; for models `<company-slug>-<model-slug>`. */
   slug: string;
+  /** The slug of the name alone: for models without the company's, as the registry keys it. */
+  nameSlug: string;
   /** The most frequent spelling among its articles. */
   name: string;
   url: string;
@@ -31,6 +33,7 @@ class TermBuilder {
   constructor(
     readonly kind: TermKind,
     readonly slug: string,
+    readonly nameSlug: string,
   ) {}
 
   add(article: Article, mention: TermMention): void {
@@ -55,6 +58,7 @@ class TermBuilder {
     return {
       kind: this.kind,
       slug: this.slug,
+      nameSlug: this.nameSlug,
       name: this.name,
       url: termUrl(this.kind, this.slug),
       articles: this.articles,
@@ -88,7 +92,7 @@ export function buildTermIndex(articles: readonly Article[]): TermIndex {
   const collect = (kind: TermKind, slug: string, article: Article, mention: TermMention) => {
     let builder = builders[kind].get(slug);
     if (!builder) {
-      builder = new TermBuilder(kind, slug);
+      builder = new TermBuilder(kind, slug, mention.slug);
       builders[kind].set(slug, builder);
     }
     builder.add(article, mention);
