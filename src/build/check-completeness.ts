@@ -1,10 +1,11 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import { decodeXML } from "entities";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { ArticleView } from "../pages/article-view.ts";
 import type { News } from "../pages/site-data.ts";
 import { absoluteUrl, articleUrl } from "../urls.ts";
-import { decodeText, listedArticles } from "./listed-articles.ts";
+import { listedArticles } from "./listed-articles.ts";
 import { mapBounded } from "./map-bounded.ts";
 
 /** Files read at once: enough to keep the disk busy, few enough to keep memory flat. */
@@ -150,9 +151,7 @@ export async function checkCompleteness(outputDir: string, news: News): Promise<
   const sitemap = await readIfPresent(path.join(outputDir, "sitemap.xml"));
   if (sitemap !== undefined) {
     const locations = new Set(
-      Array.from(sitemap.matchAll(/<loc>([^<]*)<\/loc>/g), ([, loc = ""]) =>
-        decodeText(loc).trim(),
-      ),
+      Array.from(sitemap.matchAll(/<loc>([^<]*)<\/loc>/g), ([, loc = ""]) => decodeXML(loc).trim()),
     );
     for (const article of news.articles) {
       const location = absoluteUrl(news.site.baseUrl, article.url);
