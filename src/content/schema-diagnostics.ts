@@ -55,7 +55,9 @@ function unknownKeyDiagnostic(
     message: `unknown field "${key}"${suggestion ? ` — did you mean "${suggestion}"?` : ""}`,
     fix: suggestion
       ? `rename it to "${suggestion}"`
-      : `remove it; ${context.describedAs} may set: ${context.knownKeys.join(", ")}`,
+      : parentPath.length === 0
+        ? `remove it; ${context.describedAs} may set: ${context.knownKeys.join(", ")}`
+        : `remove it, or correct its spelling (the fields are listed in docs/editing.md)`,
   };
 }
 

@@ -118,7 +118,7 @@ export function checkTerms(articles: readonly Article[], registry: Registry): Di
       ...entity.place,
       severity: "warning",
       ruleId: "registry-unused",
-      message: `no article names the ${entity.kind} "${entity.name}"`,
+      message: `no article names the ${entity.kind} "${entity.name}"${entity.companySlug ? ` (${registry.entityFor("company", entity.companySlug)?.name ?? entity.companySlug})` : ""}`,
       fix: "keep it for future articles, or remove the entry",
     });
   }

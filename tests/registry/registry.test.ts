@@ -282,6 +282,25 @@ describe("registry problems", () => {
     ]);
   });
 
+  it("points at a misspelt field inside a registry entry without offering the file's top-level keys", async () => {
+    const dir = await createContentFolder({
+      registry: { companies: "companies:\n  - name: Chery\n    contry: China\n" },
+      articles: { "chery-localization.md": localization },
+    });
+    const { diagnostics } = await load(dir);
+    expect(diagnostics).toEqual([
+      {
+        file: path.join(dir, "registry/companies.yaml"),
+        line: 3,
+        column: 5,
+        severity: "error",
+        ruleId: "unknown-key",
+        message: 'unknown field "contry"',
+        fix: "remove it, or correct its spelling (the fields are listed in docs/editing.md)",
+      },
+    ]);
+  });
+
   it("loads the site without complaint when there is no registry folder", async () => {
     const dir = await createContentFolder({ articles: { "chery-localization.md": localization } });
     const { news, diagnostics } = await load(dir);

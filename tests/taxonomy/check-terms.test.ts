@@ -248,7 +248,7 @@ describe("models and their companies", () => {
         column: 5,
         severity: "warning",
         ruleId: "registry-unused",
-        message: 'no article names the model "Atlas"',
+        message: 'no article names the model "Atlas" (Volkswagen)',
         fix: "keep it for future articles, or remove the entry",
       },
     ]);
