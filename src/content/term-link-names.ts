@@ -1,6 +1,7 @@
 import type { Registry } from "../registry/registry.ts";
 import { modelSlug } from "../taxonomy/build-term-index.ts";
-import { termUrl } from "../urls.ts";
+import { type TermKind, termUrl } from "../urls.ts";
+import type { TermMention } from "./article.ts";
 import type { Mentions } from "./resolve-mentions.ts";
 
 /** Each name an article lists, with the page it means: its own reading of every name. */
@@ -39,33 +40,28 @@ export function termLinkNames(
     for (const name of names) if (!urls.has(name)) urls.set(name, url);
   };
   const list = [...articles];
+  /** The names a mention is written by, plus every alias its registry entry lists. */
+  const namesOf = (kind: TermKind, mention: TermMention, companySlug?: string) => [
+    mention.name,
+    mention.written,
+    ...(registry.entityFor(kind, mention.slug, companySlug)?.aliases ?? []),
+  ];
   for (const mentions of list) {
     for (const company of mentions.companies) {
-      const entity = registry.organization("company", company.slug);
-      add(
-        [company.name, company.written, ...(entity?.aliases ?? [])],
-        termUrl("company", company.slug),
-      );
+      add(namesOf("company", company), termUrl("company", company.slug));
     }
   }
   for (const mentions of list) {
     for (const model of mentions.models) {
-      const entity = registry
-        .modelsNamed(model.slug)
-        .find((candidate) => candidate.companySlug === model.company.slug);
       add(
-        [model.name, model.written, ...(entity?.aliases ?? [])],
+        namesOf("model", model, model.company.slug),
         termUrl("model", modelSlug(model.company.slug, model.slug)),
       );
     }
   }
   for (const mentions of list) {
     for (const partner of mentions.partners) {
-      const entity = registry.organization("partner", partner.slug);
-      add(
-        [partner.name, partner.written, ...(entity?.aliases ?? [])],
-        termUrl("partner", partner.slug),
-      );
+      add(namesOf("partner", partner), termUrl("partner", partner.slug));
     }
   }
   return urls;

@@ -39,11 +39,18 @@ export class Registry {
   private readonly byKindAndSlug = new Map<string, RegisteredEntity>();
   private readonly modelsBySlug = new Map<string, RegisteredEntity[]>();
   private readonly listedSpellings = new Set<string>();
+  // Asked once per unknown name while loading: computed once, not per question.
+  private readonly spellingsByKind: Record<TermKind, string[]> = {
+    company: [],
+    model: [],
+    partner: [],
+  };
 
   constructor(readonly entities: readonly RegisteredEntity[]) {
     for (const entity of entities) {
       for (const spelling of [entity.name, ...entity.aliases]) {
         this.listedSpellings.add(`${entity.kind}/${spelling}`);
+        this.spellingsByKind[entity.kind].push(spelling);
       }
       for (const slug of [entity.slug, ...slugsOf(entity.aliases), ...entity.formerSlugs]) {
         if (entity.kind === "model") {
@@ -76,10 +83,8 @@ export class Registry {
   }
 
   /** Every canonical name and alias of a kind, for "did you mean" suggestions. */
-  spellings(kind: TermKind): string[] {
-    return this.entities
-      .filter((entity) => entity.kind === kind)
-      .flatMap((entity) => [entity.name, ...entity.aliases]);
+  spellings(kind: TermKind): readonly string[] {
+    return this.spellingsByKind[kind];
   }
 
   /** Whether the spelling is one the registry lists (canonical or alias), not just the same slug. */
