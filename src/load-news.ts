@@ -1,4 +1,5 @@
 import path from "node:path";
+import { type BuildProgress, silentProgress } from "./build/build-progress.ts";
 import type { Article } from "./content/article.ts";
 import { checkBodyLinks } from "./content/check-body-links.ts";
 import { loadArticles } from "./content/load-articles.ts";
@@ -23,6 +24,8 @@ export interface NewsOptions {
   includeDrafts: boolean;
   /** The moment that decides which articles are scheduled; defaults to now. */
   now?: Date;
+  /** Hears the phases of loading and how many bodies are rendered; silent when absent. */
+  progress?: BuildProgress;
 }
 
 export interface NewsResult {
@@ -62,6 +65,8 @@ function siteFor(
  * Every problem of the run is collected, across files, before anything is decided.
  */
 export async function loadNews(options: NewsOptions): Promise<NewsResult> {
+  const progress = options.progress ?? silentProgress;
+  progress.phase("Reading content");
   const settingsResult = await loadSiteSettings(
     options.contentDir,
     displayPath(path.resolve(options.contentDir, SETTINGS_FILE)),
@@ -83,6 +88,7 @@ export async function loadNews(options: NewsOptions): Promise<NewsResult> {
     registry,
     hasPages,
     cache,
+    progress,
   );
   await cache.save();
   diagnostics.push(...loaded.diagnostics, ...checkTerms(loaded.articles, registry));

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import type { BuildProgress } from "../src/build/build-progress.ts";
 import { loadNews } from "../src/load-news.ts";
 import {
   articleText,
@@ -120,4 +121,16 @@ it("returns no site when the content has an error", async () => {
       fix: "write the day as `date: 2022-06-01`, or a moment with its offset: `date: 2022-06-01T23:30:00+03:00`",
     },
   ]);
+});
+
+it("reports reading content, then rendering Markdown up to every article", async () => {
+  const dir = await vladivostokFolder();
+  const events: string[] = [];
+  const progress: BuildProgress = {
+    phase: (name) => events.push(name),
+    advance: (done, total) => events.push(`${done}/${total}`),
+    end: () => events.push("end"),
+  };
+  await loadNews({ contentDir: dir, includeDrafts: false, now: NOW, progress });
+  expect(events).toEqual(["Reading content", "Rendering Markdown", "0/2", "1/2", "2/2"]);
 });

@@ -1,3 +1,4 @@
+import { type BuildProgress, silentProgress } from "../build/build-progress.ts";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
 import { findLeadImage } from "../images/lead-image.ts";
 import { renderBodies } from "../markdown/render-bodies.ts";
@@ -50,7 +51,8 @@ function duplicateUrlDiagnostics(articles: readonly Article[]): Diagnostic[] {
  * Reads, validates and renders every article below `content/articles/`. All front-matter is
  * read first, so each body renders once with the names of every term that has a page in this
  * build linked; `hasPages` tells which articles' terms get pages (no drafts in production).
- * Bodies an earlier build rendered come from `cache`.
+ * Bodies an earlier build rendered come from `cache`. `progress` hears when rendering starts
+ * and how many bodies are done.
  */
 export async function loadArticles(
   contentDir: string,
@@ -58,6 +60,7 @@ export async function loadArticles(
   registry: Registry = Registry.empty(),
   hasPages: (data: ArticleFrontMatter) => boolean = () => true,
   cache: RenderCache = RenderCache.disabled(),
+  progress: BuildProgress = silentProgress,
 ): Promise<LoadedArticles> {
   const { files, diagnostics } = await readArticleFiles(contentDir);
   const prepared: PreparedArticle[] = [];
@@ -70,7 +73,12 @@ export async function loadArticles(
     prepared.filter((article) => hasPages(article.data)).map((article) => article.mentions),
     registry,
   );
-  const bodies = await renderBodies(prepared.map(bodyRequest), { linkUrls, cache });
+  progress.phase("Rendering Markdown");
+  const bodies = await renderBodies(prepared.map(bodyRequest), {
+    linkUrls,
+    cache,
+    onRendered: (done, total) => progress.advance(done, total),
+  });
   const articles: Article[] = [];
   for (const [index, article] of prepared.entries()) {
     const result = completeArticle(article, bodies[index] as RenderedBody);

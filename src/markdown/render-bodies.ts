@@ -17,6 +17,8 @@ export interface RenderSetup {
   /** Every name that links to a page in this build (name → page). */
   linkUrls: ReadonlyMap<string, string>;
   cache: RenderCache;
+  /** Hears how many of all bodies are rendered, cached ones first, then as others finish. */
+  onRendered?: (done: number, total: number) => void;
 }
 
 /**
@@ -65,19 +67,26 @@ export async function renderBodies(
   const keys = requests.map((request) => keyOf(request, linker));
   const results: Array<RenderedBody | undefined> = keys.map((key) => setup.cache.get(key));
   const missing = results.flatMap((body, index) => (body ? [] : [index]));
+  const cached = requests.length - missing.length;
+  const reportRendered = (rendered: number) =>
+    setup.onRendered?.(cached + rendered, requests.length);
+  reportRendered(0);
   const workers = Math.min(availableParallelism(), 4);
   if (missing.length >= PARALLEL_THRESHOLD && workers > 1) {
     const bodies = await renderInWorkers(
       missing.map((index) => requests[index] as BodyRequest),
       setup.linkUrls,
       workers,
+      reportRendered,
     );
     missing.forEach((index, position) => {
       results[index] = bodies[position];
     });
   } else {
-    for (const index of missing)
+    for (const [position, index] of missing.entries()) {
       results[index] = renderRequest(requests[index] as BodyRequest, linker);
+      reportRendered(position + 1);
+    }
   }
   return results.map((body, index) => {
     if (!body) throw new Error(`Internal error: body ${index} was not rendered`);

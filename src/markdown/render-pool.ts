@@ -16,12 +16,14 @@ export interface WorkerReply {
 
 /**
  * Renders bodies on `workerCount` threads, each fed batches as it finishes the last, so two
- * cores share the work evenly whatever the article lengths. Results are in request order.
+ * cores share the work evenly whatever the article lengths. Results are in request order;
+ * `onRendered` hears how many bodies are done as each batch comes back.
  */
 export async function renderInWorkers(
   requests: readonly BodyRequest[],
   linkUrls: ReadonlyMap<string, string>,
   workerCount: number,
+  onRendered: (done: number) => void = () => {},
 ): Promise<RenderedBody[]> {
   const batches: BodyRequest[][] = [];
   for (let start = 0; start < requests.length; start += BATCH_SIZE) {
@@ -29,6 +31,7 @@ export async function renderInWorkers(
   }
   const results: RenderedBody[][] = new Array(batches.length);
   let next = 0;
+  let done = 0;
   const workers = Array.from(
     { length: Math.min(workerCount, batches.length) },
     () => new Worker(WORKER_ENTRY, { workerData: { linkUrls: [...linkUrls] } }),
@@ -49,6 +52,8 @@ export async function renderInWorkers(
               }
               results[reply.batch] = reply.bodies;
               sendNext();
+              done += reply.bodies.length;
+              onRendered(done);
             });
             worker.on("error", reject);
             sendNext();

@@ -38,6 +38,43 @@ describe("renderBodies", () => {
     expect(bodies).toEqual(requests.map((each) => renderRequest(each, linker)));
   });
 
+  it("reports cached bodies at once, then each body the calling thread renders", async () => {
+    const cache = RenderCache.disabled();
+    await renderBodies([request(0), request(1)], { linkUrls, cache });
+    const reports: Array<[number, number]> = [];
+    await renderBodies([request(0), request(1), request(2), request(3)], {
+      linkUrls,
+      cache,
+      onRendered: (done, total) => reports.push([done, total]),
+    });
+    expect(reports).toEqual([
+      [2, 4],
+      [3, 4],
+      [4, 4],
+    ]);
+  });
+
+  it("reports cached bodies at once, then worker results as they arrive, up to the total", async () => {
+    const cache = RenderCache.disabled();
+    await renderBodies([request(0), request(1)], { linkUrls, cache });
+    const requests = Array.from({ length: PARALLEL_THRESHOLD + 30 }, (_, index) => request(index));
+    const reports: number[] = [];
+    const totals = new Set<number>();
+    await renderBodies(requests, {
+      linkUrls,
+      cache,
+      onRendered: (done, total) => {
+        reports.push(done);
+        totals.add(total);
+      },
+    });
+    expect(totals).toEqual(new Set([requests.length]));
+    expect(reports[0]).toBe(2);
+    expect(reports.length).toBeGreaterThan(2);
+    expect(reports).toEqual([...reports].sort((a, b) => a - b));
+    expect(reports.at(-1)).toBe(requests.length);
+  });
+
   it("links the first mention of each name only when the article allows it", async () => {
     const [linked, plain] = await renderBodies([request(0), request(1)], {
       linkUrls,
