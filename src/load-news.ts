@@ -1,5 +1,4 @@
 import path from "node:path";
-import { type BuildProgress, silentProgress } from "./build/build-progress.ts";
 import type { Article } from "./content/article.ts";
 import { checkBodyLinks } from "./content/check-body-links.ts";
 import { loadArticles } from "./content/load-articles.ts";
@@ -9,6 +8,7 @@ import { type Diagnostic, hasErrors } from "./diagnostics/diagnostic.ts";
 import { RenderCache, rendererVersion } from "./markdown/render-cache.ts";
 import { publishedUrls } from "./pages/published-urls.ts";
 import { buildSiteData, type News } from "./pages/site-data.ts";
+import { type BuildProgress, silentProgress } from "./progress.ts";
 import { loadRegistry } from "./registry/load-registry.ts";
 import type { Registry } from "./registry/registry.ts";
 import { loadSiteSettings, SETTINGS_FILE, type SiteSettings } from "./settings/site-settings.ts";

@@ -88,3 +88,8 @@ export function archiveUrl(year: number, month: number): string {
 export function sourceUrl(slug: string): string {
   return `${sourceIndexUrl}${slug}/`;
 }
+
+/** The file a page URL is served from, inside the output: `/articles/x/` → `articles/x/index.html`. */
+export function outputFileOf(url: string): string {
+  return (url.endsWith("/") ? `${url}index.html` : url).slice(1);
+}

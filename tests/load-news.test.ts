@@ -1,7 +1,7 @@
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import type { BuildProgress } from "../src/build/build-progress.ts";
 import { loadNews } from "../src/load-news.ts";
+import type { BuildProgress } from "../src/progress.ts";
 import {
   articleText,
   createContentFolder,

@@ -1,13 +1,23 @@
-import { rm } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
-import Eleventy from "@11ty/eleventy";
+import Eleventy, { type EleventyLogTarget } from "@11ty/eleventy";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
 import { providePreloadedNews } from "../eleventy/news-data.ts";
 import { DEFAULT_IMAGE_CACHE, writeRenditions } from "../images/write-renditions.ts";
 import { loadNews, type NewsOptions } from "../load-news.ts";
+import { pageFingerprints } from "../pages/page-fingerprints.ts";
+import { type BuildProgress, silentProgress } from "../progress.ts";
 import { writeSearchIndex } from "../publishing/search-index.ts";
+import { builderVersion } from "./builder-version.ts";
 import { checkCompleteness } from "./check-completeness.ts";
+import { type PagePass, planPagePasses } from "./page-passes.ts";
 import { replaceFolder } from "./replace-folder.ts";
+import {
+  readWrittenPages,
+  recordWrittenPages,
+  reuseUnchangedPages,
+  writtenPagesRecord,
+} from "./reuse-pages.ts";
 
 /** The project's own folders, wherever the command is run from. */
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
@@ -21,6 +31,14 @@ export interface BuildOptions {
   renderCacheFile?: string;
   /** Where encoded lead pictures are kept between builds; the project's `.cache/images/`. */
   imageCacheDir?: string;
+  /**
+   * Where the record of the pages written into the output is kept, so the next build links
+   * unchanged article and term pages instead of writing them again; every page is written
+   * when absent.
+   */
+  pageRecordDir?: string;
+  /** Shows how far the build is; silent when absent. */
+  progress?: BuildProgress;
 }
 
 export interface BuildResult {
@@ -28,6 +46,8 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
   /** Pages Eleventy wrote; 0 when the build stopped on content errors. */
   pageCount: number;
+  /** Article and term pages kept from the previous build, unchanged. */
+  reusedCount: number;
 }
 
 /**
@@ -35,52 +55,96 @@ export interface BuildResult {
  * into a staging folder beside the output and swaps it in only when everything succeeded.
  */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const progress = options.progress ?? silentProgress;
   const newsOptions: NewsOptions = {
     contentDir: options.contentDir,
     includeDrafts: false,
+    progress,
     ...(options.renderCacheFile ? { renderCacheFile: options.renderCacheFile } : {}),
   };
   const result = await loadNews(newsOptions);
-  if (hasErrors(result.diagnostics)) {
-    return { ok: false, diagnostics: result.diagnostics, pageCount: 0 };
+  const { news } = result;
+  if (!news || hasErrors(result.diagnostics)) {
+    return { ok: false, diagnostics: result.diagnostics, pageCount: 0, reusedCount: 0 };
   }
   const outputDir = path.resolve(options.outputDir);
   const staging = `${outputDir}.staging-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
+  await mkdir(staging, { recursive: true });
+  progress.phase("Keeping unchanged pages");
+  const fingerprints = pageFingerprints(news, await builderVersion(PROJECT_ROOT));
+  const record = options.pageRecordDir && writtenPagesRecord(options.pageRecordDir, outputDir);
+  const reused = record
+    ? reuseUnchangedPages(
+        fingerprints,
+        await readWrittenPages(record, outputDir),
+        outputDir,
+        staging,
+      )
+    : new Set<string>();
+  let search: Promise<void> | undefined;
   try {
     // Pictures are encoded here, not when content loads, so `check` never pays for it.
-    if (result.news) {
-      await writeRenditions(result.news.imageJobs, {
-        outputDir: staging,
-        cacheDir: options.imageCacheDir ?? path.join(PROJECT_ROOT, DEFAULT_IMAGE_CACHE),
-      });
-    }
-    providePreloadedNews(newsOptions, result);
+    progress.phase("Encoding pictures");
+    await writeRenditions(news.imageJobs, {
+      outputDir: staging,
+      cacheDir: options.imageCacheDir ?? path.join(PROJECT_ROOT, DEFAULT_IMAGE_CACHE),
+    });
     process.env.NEWS_DIGEST_CONTENT_DIR = options.contentDir;
-    const pageCount = await writePages(staging);
-    await writeSearchIndex(staging);
-    const incomplete = result.news ? await checkCompleteness(staging, result.news) : [];
+    const plan = planPagePasses(news, reused);
+    let pageCount = 0;
+    for (const pass of plan.articlePasses)
+      pageCount += await writePages(staging, newsOptions, pass);
+    // Search reads article pages only: Pagefind indexes them in its own process meanwhile.
+    search = writeSearchIndex(staging);
+    for (const pass of plan.otherPasses) pageCount += await writePages(staging, newsOptions, pass);
+    await search;
+    const incomplete = await checkCompleteness(staging, news);
     if (incomplete.length > 0) {
-      return { ok: false, diagnostics: [...result.diagnostics, ...incomplete], pageCount: 0 };
+      return {
+        ok: false,
+        diagnostics: [...result.diagnostics, ...incomplete],
+        pageCount: 0,
+        reusedCount: 0,
+      };
     }
+    progress.phase("Putting the site in place");
     await replaceFolder(staging, outputDir);
-    return { ok: true, diagnostics: result.diagnostics, pageCount };
+    if (record) await recordWrittenPages(record, outputDir, fingerprints);
+    return { ok: true, diagnostics: result.diagnostics, pageCount, reusedCount: reused.size };
   } finally {
+    // A failed pass must not leave Pagefind writing into a folder being deleted.
+    await search?.catch(() => undefined);
     await rm(staging, { recursive: true, force: true });
   }
 }
 
+/** Eleventy's warnings and errors still reach the terminal; its progress lines do not. */
+const ELEVENTY_WARNINGS_ONLY: EleventyLogTarget = {
+  log: () => undefined,
+  info: () => undefined,
+  warn: console.warn,
+  error: console.error,
+};
+
 /**
- * Runs Eleventy into `staging` and returns how many pages it wrote. Eleventy's instance and
- * the results of `write()` hold every page's content; they become garbage when this returns,
- * before Pagefind's process starts beside this one.
+ * Runs Eleventy over one pass's pages into `staging` and returns how many files it wrote.
+ * Eleventy's instance and the results of `write()` hold every page's content; they become
+ * garbage when this returns, before the next pass starts.
  */
-async function writePages(staging: string): Promise<number> {
+async function writePages(
+  staging: string,
+  newsOptions: NewsOptions,
+  pass: PagePass,
+): Promise<number> {
+  providePreloadedNews(newsOptions, { news: pass.news, diagnostics: [] });
   const eleventy = new Eleventy(TEMPLATES_DIR, staging, {
     configPath: ELEVENTY_CONFIG,
     quietMode: true,
     runMode: "build",
   });
+  // Each pass would print Eleventy's own summary line; the build prints one for all passes.
+  eleventy.logger.overrideLogger(ELEVENTY_WARNINGS_ONLY);
   return countPages(await eleventy.write());
 }
 

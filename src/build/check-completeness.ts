@@ -4,7 +4,7 @@ import { decodeXML } from "entities";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { ArticleView } from "../pages/article-view.ts";
 import type { News } from "../pages/site-data.ts";
-import { absoluteUrl, articleUrl } from "../urls.ts";
+import { absoluteUrl, articleUrl, outputFileOf } from "../urls.ts";
 import { listedArticles } from "./listed-articles.ts";
 import { mapBounded } from "./map-bounded.ts";
 
@@ -14,9 +14,8 @@ const READ_CONCURRENCY = 16;
 /** `/articles/`: every article page lives below it. */
 const ARTICLES_PREFIX = articleUrl("").slice(0, -1);
 
-/** The file a site URL is served from: `/articles/x/` → `<output>/articles/x/index.html`. */
 function fileOf(outputDir: string, url: string): string {
-  return path.join(outputDir, url.endsWith("/") ? `${url}index.html` : url);
+  return path.join(outputDir, outputFileOf(url));
 }
 
 async function readIfPresent(file: string): Promise<string | undefined> {

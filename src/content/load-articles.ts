@@ -1,9 +1,9 @@
-import { type BuildProgress, silentProgress } from "../build/build-progress.ts";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
 import { findLeadImage } from "../images/lead-image.ts";
 import { renderBodies } from "../markdown/render-bodies.ts";
 import { RenderCache } from "../markdown/render-cache.ts";
 import type { RenderedBody } from "../markdown/render-markdown.ts";
+import { type BuildProgress, silentProgress } from "../progress.ts";
 import { Registry } from "../registry/registry.ts";
 import { type Article, compareNewestFirst } from "./article.ts";
 import type { ArticleFrontMatter } from "./article-schema.ts";

@@ -21,7 +21,16 @@ declare module "@11ty/eleventy" {
     config?: (eleventyConfig: EleventyConfig) => void | Promise<void>;
   }
 
+  /** Where Eleventy's messages go: `log` carries its progress lines, `warn` and `error` the rest. */
+  export interface EleventyLogTarget {
+    log(message: string): void;
+    info(message: string): void;
+    warn(message: string): void;
+    error(message: string): void;
+  }
+
   export default class Eleventy {
+    readonly logger: { overrideLogger(target: EleventyLogTarget | false): void };
     constructor(input?: string, output?: string, options?: EleventyOptions);
     init(): Promise<void>;
     write(): Promise<unknown>;

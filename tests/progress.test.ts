@@ -4,7 +4,7 @@ import {
   progressFor,
   silentProgress,
   terminalProgress,
-} from "../../src/build/build-progress.ts";
+} from "../src/progress.ts";
 
 /** A terminal that records what is written to it. */
 function fakeTerminal(columns = 80): ProgressStream & { written: string[] } {

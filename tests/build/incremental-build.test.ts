@@ -1,0 +1,140 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { appendFile, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type BuildResult, buildSite } from "../../src/build/build-site.ts";
+import { formatReport } from "../../src/diagnostics/format-diagnostics.ts";
+import { copyFixture, temporaryFolder } from "../support/build-fixture.ts";
+
+const CORPUS = path.resolve(import.meta.dirname, "../fixtures/corpus");
+
+// One content folder and one live output go through a sequence of editors' changes. After
+// each change, the build that reuses unchanged pages must write exactly what a build from
+// nothing writes.
+
+let content: string;
+let root: string;
+let liveOutput: string;
+let recordDir: string;
+
+async function build(outputDir: string, pageRecordDir?: string): Promise<BuildResult> {
+  const result = await buildSite({
+    contentDir: content,
+    outputDir,
+    ...(pageRecordDir ? { pageRecordDir } : {}),
+  });
+  if (!result.ok) throw new Error(`the build failed:\n${formatReport(result.diagnostics)}`);
+  return result;
+}
+
+/** Every file of a built site by its path inside the site. */
+function filesOf(site: string): Map<string, string> {
+  const files = readdirSync(site, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(site, path.join(entry.parentPath, entry.name)));
+  return new Map(files.sort().map((file) => [file, readFileSync(path.join(site, file), "latin1")]));
+}
+
+/** The live site after an incremental build, compared with a fresh build of the same content. */
+async function expectSameAsFreshBuild(): Promise<void> {
+  const fresh = path.join(root, `fresh-${Date.now()}`);
+  await build(fresh);
+  const live = filesOf(liveOutput);
+  const expected = filesOf(fresh);
+  expect([...live.keys()]).toEqual([...expected.keys()]);
+  const differing = [...expected].filter(([file, text]) => live.get(file) !== text);
+  expect(differing.map(([file]) => file)).toEqual([]);
+  await rm(fresh, { recursive: true, force: true });
+}
+
+const article = (name: string) => path.join(content, "articles", `${name}.md`);
+const pageOf = (url: string) => readFile(path.join(liveOutput, url, "index.html"), "utf8");
+
+beforeAll(async () => {
+  content = await copyFixture(CORPUS);
+  root = await temporaryFolder("incremental");
+  liveOutput = path.join(root, "_site");
+  recordDir = path.join(root, "cache");
+  await build(liveOutput, recordDir);
+}, 60_000);
+
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe("a build after a change, keeping the unchanged pages of the previous build", () => {
+  it("keeps every article and term page when nothing changed", async () => {
+    const result = await build(liveOutput, recordDir);
+    expect(result.reusedCount).toBeGreaterThan(40);
+    await expectSameAsFreshBuild();
+  }, 60_000);
+
+  it("writes an edited article's page again and keeps the others", async () => {
+    await appendFile(
+      article("chery-localization-russia"),
+      "\nChery confirmed the talks with UAZ on Friday.\n",
+    );
+    const result = await build(liveOutput, recordDir);
+    expect(result.reusedCount).toBeGreaterThan(40);
+    expect(await pageOf("articles/chery-localization-russia")).toContain(
+      "Chery confirmed the talks with UAZ on Friday.",
+    );
+    await expectSameAsFreshBuild();
+  }, 60_000);
+
+  it("writes again the pages that show an article whose title changed", async () => {
+    const file = article("chery-tiggo-4-pro-crash-test");
+    const text = await readFile(file, "utf8");
+    const retitled = text.replace(
+      /^title: .*$/m,
+      'title: "Tiggo 4 Pro earns five stars in a crash test"',
+    );
+    expect(retitled).not.toBe(text);
+    await writeFile(file, retitled);
+    await build(liveOutput, recordDir);
+    expect(await pageOf("models/chery-tiggo-4-pro")).toContain(
+      "Tiggo 4 Pro earns five stars in a crash test",
+    );
+    await expectSameAsFreshBuild();
+  }, 60_000);
+
+  it("writes again the pages a changed registry entry shows on", async () => {
+    const registry = path.join(content, "registry", "companies.yaml");
+    const text = await readFile(registry, "utf8");
+    const described = text.replace(
+      /description: Chinese carmaker from Wuhu[^\n]*/,
+      "description: Chinese carmaker from Wuhu, assembling cars in Kaliningrad.",
+    );
+    expect(described).not.toBe(text);
+    await writeFile(registry, described);
+    await build(liveOutput, recordDir);
+    expect(await pageOf("companies/chery")).toContain("assembling cars in Kaliningrad");
+    await expectSameAsFreshBuild();
+  }, 60_000);
+
+  it("removes the page of a deleted article", async () => {
+    await rm(article("chery-warranty-seven-years"));
+    await build(liveOutput, recordDir);
+    await expect(pageOf("articles/chery-warranty-seven-years")).rejects.toThrow();
+    await expectSameAsFreshBuild();
+  }, 60_000);
+
+  it("writes again a page someone wrote over in the published folder", async () => {
+    const file = path.join(liveOutput, "articles", "geely-coolray-recall", "index.html");
+    await writeFile(file, "<p>Preview with drafts</p>");
+    await build(liveOutput, recordDir);
+    expect(await pageOf("articles/geely-coolray-recall")).not.toContain("Preview with drafts");
+    await expectSameAsFreshBuild();
+  }, 60_000);
+
+  it("writes every page again when a setting every page shows changes", async () => {
+    const settings = path.join(content, "site.yaml");
+    const text = await readFile(settings, "utf8");
+    const renamed = text.replace(/^title: .*$/m, "title: Car Industry Weekly");
+    expect(renamed).not.toBe(text);
+    await writeFile(settings, renamed);
+    const result = await build(liveOutput, recordDir);
+    expect(result.reusedCount).toBe(0);
+    await expectSameAsFreshBuild();
+  }, 60_000);
+});

@@ -1,0 +1,114 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadNews } from "../../src/load-news.ts";
+import { LAYOUT_READS, pageFingerprints } from "../../src/pages/page-fingerprints.ts";
+import type { News } from "../../src/pages/site-data.ts";
+
+const CORPUS = path.resolve(import.meta.dirname, "../fixtures/corpus");
+const TEMPLATES = path.resolve(import.meta.dirname, "../../templates");
+const NOW = new Date("2024-01-01T00:00:00Z");
+const LOCALIZATION = "/articles/chery-localization-russia/";
+const CHERY = "/companies/chery/";
+
+let news: News;
+
+beforeAll(async () => {
+  const result = await loadNews({ contentDir: CORPUS, includeDrafts: false, now: NOW });
+  if (!result.news) throw new Error("the fixture corpus did not load");
+  news = result.news;
+});
+
+/** The fingerprints whose value differs between two maps, by URL. */
+function changed(before: Map<string, string>, after: Map<string, string>): string[] {
+  return [...after].filter(([url, print]) => before.get(url) !== print).map(([url]) => url);
+}
+
+function withArticle(url: string, change: (article: News["articles"][number]) => object): News {
+  return {
+    ...news,
+    articles: news.articles.map((article) =>
+      article.url === url ? { ...article, ...change(article) } : article,
+    ),
+  };
+}
+
+describe("pageFingerprints", () => {
+  it("gives every article page and every company, model and partner page a fingerprint", () => {
+    const prints = pageFingerprints(news, "builder-1");
+    expect(prints.size).toBe(news.articles.length + news.termPages.length);
+    expect(prints.has(LOCALIZATION)).toBe(true);
+    expect(prints.has(CHERY)).toBe(true);
+  });
+
+  it("gives the same fingerprints to the same data and builder", () => {
+    expect(pageFingerprints(news, "builder-1")).toEqual(pageFingerprints(news, "builder-1"));
+  });
+
+  it("changes only the edited article's fingerprint when its text changes", () => {
+    const edited = withArticle(LOCALIZATION, (article) => ({
+      html: `${article.html}<p>Chery confirmed the talks on Friday.</p>`,
+    }));
+    expect(changed(pageFingerprints(news, "b"), pageFingerprints(edited, "b"))).toEqual([
+      LOCALIZATION,
+    ]);
+  });
+
+  it("changes a company page's fingerprint when its head metadata changes", () => {
+    const meta = news.pageMeta[CHERY];
+    if (!meta) throw new Error("the fixture has no head metadata for Chery's page");
+    const edited = {
+      ...news,
+      pageMeta: { ...news.pageMeta, [CHERY]: { ...meta, description: "Wuhu's carmaker." } },
+    };
+    expect(changed(pageFingerprints(news, "b"), pageFingerprints(edited, "b"))).toEqual([CHERY]);
+  });
+
+  it("changes every fingerprint when the site's title changes, since every page shows it", () => {
+    const renamed = { ...news, site: { ...news.site, title: "Car Industry Weekly" } };
+    const before = pageFingerprints(news, "b");
+    expect(changed(before, pageFingerprints(renamed, "b"))).toHaveLength(before.size);
+  });
+
+  it("changes every fingerprint when the builder changes", () => {
+    const before = pageFingerprints(news, "builder-1");
+    expect(changed(before, pageFingerprints(news, "builder-2"))).toHaveLength(before.size);
+  });
+});
+
+describe("LAYOUT_READS", () => {
+  /** `news.site.title`, `news.pageMeta[page.url]`… as written in a template. */
+  function newsReads(template: string): string[] {
+    const text = readFileSync(path.join(TEMPLATES, template), "utf8");
+    return [...text.matchAll(/\bnews((?:\.\w+)+)/g)].map((match) => (match[1] ?? "").slice(1));
+  }
+
+  const covered = (read: string, by: readonly string[]) =>
+    by.some((prefix) => read === prefix || read.startsWith(`${prefix}.`));
+
+  it("covers everything the layout reads of the site's data besides head metadata", () => {
+    const reads = newsReads("layouts/base.njk").filter((read) => read !== "pageMeta");
+    expect(reads.filter((read) => !covered(read, LAYOUT_READS))).toEqual([]);
+  });
+
+  it("leaves article and term page templates reading only their own page and its metadata", () => {
+    const reads = [
+      ...newsReads("pages/article.njk"),
+      ...newsReads("pages/term-page.njk"),
+      ...newsReads("partials/macros.njk"),
+    ];
+    expect(reads.filter((read) => !["articles", "termPages", "pageMeta"].includes(read))).toEqual(
+      [],
+    );
+  });
+
+  it("leaves the computed titles of article and term pages reading only covered data", () => {
+    const sources = ["article.11tydata.ts", "term-page.11tydata.ts"].map((file) =>
+      readFileSync(path.join(TEMPLATES, "pages", file), "utf8"),
+    );
+    const reads = sources.flatMap((source) =>
+      [...source.matchAll(/\bnews((?:\.\w+)+)/g)].map((match) => (match[1] ?? "").slice(1)),
+    );
+    expect(reads.filter((read) => !covered(read, LAYOUT_READS))).toEqual([]);
+  });
+});
