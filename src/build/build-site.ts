@@ -37,6 +37,8 @@ export interface BuildOptions {
    * when absent.
    */
   pageRecordDir?: string;
+  /** List items written per Eleventy run; small in tests, to exercise several passes. */
+  pagesPerPass?: number;
   /** Shows how far the build is; silent when absent. */
   progress?: BuildProgress;
 }
@@ -91,14 +93,22 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       cacheDir: options.imageCacheDir ?? path.join(PROJECT_ROOT, DEFAULT_IMAGE_CACHE),
     });
     process.env.NEWS_DIGEST_CONTENT_DIR = options.contentDir;
-    const plan = planPagePasses(news, reused);
+    const plan = planPagePasses(news, reused, options.pagesPerPass);
+    const passes = [...plan.articlePasses, ...plan.otherPasses];
+    const total = passes.reduce((sum, pass) => sum + pass.pages, 0);
+    let done = 0;
     let pageCount = 0;
-    for (const pass of plan.articlePasses)
+    progress.phase("Writing pages");
+    for (const pass of passes) {
+      // Search reads article pages only: Pagefind indexes them in its own process meanwhile.
+      if (pass === plan.otherPasses[0]) search = writeSearchIndex(staging);
       pageCount += await writePages(staging, newsOptions, pass);
-    // Search reads article pages only: Pagefind indexes them in its own process meanwhile.
-    search = writeSearchIndex(staging);
-    for (const pass of plan.otherPasses) pageCount += await writePages(staging, newsOptions, pass);
+      done += pass.pages;
+      progress.advance(done, total);
+    }
+    progress.phase("Indexing search");
     await search;
+    progress.phase("Checking the site");
     const incomplete = await checkCompleteness(staging, news);
     if (incomplete.length > 0) {
       return {

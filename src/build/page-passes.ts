@@ -1,24 +1,30 @@
+import { type ListItem, PAGE_LISTS, type PageList } from "../pages/page-lists.ts";
 import type { News } from "../pages/site-data.ts";
 
 /**
  * Eleventy keeps every page it renders, with its data, until its run ends. Pages are
- * therefore written in passes of at most this many article or term pages each, so memory
- * stays flat however large the site grows.
+ * therefore written in passes of at most this many list items each, so memory stays flat
+ * however large the site grows.
  */
 export const PAGES_PER_PASS = 2500;
 
 /** One Eleventy run: the site's data narrowed to the pages this run writes. */
 export interface PagePass {
   news: News;
-  /** Article and term pages this pass writes (the last pass writes the site's other pages too). */
+  /** List items this pass writes (the last pass writes the site's single pages too). */
   pages: number;
 }
 
 /** Article pages first, so search can index them while the other pages are written. */
 export interface PagePlan {
   articlePasses: PagePass[];
-  /** Company, model and partner pages, then every other page from the full data, last. */
+  /** The other lists' pages, then every single page from the full data, last. */
   otherPasses: PagePass[];
+}
+
+interface Selected {
+  list: PageList;
+  item: ListItem;
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -30,50 +36,50 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 /**
- * The site's data for a pass that writes only the given article and term pages. Every other
- * paginated list is emptied; the few single pages (search, robots, the sitemaps…) are written
- * from emptied lists and rewritten whole by the last pass, which sees the full data.
+ * The site's data with every list narrowed to the selected items. Single pages (search,
+ * robots, indexes…) are written by every pass; only the last pass sees the full sitemaps, so
+ * earlier passes write them from empty lists and the last one writes them whole.
  */
-function narrowed(news: News, pages: Pick<News, "articles" | "termPages">): News {
+function narrowed(news: News, selected: readonly Selected[], last: boolean): News {
+  let result = news;
+  for (const list of PAGE_LISTS) {
+    const items = selected.filter((entry) => entry.list === list).map((entry) => entry.item);
+    result = list.withItems(result, items);
+  }
+  if (last) return result;
+  const { sitemaps } = news;
   return {
-    ...news,
-    ...pages,
-    homePages: [],
-    directoryPages: [],
-    redirects: [],
-    feeds: [],
-    sourcePages: [],
-    digests: { ...news.digests, pages: [] },
-    archives: { ...news.archives, pages: [] },
-    sitemaps: { ...news.sitemaps, entries: [], news: { ...news.sitemaps.news, entries: [] } },
+    ...result,
+    sitemaps: { ...sitemaps, entries: [], news: { ...sitemaps.news, entries: [] } },
   };
 }
 
 /**
- * Splits the writing of a site into passes: article pages, then company, model and partner
- * pages, and last every other page from the full data. Pages in `reused` are already in place
- * and are not written again.
+ * Splits the writing of a site into passes: article pages, then the other lists' pages,
+ * and last the single pages from the full data. An item whose files are all in `reused` is
+ * already in place and is not written again.
  */
 export function planPagePasses(
   news: News,
   reused: ReadonlySet<string>,
   pagesPerPass: number = PAGES_PER_PASS,
 ): PagePlan {
-  const articles = news.articles.filter((article) => !reused.has(article.url));
-  const termPages = news.termPages.filter((page) => !reused.has(page.url));
-  const termChunks = chunks(termPages, pagesPerPass);
-  const lastTerms = termChunks.pop() ?? [];
+  const toWrite = (list: PageList): Selected[] =>
+    list
+      .items(news)
+      .flatMap((item) =>
+        list.urlsOf(item).every((url) => reused.has(url)) ? [] : [{ list, item }],
+      );
+  const [articleList, ...otherLists] = PAGE_LISTS;
+  const articleChunks = articleList ? chunks(toWrite(articleList), pagesPerPass) : [];
+  const otherChunks = chunks(otherLists.flatMap(toWrite), pagesPerPass);
+  const lastChunk = otherChunks.pop() ?? [];
+  const pass = (chunk: readonly Selected[], last = false): PagePass => ({
+    news: narrowed(news, chunk, last),
+    pages: chunk.length,
+  });
   return {
-    articlePasses: chunks(articles, pagesPerPass).map((chunk) => ({
-      news: narrowed(news, { articles: chunk, termPages: [] }),
-      pages: chunk.length,
-    })),
-    otherPasses: [
-      ...termChunks.map((chunk) => ({
-        news: narrowed(news, { articles: [], termPages: chunk }),
-        pages: chunk.length,
-      })),
-      { news: { ...news, articles: [], termPages: lastTerms }, pages: lastTerms.length },
-    ],
+    articlePasses: articleChunks.map((chunk) => pass(chunk)),
+    otherPasses: [...otherChunks.map((chunk) => pass(chunk)), pass(lastChunk, true)],
   };
 }

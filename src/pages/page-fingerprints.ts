@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { PAGE_LISTS } from "./page-lists.ts";
 import type { News } from "./site-data.ts";
 
 /**
@@ -25,6 +26,9 @@ function valueAt(news: News, dottedPath: string): unknown {
   return value;
 }
 
+/** Texts at least this long are hashed once each, however many pages show them. */
+const LONG_TEXT = 256;
+
 function digest(parts: readonly string[]): string {
   const hash = createHash("sha256");
   for (const part of parts) hash.update(`${part.length}:`).update(part);
@@ -32,28 +36,45 @@ function digest(parts: readonly string[]): string {
 }
 
 /**
- * A fingerprint of everything an article page or a company, model or partner page is made
- * from: the builder's version, what the layout shows on every page, the page's own data (for
- * an article: its HTML, related articles, pictures…) and its head metadata. Two builds that
- * give a page the same fingerprint write the same file. Other pages (home pages, feeds,
- * digests, archives, sitemaps) read lists of the whole site and are always written.
+ * A fingerprint of everything a page of a list with known reads is made from: the builder's
+ * version, what the layout shows on every page, what the list's templates read besides, the
+ * page's own data (for an article: its HTML, related articles, pictures…) and its head
+ * metadata. Two builds that give a page the same fingerprint write the same file. Pages of
+ * other lists, and the single pages that read the whole site (sitemaps, indexes), have none
+ * and are always written.
  */
 export function pageFingerprints(news: News, builderVersion: string): Map<string, string> {
   const shared = digest([
     builderVersion,
     ...LAYOUT_READS.map((read) => JSON.stringify(valueAt(news, read) ?? null)),
   ]);
-  const fingerprintOf = (template: string, page: { url: string }) =>
-    digest([
-      shared,
-      template,
-      JSON.stringify(page),
-      JSON.stringify(news.pageMeta[page.url] ?? null),
-    ]);
+  // An article's HTML appears in its own page and in every list and feed that shows it: each
+  // distinct long text is hashed once and its digest stands in for it in every page's data.
+  const textDigests = new Map<string, string>();
+  const withTextDigests = (_key: string, value: unknown) => {
+    if (typeof value !== "string" || value.length < LONG_TEXT) return value;
+    let text = textDigests.get(value);
+    if (text === undefined) {
+      text = createHash("sha1").update(value).digest("base64url");
+      textDigests.set(value, text);
+    }
+    return text;
+  };
   const fingerprints = new Map<string, string>();
-  for (const article of news.articles) {
-    fingerprints.set(article.url, fingerprintOf("article", article));
+  for (const list of PAGE_LISTS) {
+    if (!list.reads) continue;
+    const listShared = digest([
+      shared,
+      list.name,
+      ...list.reads.map((read) => JSON.stringify(valueAt(news, read) ?? null)),
+    ]);
+    for (const item of list.items(news)) {
+      const data = JSON.stringify(item, withTextDigests);
+      list.urlsOf(item).forEach((url, index) => {
+        const meta = JSON.stringify(news.pageMeta[url] ?? null);
+        fingerprints.set(url, digest([listShared, list.templates[index] ?? "", data, meta]));
+      });
+    }
   }
-  for (const page of news.termPages) fingerprints.set(page.url, fingerprintOf("term-page", page));
   return fingerprints;
 }

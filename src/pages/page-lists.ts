@@ -1,0 +1,112 @@
+import type { News } from "./site-data.ts";
+
+/** One item of a paginated list: the data of one page (or, for feeds, of two files). */
+export type ListItem = object;
+
+/**
+ * A list of the site's data that a template paginates over, one page per item. Templates
+ * never read the site's lists any other way, so the builder can write any selection of
+ * items by handing Eleventy the site's data with the lists narrowed to that selection.
+ */
+export interface PageList {
+  /** As templates name it: `pagination.data: news.<name>`. */
+  name: string;
+  /** The templates in `templates/pages/` that paginate over it. */
+  templates: readonly string[];
+  items(news: News): readonly ListItem[];
+  /** The same data with this list replaced. */
+  withItems(news: News, items: readonly ListItem[]): News;
+  /** The site URLs an item's templates write, one per template. */
+  urlsOf(item: ListItem): string[];
+  /**
+   * Besides its item, its head metadata and the layout's data: what the templates read of
+   * `news` for a page of this list. Absent for lists whose pages are always written, because
+   * they read more of the site than is worth tracking (and are few).
+   */
+  reads?: readonly string[];
+}
+
+const urlOf = (item: ListItem) => [(item as { url: string }).url];
+
+/** Every paginated list, in the order pages are written: article pages first. */
+export const PAGE_LISTS: readonly PageList[] = [
+  {
+    name: "articles",
+    templates: ["article.njk"],
+    items: (news) => news.articles,
+    withItems: (news, items) => ({ ...news, articles: items as News["articles"] }),
+    urlsOf: urlOf,
+    reads: [],
+  },
+  {
+    name: "termPages",
+    templates: ["term-page.njk"],
+    items: (news) => news.termPages,
+    withItems: (news, items) => ({ ...news, termPages: items as News["termPages"] }),
+    urlsOf: urlOf,
+    reads: [],
+  },
+  {
+    name: "homePages",
+    templates: ["home.njk"],
+    items: (news) => news.homePages,
+    withItems: (news, items) => ({ ...news, homePages: items as News["homePages"] }),
+    urlsOf: urlOf,
+    reads: ["digests.latest"],
+  },
+  {
+    name: "feeds",
+    templates: ["feed-atom.njk", "feed-json.njk"],
+    items: (news) => news.feeds,
+    withItems: (news, items) => ({ ...news, feeds: items as News["feeds"] }),
+    urlsOf: (item) => {
+      const feed = item as News["feeds"][number];
+      return [feed.atomUrl, feed.jsonUrl];
+    },
+    reads: [],
+  },
+  {
+    name: "digests.pages",
+    templates: ["digest.njk"],
+    items: (news) => news.digests.pages,
+    withItems: (news, items) => ({
+      ...news,
+      digests: { ...news.digests, pages: items as News["digests"]["pages"] },
+    }),
+    urlsOf: urlOf,
+    reads: [],
+  },
+  {
+    name: "archives.pages",
+    templates: ["archive.njk"],
+    items: (news) => news.archives.pages,
+    withItems: (news, items) => ({
+      ...news,
+      archives: { ...news.archives, pages: items as News["archives"]["pages"] },
+    }),
+    urlsOf: urlOf,
+    reads: [],
+  },
+  {
+    name: "sourcePages",
+    templates: ["source.njk"],
+    items: (news) => news.sourcePages,
+    withItems: (news, items) => ({ ...news, sourcePages: items as News["sourcePages"] }),
+    urlsOf: urlOf,
+    reads: [],
+  },
+  {
+    name: "directoryPages",
+    templates: ["directory.njk"],
+    items: (news) => news.directoryPages,
+    withItems: (news, items) => ({ ...news, directoryPages: items as News["directoryPages"] }),
+    urlsOf: urlOf,
+  },
+  {
+    name: "redirects",
+    templates: ["redirect.njk"],
+    items: (news) => news.redirects,
+    withItems: (news, items) => ({ ...news, redirects: items as News["redirects"] }),
+    urlsOf: urlOf,
+  },
+];
