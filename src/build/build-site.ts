@@ -8,6 +8,7 @@ import { loadNews, type NewsOptions } from "../load-news.ts";
 import { pageFingerprints } from "../pages/page-fingerprints.ts";
 import { type BuildProgress, silentProgress } from "../progress.ts";
 import { writeSearchIndex } from "../publishing/search-index.ts";
+import { searchRecords } from "../publishing/search-records.ts";
 import { builderVersion } from "./builder-version.ts";
 import { checkCompleteness } from "./check-completeness.ts";
 import { type PagePass, planPagePasses } from "./page-passes.ts";
@@ -73,19 +74,16 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const staging = `${outputDir}.staging-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
-  progress.phase("Keeping unchanged pages");
-  const fingerprints = pageFingerprints(news, await builderVersion(PROJECT_ROOT));
-  const record = options.pageRecordDir && writtenPagesRecord(options.pageRecordDir, outputDir);
-  const reused = record
-    ? reuseUnchangedPages(
-        fingerprints,
-        await readWrittenPages(record, outputDir),
-        outputDir,
-        staging,
-      )
-    : new Set<string>();
-  let search: Promise<void> | undefined;
+  // Search is indexed from the site's data in Pagefind's own process while pages are written.
+  const search = writeSearchIndex(staging, searchRecords(news));
+  // Awaited below; until then a failure of Pagefind must not count as unhandled.
+  search.catch(() => undefined);
   try {
+    progress.phase("Keeping unchanged pages");
+    const fingerprints = pageFingerprints(news, await builderVersion(PROJECT_ROOT));
+    const record = options.pageRecordDir && writtenPagesRecord(options.pageRecordDir, outputDir);
+    const written = record ? await readWrittenPages(record, outputDir) : new Map();
+    const reused = reuseUnchangedPages(fingerprints, written, outputDir, staging);
     // Pictures are encoded here, not when content loads, so `check` never pays for it.
     progress.phase("Encoding pictures");
     await writeRenditions(news.imageJobs, {
@@ -93,15 +91,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       cacheDir: options.imageCacheDir ?? path.join(PROJECT_ROOT, DEFAULT_IMAGE_CACHE),
     });
     process.env.NEWS_DIGEST_CONTENT_DIR = options.contentDir;
-    const plan = planPagePasses(news, reused, options.pagesPerPass);
-    const passes = [...plan.articlePasses, ...plan.otherPasses];
+    const passes = planPagePasses(news, reused, options.pagesPerPass);
     const total = passes.reduce((sum, pass) => sum + pass.pages, 0);
     let done = 0;
     let pageCount = 0;
     progress.phase("Writing pages");
     for (const pass of passes) {
-      // Search reads article pages only: Pagefind indexes them in its own process meanwhile.
-      if (pass === plan.otherPasses[0]) search = writeSearchIndex(staging);
       pageCount += await writePages(staging, newsOptions, pass);
       done += pass.pages;
       progress.advance(done, total);
@@ -124,7 +119,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     return { ok: true, diagnostics: result.diagnostics, pageCount, reusedCount: reused.size };
   } finally {
     // A failed pass must not leave Pagefind writing into a folder being deleted.
-    await search?.catch(() => undefined);
+    await search.catch(() => undefined);
     await rm(staging, { recursive: true, force: true });
   }
 }

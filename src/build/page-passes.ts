@@ -15,13 +15,6 @@ export interface PagePass {
   pages: number;
 }
 
-/** Article pages first, so search can index them while the other pages are written. */
-export interface PagePlan {
-  articlePasses: PagePass[];
-  /** The other lists' pages, then every single page from the full data, last. */
-  otherPasses: PagePass[];
-}
-
 interface Selected {
   list: PageList;
   item: ListItem;
@@ -55,31 +48,27 @@ function narrowed(news: News, selected: readonly Selected[], last: boolean): New
 }
 
 /**
- * Splits the writing of a site into passes: article pages, then the other lists' pages,
- * and last the single pages from the full data. An item whose files are all in `reused` is
- * already in place and is not written again.
+ * Splits the writing of a site into passes over the lists' pages, and writes the single
+ * pages from the full data last. An item whose files are all in `reused` is already in place
+ * and is not written again.
  */
 export function planPagePasses(
   news: News,
   reused: ReadonlySet<string>,
   pagesPerPass: number = PAGES_PER_PASS,
-): PagePlan {
-  const toWrite = (list: PageList): Selected[] =>
+): PagePass[] {
+  const toWrite = PAGE_LISTS.flatMap((list) =>
     list
       .items(news)
       .flatMap((item) =>
         list.urlsOf(item).every((url) => reused.has(url)) ? [] : [{ list, item }],
-      );
-  const [articleList, ...otherLists] = PAGE_LISTS;
-  const articleChunks = articleList ? chunks(toWrite(articleList), pagesPerPass) : [];
-  const otherChunks = chunks(otherLists.flatMap(toWrite), pagesPerPass);
-  const lastChunk = otherChunks.pop() ?? [];
-  const pass = (chunk: readonly Selected[], last = false): PagePass => ({
-    news: narrowed(news, chunk, last),
+      ),
+  );
+  const passes = chunks(toWrite, pagesPerPass);
+  const last = passes.pop() ?? [];
+  const pass = (chunk: readonly Selected[], isLast: boolean): PagePass => ({
+    news: narrowed(news, chunk, isLast),
     pages: chunk.length,
   });
-  return {
-    articlePasses: articleChunks.map((chunk) => pass(chunk)),
-    otherPasses: [...otherChunks.map((chunk) => pass(chunk)), pass(lastChunk, true)],
-  };
+  return [...passes.map((chunk) => pass(chunk, false)), pass(last, true)];
 }

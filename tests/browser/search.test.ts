@@ -49,7 +49,7 @@ describe("site search", () => {
     expect(hrefs.length).toBeGreaterThan(0);
     for (const href of hrefs) {
       expect(corpus.site.readPage(href.replace(/^https?:\/\/[^/]+/, ""))).toContain(
-        'data-pagefind-filter="company">Chery</a>',
+        '<a class="chip" href="/companies/chery/">Chery</a>',
       );
     }
   });
