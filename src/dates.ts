@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { cached } from "./cached.ts";
 
 /**
  * An article date as the editor wrote it. A date-only value is a calendar day and never
@@ -24,7 +25,10 @@ export type DateParseResult =
   | { ok: false; reason: "format" | "impossible" };
 
 /** Parses `2022-06-01` or `2022-06-01T23:30:00+03:00`; `timeZone` places a bare day on the timeline. */
-export function parseArticleDate(value: string, timeZone: string): DateParseResult {
+export const parseArticleDate = cached(function parseArticleDate(
+  value: string,
+  timeZone: string,
+): DateParseResult {
   const text = value.trim();
   if (DATE_ONLY.test(text)) {
     const day = DateTime.fromISO(text, { zone: timeZone });
@@ -45,16 +49,19 @@ export function parseArticleDate(value: string, timeZone: string): DateParseResu
     };
   }
   return { ok: false, reason: "format" };
-}
+});
 
 /** `1 June 2022` in the site's language, for the day the editor wrote. */
 export function formatDay(date: ArticleDate, locale: string): string {
-  // The written day as a UTC calendar day: no zone can shift it, and every article's label
-  // takes one path through Intl (luxon formats some fixed offsets with other spaces than UTC).
-  return DateTime.fromISO(date.day, { zone: "utc" })
-    .setLocale(locale)
-    .toLocaleString(DateTime.DATE_FULL);
+  return dayLabel(date.day, locale);
 }
+
+/** `1 June 2022` in the site's language, for a calendar day written `2022-06-01`. */
+export const dayLabel = cached((isoDay: string, locale: string): string =>
+  // The written day as a UTC calendar day: no zone can shift it, and every label takes one
+  // path through Intl (luxon formats some fixed offsets with other spaces than UTC).
+  DateTime.fromISO(isoDay, { zone: "utc" }).setLocale(locale).toLocaleString(DateTime.DATE_FULL),
+);
 
 /** The site zone's calendar day at `now`: what "today" means for scheduling and new articles. */
 export function todayIn(timeZone: string, now: Date): string {

@@ -2,11 +2,11 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { decodeXML } from "entities";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { mapBounded } from "../map-bounded.ts";
 import type { ArticleView } from "../pages/article-view.ts";
 import type { News } from "../pages/site-data.ts";
 import { absoluteUrl, articleUrl, outputFileOf } from "../urls.ts";
 import { listedArticles } from "./listed-articles.ts";
-import { mapBounded } from "./map-bounded.ts";
 
 /** Files read at once: enough to keep the disk busy, few enough to keep memory flat. */
 const READ_CONCURRENCY = 16;

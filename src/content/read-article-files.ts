@@ -1,6 +1,7 @@
 import { readdir, readFile, realpath } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { mapBounded } from "../map-bounded.ts";
 
 export interface ArticleFile {
   /** Path for messages, relative to the working folder when inside it. */
@@ -18,6 +19,9 @@ export function displayPath(absolutePath: string): string {
   const shown = relative.startsWith("..") || path.isAbsolute(relative) ? absolutePath : relative;
   return shown.split(path.sep).join("/");
 }
+
+/** Files read at once. */
+const READ_CONCURRENCY = 16;
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -44,7 +48,8 @@ export async function readArticleFiles(
   }
   names.sort();
   const realContentDir = await realpath(contentDir);
-  for (const name of names) {
+  // Read a few files at a time: one by one, the disk's latency adds up over thousands.
+  const read = await mapBounded(names, READ_CONCURRENCY, async (name) => {
     const absolutePath = path.join(root, name);
     const file = displayPath(absolutePath);
     const target = await realpath(absolutePath).catch(() => undefined);
@@ -52,32 +57,28 @@ export async function readArticleFiles(
       target === undefined ||
       !`${target}${path.sep}`.startsWith(`${realContentDir}${path.sep}`)
     ) {
-      diagnostics.push(
-        fileProblem(
-          file,
-          "outside-content",
-          "this file is a link to something outside the content folder",
-          "replace the link with the article file itself",
-        ),
+      return fileProblem(
+        file,
+        "outside-content",
+        "this file is a link to something outside the content folder",
+        "replace the link with the article file itself",
       );
-      continue;
     }
     const bytes = await readFile(absolutePath);
-    let text: string;
     try {
-      text = strictUtf8.decode(bytes);
+      return { file, baseName: path.basename(name, ".md"), text: strictUtf8.decode(bytes) };
     } catch {
-      diagnostics.push(
-        fileProblem(
-          file,
-          "not-utf8",
-          "the file is not UTF-8 text",
-          "save it as UTF-8 in your editor (File › Save with encoding › UTF-8)",
-        ),
+      return fileProblem(
+        file,
+        "not-utf8",
+        "the file is not UTF-8 text",
+        "save it as UTF-8 in your editor (File › Save with encoding › UTF-8)",
       );
-      continue;
     }
-    files.push({ file, baseName: path.basename(name, ".md"), text });
+  });
+  for (const result of read) {
+    if ("ruleId" in result) diagnostics.push(result);
+    else files.push(result);
   }
   return { files, diagnostics };
 }

@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { cached } from "../cached.ts";
 import type { Article } from "../content/article.ts";
 import type { ArticleDate } from "../dates.ts";
 
@@ -22,12 +23,15 @@ export function lastModified(article: Article): ArticleDate {
  * midnight in the site's zone, the moment the article is ordered by.
  */
 export function timestamp(date: ArticleDate, timeZone: string): string {
-  if (date.hasTime) return date.iso;
-  return (
-    DateTime.fromMillis(date.instant, { zone: timeZone }).toISO({ suppressMilliseconds: true }) ??
-    new Date(date.instant).toISOString()
-  );
+  return date.hasTime ? date.iso : zonedMoment(String(date.instant), timeZone);
 }
+
+const zonedMoment = cached(
+  (instant: string, timeZone: string): string =>
+    DateTime.fromMillis(Number(instant), { zone: timeZone }).toISO({
+      suppressMilliseconds: true,
+    }) ?? new Date(Number(instant)).toISOString(),
+);
 
 /** The newest moment among articles, for a feed's or a list page's own `updated`. */
 export function newestModified(articles: readonly Article[]): ArticleDate | undefined {

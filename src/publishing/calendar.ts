@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { cached } from "../cached.ts";
 
 /** An ISO 8601 week: the year it belongs to may differ from the calendar year of its days. */
 export interface IsoWeek {
@@ -24,7 +25,7 @@ function dayOf(isoDay: string): DateTime {
 }
 
 /** The ISO week of a calendar day written `2021-01-03`. */
-export function isoWeekOf(isoDay: string): IsoWeek {
+export const isoWeekOf = cached(function isoWeekOf(isoDay: string): IsoWeek {
   const day = dayOf(isoDay);
   const monday = day.startOf("week");
   return {
@@ -34,7 +35,7 @@ export function isoWeekOf(isoDay: string): IsoWeek {
     firstDay: monday.toISODate() ?? isoDay,
     lastDay: monday.plus({ days: 6 }).toISODate() ?? isoDay,
   };
-}
+});
 
 /** The calendar month of a day written `2022-06-01`. */
 export function monthOf(isoDay: string): CalendarMonth {
@@ -44,12 +45,11 @@ export function monthOf(isoDay: string): CalendarMonth {
 
 /** `June 2022` in the site's language. */
 export function monthLabel(month: CalendarMonth, locale: string): string {
-  return DateTime.utc(month.year, month.month, 1)
-    .setLocale(locale)
-    .toLocaleString({ month: "long", year: "numeric" });
+  return monthName(month.key, locale);
 }
 
-/** `1 June 2022` in the site's language, for a bare day. */
-export function dayLabel(isoDay: string, locale: string): string {
-  return dayOf(isoDay).setLocale(locale).toLocaleString(DateTime.DATE_FULL);
-}
+const monthName = cached((key: string, locale: string): string =>
+  DateTime.fromISO(`${key}-01`, { zone: "utc" })
+    .setLocale(locale)
+    .toLocaleString({ month: "long", year: "numeric" }),
+);

@@ -1,8 +1,9 @@
 import type { Article } from "../content/article.ts";
+import { dayLabel } from "../dates.ts";
 import type { ArticleView, TermLink } from "../pages/article-view.ts";
 import type { ListEntry } from "../pages/site-data.ts";
 import { digestIndexUrl, digestUrl, termUrl } from "../urls.ts";
-import { dayLabel, type IsoWeek, isoWeekOf } from "./calendar.ts";
+import { type IsoWeek, isoWeekOf } from "./calendar.ts";
 import { groupInOrder } from "./group-in-order.ts";
 
 export interface WeekLink {
