@@ -17,6 +17,7 @@ import {
   readWrittenPages,
   recordWrittenPages,
   reuseUnchangedPages,
+  type WrittenPage,
   writtenPagesRecord,
 } from "./reuse-pages.ts";
 
@@ -82,7 +83,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     progress.phase("Keeping unchanged pages");
     const fingerprints = pageFingerprints(news, await builderVersion(PROJECT_ROOT));
     const record = options.pageRecordDir && writtenPagesRecord(options.pageRecordDir, outputDir);
-    const written = record ? await readWrittenPages(record, outputDir) : new Map();
+    const written = record
+      ? await readWrittenPages(record, outputDir)
+      : new Map<string, WrittenPage>();
     const reused = reuseUnchangedPages(fingerprints, written, outputDir, staging);
     // Pictures are encoded here, not when content loads, so `check` never pays for it.
     progress.phase("Encoding pictures");
@@ -104,7 +107,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     progress.phase("Indexing search");
     await search;
     progress.phase("Checking the site");
-    const incomplete = await checkCompleteness(staging, news);
+    // A kept page is the very file the last build checked: its links are known.
+    const listedByPage = new Map<string, string[]>();
+    for (const url of reused) {
+      const listed = written.get(url)?.listed;
+      if (listed) listedByPage.set(url, listed);
+    }
+    const incomplete = await checkCompleteness(staging, news, listedByPage);
     if (incomplete.length > 0) {
       return {
         ok: false,
@@ -115,7 +124,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     }
     progress.phase("Putting the site in place");
     await replaceFolder(staging, outputDir);
-    if (record) await recordWrittenPages(record, outputDir, fingerprints);
+    if (record) await recordWrittenPages(record, outputDir, fingerprints, listedByPage);
     return { ok: true, diagnostics: result.diagnostics, pageCount, reusedCount: reused.size };
   } finally {
     // A failed pass must not leave Pagefind writing into a folder being deleted.

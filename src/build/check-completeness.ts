@@ -89,8 +89,15 @@ function compareList(
  * article has its page, the home page and each term's pages list exactly their articles, and
  * the sitemap, when the build writes one, names every article. Each page is read once, a few
  * at a time, and only the links of its lists are kept.
+ *
+ * `listedByPage` holds the article links of list pages already known: pages kept unchanged
+ * from the previous build are not read again. The links of every list page read are added.
  */
-export async function checkCompleteness(outputDir: string, news: News): Promise<Diagnostic[]> {
+export async function checkCompleteness(
+  outputDir: string,
+  news: News,
+  listedByPage: Map<string, string[]> = new Map(),
+): Promise<Diagnostic[]> {
   const diagnostics: Diagnostic[] = [];
   const articleByUrl = new Map(news.articles.map((article) => [article.url, article]));
 
@@ -138,9 +145,19 @@ export async function checkCompleteness(outputDir: string, news: News): Promise<
       const found: Diagnostic[] = [];
       const listed: string[] = [];
       for (const url of list.urls) {
+        const known = listedByPage.get(url);
+        if (known) {
+          listed.push(...known);
+          continue;
+        }
         const html = await readIfPresent(fileOf(outputDir, url));
-        if (html === undefined) found.push(problem(url, `the build wrote no page at ${url}`));
-        else listed.push(...listedArticles(html, ARTICLES_PREFIX));
+        if (html === undefined) {
+          found.push(problem(url, `the build wrote no page at ${url}`));
+          continue;
+        }
+        const links = listedArticles(html, ARTICLES_PREFIX);
+        listedByPage.set(url, links);
+        listed.push(...links);
       }
       const expected = expectedByList.get(listUrl) ?? [];
       return [...found, ...compareList(list.name, list.urls, listed, expected, articleByUrl)];

@@ -11,10 +11,12 @@ export interface WrittenPage {
   size: number;
   mtimeMs: number;
   ino: number;
+  /** For a list page (the home page, a term's page): the articles it links to, in order. */
+  listed?: string[];
 }
 
 /** Bumped when the shape of the record changes: an old record then reuses nothing. */
-const RECORD_FORMAT = 1;
+const RECORD_FORMAT = 2;
 
 interface StoredRecord {
   format: number;
@@ -95,18 +97,27 @@ export function reuseUnchangedPages(
 
 /**
  * Records the fingerprinted pages now in `outputDir`, after it was put in place, for the next
- * build to reuse. Written to a temporary file and renamed, so a record is whole or absent.
+ * build to reuse, with the articles each list page links to, which the next build's
+ * completeness check then need not read again. Written to a temporary file and renamed, so a record is whole or absent.
  */
 export async function recordWrittenPages(
   recordFile: string,
   outputDir: string,
   fingerprints: ReadonlyMap<string, string>,
+  listedByPage: ReadonlyMap<string, string[]> = new Map(),
 ): Promise<void> {
   const pages: Record<string, WrittenPage> = {};
   for (const [url, fingerprint] of fingerprints) {
     const file = statSync(path.join(outputDir, outputFileOf(url)), { throwIfNoEntry: false });
     if (!file?.isFile()) continue;
-    pages[url] = { fingerprint, size: file.size, mtimeMs: file.mtimeMs, ino: file.ino };
+    const listed = listedByPage.get(url);
+    pages[url] = {
+      fingerprint,
+      size: file.size,
+      mtimeMs: file.mtimeMs,
+      ino: file.ino,
+      ...(listed ? { listed } : {}),
+    };
   }
   const stored: StoredRecord = { format: RECORD_FORMAT, outputDir: path.resolve(outputDir), pages };
   await mkdir(path.dirname(recordFile), { recursive: true });

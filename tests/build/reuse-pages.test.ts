@@ -113,4 +113,12 @@ describe("recordWrittenPages", () => {
     expect([...written.keys()].sort()).toEqual([CRASH_TEST, LOCALIZATION, CHERY_PAGE_2].sort());
     expect(written.get(LOCALIZATION)?.fingerprint).toBe("print-localization");
   });
+
+  it("records the article links of list pages for the next completeness check", async () => {
+    const links = [LOCALIZATION, CRASH_TEST];
+    await recordWrittenPages(record, outputDir, fingerprints, new Map([[CHERY_PAGE_2, links]]));
+    const written = await readWrittenPages(record, outputDir);
+    expect(written.get(CHERY_PAGE_2)?.listed).toEqual(links);
+    expect(written.get(LOCALIZATION)?.listed).toBeUndefined();
+  });
 });

@@ -61,6 +61,27 @@ describe("the completeness check", () => {
     expect(await checkCompleteness(site.outputDir, news)).toEqual([]);
   });
 
+  it("hands back the article links of every list page it read", async () => {
+    const listedByPage = new Map<string, string[]>();
+    await checkCompleteness(site.outputDir, news, listedByPage);
+    expect(listedByPage.get("/companies/avtovaz/")).toContain(VESTA);
+    expect(listedByPage.has("/")).toBe(true);
+  });
+
+  it("takes the links of a page kept from the previous build from what is known of it", async () => {
+    const listedByPage = new Map<string, string[]>();
+    await checkCompleteness(site.outputDir, news, listedByPage);
+    const avtovaz = (listedByPage.get("/companies/avtovaz/") ?? []).filter((url) => url !== VESTA);
+    const problems = await checkCompleteness(
+      site.outputDir,
+      news,
+      new Map([["/companies/avtovaz/", avtovaz]]),
+    );
+    expect(problems.map((problem) => problem.message)).toEqual([
+      expect.stringContaining(`${VESTA} is missing from the page of AvtoVAZ`),
+    ]);
+  });
+
   it.each([
     {
       fault: "an article without its page",
