@@ -1,3 +1,4 @@
+import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
 import { ELEVENTY_CONFIG, TEMPLATES_DIR } from "../build/build-site.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
@@ -8,13 +9,29 @@ import { DEFAULT_RENDER_CACHE } from "../markdown/render-cache.ts";
 import { runCommand } from "./run-command.ts";
 
 const DEFAULT_PORT = 8080;
-const PREVIEW_OUTPUT = "_site";
 
 await runCommand(async () => {
+  /**
+   * `npm start -- --content <folder> --output <folder> --cache <file> --port <n>`: other
+   * places; the port defaults to $PORT, then 8080.
+   */
+  const { values } = parseArgs({
+    options: {
+      content: { type: "string", default: "content" },
+      output: { type: "string", default: "_site" },
+      cache: { type: "string", default: DEFAULT_RENDER_CACHE },
+      port: { type: "string", default: process.env.PORT ?? String(DEFAULT_PORT) },
+    },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    console.error(`--port ${values.port}: a port is a whole number from 1 to 65535.`);
+    return 1;
+  }
   const newsOptions = {
-    contentDir: "content",
+    contentDir: values.content,
     includeDrafts: true,
-    renderCacheFile: DEFAULT_RENDER_CACHE,
+    renderCacheFile: values.cache,
   };
   const result = await loadNews(newsOptions);
   const { diagnostics } = result;
@@ -24,16 +41,18 @@ await runCommand(async () => {
     return 1;
   }
   providePreloadedNews(newsOptions, result);
-  // Rebuilds after an edit reuse the rendered bodies of the articles that did not change,
-  // and write the lead pictures the pages show.
-  process.env.NEWS_DIGEST_RENDER_CACHE = DEFAULT_RENDER_CACHE;
-  process.env.NEWS_DIGEST_PREVIEW_OUTPUT = PREVIEW_OUTPUT;
-  const eleventy = new Eleventy(TEMPLATES_DIR, PREVIEW_OUTPUT, {
+  // Eleventy's configuration reads these: the content it watches and reloads, where rebuilds
+  // after an edit find the rendered bodies of the articles that did not change, and where
+  // the lead pictures the pages show are written.
+  process.env.NEWS_DIGEST_CONTENT_DIR = values.content;
+  process.env.NEWS_DIGEST_RENDER_CACHE = values.cache;
+  process.env.NEWS_DIGEST_PREVIEW_OUTPUT = values.output;
+  const eleventy = new Eleventy(TEMPLATES_DIR, values.output, {
     configPath: ELEVENTY_CONFIG,
     runMode: "serve",
   });
   await eleventy.init();
   await eleventy.watch();
-  await eleventy.serve(Number(process.env.PORT ?? DEFAULT_PORT));
+  await eleventy.serve(port);
   return 0;
 });
