@@ -7,6 +7,7 @@ import { DEFAULT_IMAGE_CACHE, writeRenditions } from "../images/write-renditions
 import { loadNews, type NewsOptions } from "../load-news.ts";
 import { pageFingerprints } from "../pages/page-fingerprints.ts";
 import { type BuildProgress, silentProgress } from "../progress.ts";
+import { ELEVENTY_CONFIG, PROJECT_ROOT, TEMPLATES_DIR } from "../project-paths.ts";
 import { writeSearchIndex } from "../publishing/search-index.ts";
 import { searchRecords } from "../publishing/search-records.ts";
 import { builderVersion } from "./builder-version.ts";
@@ -20,11 +21,6 @@ import {
   type WrittenPage,
   writtenPagesRecord,
 } from "./reuse-pages.ts";
-
-/** The project's own folders, wherever the command is run from. */
-export const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
-export const ELEVENTY_CONFIG = path.join(PROJECT_ROOT, ".eleventy.ts");
-export const TEMPLATES_DIR = path.join(PROJECT_ROOT, "templates");
 
 export interface BuildOptions {
   contentDir: string;

@@ -1,11 +1,11 @@
 import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
-import { ELEVENTY_CONFIG, TEMPLATES_DIR } from "../build/build-site.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { formatReport } from "../diagnostics/format-diagnostics.ts";
 import { providePreloadedNews } from "../eleventy/news-data.ts";
 import { loadNews } from "../load-news.ts";
 import { DEFAULT_RENDER_CACHE } from "../markdown/render-cache.ts";
+import { ELEVENTY_CONFIG, TEMPLATES_DIR } from "../project-paths.ts";
 import { runCommand } from "./run-command.ts";
 
 const DEFAULT_PORT = 8080;

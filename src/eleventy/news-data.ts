@@ -4,6 +4,7 @@ import { formatReport } from "../diagnostics/format-diagnostics.ts";
 import { DEFAULT_IMAGE_CACHE, writeRenditions } from "../images/write-renditions.ts";
 import { loadNews, type NewsOptions, type NewsResult } from "../load-news.ts";
 import type { News } from "../pages/site-data.ts";
+import { PreviewPages } from "./preview-pages.ts";
 
 /** Where content comes from and whether drafts show, read from the environment Eleventy runs in. */
 export function newsOptionsFromEnvironment(environment: NodeJS.ProcessEnv): NewsOptions {
@@ -49,6 +50,7 @@ export function providePreloadedNews(options: NewsOptions, result: NewsResult): 
 }
 
 let lastGoodNews: News | undefined;
+const previewPages = new PreviewPages();
 
 /**
  * The `news` global data. In a preview, content with errors keeps the last good site up
@@ -61,17 +63,19 @@ export async function newsForEleventy(
   const key = contentKey(options);
   const result = preloaded && preloaded.key === key ? preloaded.result : await loadNews(options);
   preloaded = undefined;
+  // `npm start` writes into one folder it keeps between rebuilds: only changed pages are written.
+  const toWrite = (news: News) => (previewPictures ? previewPages.changedSince(news) : news);
   if (result.news && !hasErrors(result.diagnostics)) {
     if (previewPictures) await writeRenditions(result.news.imageJobs, previewPictures);
     // Only a preview falls back to it: a build keeping it would hold the site to the process's end.
     if (options.includeDrafts) lastGoodNews = result.news;
-    return result.news;
+    return toWrite(result.news);
   }
   if (options.includeDrafts && lastGoodNews) {
     console.error(
       `${formatReport(result.diagnostics)}\nThe preview keeps showing the last good version.`,
     );
-    return lastGoodNews;
+    return toWrite(lastGoodNews);
   }
   throw new ContentError(result.diagnostics);
 }
