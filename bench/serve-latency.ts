@@ -291,7 +291,7 @@ function startServer(
       "--output",
       path.join(work, "_site"),
       "--cache",
-      path.join(work, "rendered-bodies.json"),
+      path.join(work, "rendered-bodies.jsonl"),
       "--port",
       String(port),
     ],

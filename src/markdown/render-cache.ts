@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { mkdir, open, readdir, readFile, rename } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { createInterface } from "node:readline";
 import type { RenderedBody } from "./render-markdown.ts";
 
 /** Packages whose upgrade may change the HTML of a body: a new version empties the cache. */
@@ -18,10 +20,10 @@ const RENDERING_PACKAGES = [
 ];
 
 /** The render cache the commands use, beside the project's other caches, outside the output. */
-export const DEFAULT_RENDER_CACHE = ".cache/rendered-bodies.json";
+export const DEFAULT_RENDER_CACHE = ".cache/rendered-bodies.jsonl";
 
 /** Bumped when the stored shape of a rendered body changes. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 const requireFromHere = createRequire(import.meta.url);
 
@@ -61,9 +63,45 @@ export function renderKey(parts: readonly string[]): string {
   return hash.digest("base64url");
 }
 
-interface StoredCache {
+/**
+ * The file is JSON Lines: `{"version": …}` first, then one `[key, body]` per line. One JSON
+ * document would not do: at 100,000 articles its text is longer than a JavaScript string
+ * may be.
+ */
+interface CacheHeader {
   version: string;
-  entries: Record<string, RenderedBody>;
+}
+
+type CacheLine = [key: string, body: RenderedBody];
+
+/** Lines written at once: large writes, without holding the whole file in memory. */
+const LINES_PER_WRITE = 500;
+
+/** The entries of a cache file of `version`; none when it is missing, damaged or outdated. */
+async function readEntries(file: string, version: string): Promise<Map<string, RenderedBody>> {
+  const entries = new Map<string, RenderedBody>();
+  const stream = createReadStream(file, { encoding: "utf8" });
+  try {
+    let header: CacheHeader | undefined;
+    for await (const line of createInterface({
+      input: stream,
+      crlfDelay: Number.POSITIVE_INFINITY,
+    })) {
+      if (header === undefined) {
+        header = JSON.parse(line) as CacheHeader;
+        if (header.version !== version) return new Map();
+        continue;
+      }
+      if (line === "") continue;
+      const [key, body] = JSON.parse(line) as CacheLine;
+      entries.set(key, body);
+    }
+    return entries;
+  } catch {
+    return new Map();
+  } finally {
+    stream.destroy();
+  }
 }
 
 /**
@@ -88,15 +126,7 @@ export class RenderCache {
 
   /** Opens the cache file; a missing, unreadable or outdated file is an empty cache. */
   static async open(file: string, version: string): Promise<RenderCache> {
-    const text = await readFile(file, "utf8").catch(() => undefined);
-    let stored: StoredCache | undefined;
-    try {
-      stored = text === undefined ? undefined : (JSON.parse(text) as StoredCache);
-    } catch {
-      stored = undefined;
-    }
-    const entries = stored?.version === version ? Object.entries(stored.entries) : [];
-    return new RenderCache(file, version, new Map(entries));
+    return new RenderCache(file, version, await readEntries(file, version));
   }
 
   get size(): number {
@@ -120,8 +150,21 @@ export class RenderCache {
     if (!this.changed && this.used.size === this.stored.size) return;
     await mkdir(path.dirname(this.file), { recursive: true });
     const temporary = `${this.file}.${process.pid}.tmp`;
-    const stored: StoredCache = { version: this.version, entries: Object.fromEntries(this.used) };
-    await writeFile(temporary, JSON.stringify(stored));
+    const output = await open(temporary, "w");
+    try {
+      const header: CacheHeader = { version: this.version };
+      let lines = [JSON.stringify(header)];
+      for (const entry of this.used) {
+        lines.push(JSON.stringify(entry satisfies CacheLine));
+        if (lines.length >= LINES_PER_WRITE) {
+          await output.write(`${lines.join("\n")}\n`);
+          lines = [];
+        }
+      }
+      await output.write(`${lines.join("\n")}\n`);
+    } finally {
+      await output.close();
+    }
     await rename(temporary, this.file);
   }
 }

@@ -36,17 +36,22 @@ const crashTest = articleText(
 );
 const uazRegistry = (aliases: string) => `partners:\n  - name: UAZ\n    aliases: [${aliases}]\n`;
 
-interface StoredCache {
-  version: string;
-  entries: Record<string, RenderedBody>;
+/** The cache file as written: a header line, then one `[key, body]` line per body. */
+async function readStored(file: string) {
+  const [header = "", ...lines] = (await readFile(file, "utf8")).trimEnd().split("\n");
+  return {
+    header: JSON.parse(header) as { version: string },
+    entries: lines.map((line) => JSON.parse(line) as [string, RenderedBody]),
+  };
 }
 
 /** Marks every stored body, so a later load shows which bodies came from the cache. */
 async function markStoredBodies(file: string, version?: string): Promise<void> {
-  const stored = JSON.parse(await readFile(file, "utf8")) as StoredCache;
-  for (const body of Object.values(stored.entries)) body.html = MARKER;
-  if (version) stored.version = version;
-  await writeFile(file, JSON.stringify(stored));
+  const { header, entries } = await readStored(file);
+  for (const [, body] of entries) body.html = MARKER;
+  if (version) header.version = version;
+  const lines = [header, ...entries].map((line) => JSON.stringify(line));
+  await writeFile(file, `${lines.join("\n")}\n`);
 }
 
 async function bodiesBySlug(contentDir: string, cacheFile: string) {
@@ -65,7 +70,7 @@ async function siteWithCache(registry = uazRegistry("Ulyanovsk Automobile Plant"
     registry: { partners: registry },
     articles: { "chery-localization.md": localization, "tiggo-crash-test.md": crashTest },
   });
-  const cacheFile = path.join(contentDir, ".cache", "rendered-bodies.json");
+  const cacheFile = path.join(contentDir, ".cache", "rendered-bodies.jsonl");
   await bodiesBySlug(contentDir, cacheFile);
   await markStoredBodies(cacheFile);
   return { contentDir, cacheFile };
@@ -132,19 +137,57 @@ describe("the render cache between builds", () => {
     await rm(path.join(contentDir, "articles", "tiggo-crash-test.md"));
     await bodiesBySlug(contentDir, cacheFile);
     await bodiesBySlug(contentDir, cacheFile);
-    const stored = JSON.parse(await readFile(cacheFile, "utf8")) as StoredCache;
-    expect(Object.keys(stored.entries)).toHaveLength(1);
+    expect((await readStored(cacheFile)).entries).toHaveLength(1);
   });
 });
 
 describe("RenderCache", () => {
   it("starts empty when its file is missing or unreadable", async () => {
     const folder = await createContentFolder({});
-    const corrupt = path.join(folder, "corrupt.json");
+    const corrupt = path.join(folder, "corrupt.jsonl");
     await writeFile(corrupt, "{ not json");
     const version = await rendererVersion();
-    expect((await RenderCache.open(path.join(folder, "missing.json"), version)).size).toBe(0);
+    expect((await RenderCache.open(path.join(folder, "missing.jsonl"), version)).size).toBe(0);
     expect((await RenderCache.open(corrupt, version)).size).toBe(0);
+  });
+
+  it("keeps what it read when a line of its file is damaged, since nothing of it is trusted", async () => {
+    const folder = await createContentFolder({});
+    const version = await rendererVersion();
+    const damaged = path.join(folder, "damaged.jsonl");
+    const body = {
+      html: "<p>UAZ</p>",
+      firstParagraph: "UAZ",
+      wordCount: 1,
+      rawHtml: [],
+      links: [],
+    };
+    await writeFile(
+      damaged,
+      `${JSON.stringify({ version })}\n${JSON.stringify(["key-1", body])}\n["key-2", {"html": \n`,
+    );
+    expect((await RenderCache.open(damaged, version)).size).toBe(0);
+  });
+
+  it("writes and reads back many bodies, a line each", async () => {
+    const folder = await createContentFolder({});
+    const version = await rendererVersion();
+    const file = path.join(folder, "many.jsonl");
+    const cache = await RenderCache.open(file, version);
+    for (let index = 0; index < 1200; index++) {
+      const html = `<p>Chery sold ${index} cars.</p>`;
+      cache.set(`key-${index}`, {
+        html,
+        firstParagraph: html,
+        wordCount: 4,
+        rawHtml: [],
+        links: [],
+      });
+    }
+    await cache.save();
+    const reopened = await RenderCache.open(file, version);
+    expect(reopened.size).toBe(1200);
+    expect(reopened.get("key-1199")?.html).toBe("<p>Chery sold 1199 cars.</p>");
   });
 
   it("names the same renderer by the same version in every run", async () => {
