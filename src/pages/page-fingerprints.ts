@@ -29,6 +29,10 @@ function valueAt(news: News, dottedPath: string): unknown {
 /** Texts at least this long are hashed once each, however many pages show them. */
 const LONG_TEXT = 256;
 
+function sha1(text: string): string {
+  return createHash("sha1").update(text).digest("base64url");
+}
+
 function digest(parts: readonly string[]): string {
   const hash = createHash("sha256");
   for (const part of parts) hash.update(`${part.length}:`).update(part);
@@ -48,17 +52,31 @@ export function pageFingerprints(news: News, builderVersion: string): Map<string
     builderVersion,
     ...LAYOUT_READS.map((read) => JSON.stringify(valueAt(news, read) ?? null)),
   ]);
-  // An article's HTML appears in its own page and in every list and feed that shows it: each
-  // distinct long text is hashed once and its digest stands in for it in every page's data.
+  // An article's view appears on its own page and in every list and feed that shows it, and
+  // its HTML in each of them: each distinct long text, and each shown view, is serialized
+  // and hashed once, and its digest stands in for it everywhere else. Views are not changed
+  // once the site's data is built.
   const textDigests = new Map<string, string>();
-  const withTextDigests = (_key: string, value: unknown) => {
-    if (typeof value !== "string" || value.length < LONG_TEXT) return value;
-    let text = textDigests.get(value);
-    if (text === undefined) {
-      text = createHash("sha1").update(value).digest("base64url");
-      textDigests.set(value, text);
+  const viewDigests = new WeakMap<object, string>();
+  const withDigests = (key: string, value: unknown): unknown => {
+    if (typeof value === "string") {
+      if (value.length < LONG_TEXT) return value;
+      let text = textDigests.get(value);
+      if (text === undefined) {
+        text = sha1(value);
+        textDigests.set(value, text);
+      }
+      return text;
     }
-    return text;
+    if (key === "" || value === null || typeof value !== "object" || !("html" in value)) {
+      return value;
+    }
+    let view = viewDigests.get(value);
+    if (view === undefined) {
+      view = sha1(JSON.stringify(value, withDigests));
+      viewDigests.set(value, view);
+    }
+    return view;
   };
   const fingerprints = new Map<string, string>();
   for (const list of PAGE_LISTS) {
@@ -69,7 +87,7 @@ export function pageFingerprints(news: News, builderVersion: string): Map<string
       ...list.reads.map((read) => JSON.stringify(valueAt(news, read) ?? null)),
     ]);
     for (const item of list.items(news)) {
-      const data = JSON.stringify(item, withTextDigests);
+      const data = JSON.stringify(item, withDigests);
       list.urlsOf(item).forEach((url, index) => {
         const meta = JSON.stringify(news.pageMeta[url] ?? null);
         fingerprints.set(url, digest([listShared, list.templates[index] ?? "", data, meta]));
