@@ -4,6 +4,7 @@ import { buildSite } from "../build/build-site.ts";
 import { formatReport } from "../diagnostics/format-diagnostics.ts";
 import { DEFAULT_RENDER_CACHE } from "../markdown/render-cache.ts";
 import { progressFor } from "../progress.ts";
+import { rerunWithHeapFor } from "./heap-for-site.ts";
 import { runCommand } from "./run-command.ts";
 
 await runCommand(async () => {
@@ -15,6 +16,8 @@ await runCommand(async () => {
       cache: { type: "string", default: DEFAULT_RENDER_CACHE },
     },
   });
+  const rerun = rerunWithHeapFor(values.content);
+  if (rerun !== undefined) return rerun;
   const started = performance.now();
   const progress = progressFor(process.stderr, process.env);
   const result = await buildSite({

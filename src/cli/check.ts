@@ -3,6 +3,7 @@ import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { formatGithubAnnotation, formatReport } from "../diagnostics/format-diagnostics.ts";
 import { loadNews } from "../load-news.ts";
 import { DEFAULT_RENDER_CACHE } from "../markdown/render-cache.ts";
+import { rerunWithHeapFor } from "./heap-for-site.ts";
 import { runCommand } from "./run-command.ts";
 
 await runCommand(async () => {
@@ -13,6 +14,8 @@ await runCommand(async () => {
       cache: { type: "string", default: DEFAULT_RENDER_CACHE },
     },
   });
+  const rerun = rerunWithHeapFor(values.content);
+  if (rerun !== undefined) return rerun;
   const { diagnostics } = await loadNews({
     contentDir: values.content,
     includeDrafts: true,
