@@ -30,8 +30,10 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 
 /**
  * The site's data with every list narrowed to the selected items. Single pages (search,
- * robots, indexes…) are written by every pass; only the last pass sees the full sitemaps, so
- * earlier passes write them from empty lists and the last one writes them whole.
+ * robots, indexes…) are written by every pass; only the last pass sees the full sitemaps and
+ * head metadata, so earlier passes write single pages from narrowed data and the last one
+ * writes them whole. Nothing that grows with the site is handed to every pass: the passes
+ * grow with it too.
  */
 function narrowed(news: News, selected: readonly Selected[], last: boolean): News {
   let result = news;
@@ -40,9 +42,17 @@ function narrowed(news: News, selected: readonly Selected[], last: boolean): New
     result = list.withItems(result, items);
   }
   if (last) return result;
+  const pageMeta: News["pageMeta"] = {};
+  for (const { list, item } of selected) {
+    for (const url of list.urlsOf(item)) {
+      const meta = news.pageMeta[url];
+      if (meta) pageMeta[url] = meta;
+    }
+  }
   const { sitemaps } = news;
   return {
     ...result,
+    pageMeta,
     sitemaps: { ...sitemaps, entries: [], news: { ...sitemaps.news, entries: [] } },
   };
 }

@@ -48,6 +48,19 @@ describe("planPagePasses", () => {
     }
   });
 
+  it("hands a pass before the last only the head metadata of its own pages", () => {
+    const passes = planPagePasses(news, new Set(), 10);
+    expect(passes.at(-1)?.news.pageMeta).toBe(news.pageMeta);
+    for (const pass of passes.slice(0, -1)) {
+      const own = new Set(
+        PAGE_LISTS.flatMap((list) => list.items(pass.news).flatMap((item) => list.urlsOf(item))),
+      );
+      expect(Object.keys(pass.news.pageMeta).filter((url) => !own.has(url))).toEqual([]);
+    }
+    const firstArticle = news.articles[0]?.url ?? "";
+    expect(passes[0]?.news.pageMeta[firstArticle]).toBe(news.pageMeta[firstArticle]);
+  });
+
   it("leaves out the pages kept from the previous build", () => {
     const kept = new Set(["/articles/chery-localization-russia/", "/companies/chery/", "/"]);
     const written = urlsWritten(planPagePasses(news, kept));
