@@ -28,32 +28,31 @@ export interface PageList {
 
 const urlOf = (item: ListItem) => [(item as { url: string }).url];
 
+/** The lists that are fields of the site's data itself, each page at its item's `url`. */
+type TopLevelList =
+  | "articles"
+  | "termPages"
+  | "homePages"
+  | "sourcePages"
+  | "directoryPages"
+  | "redirects";
+
+function topLevel(name: TopLevelList, template: string, reads?: readonly string[]): PageList {
+  return {
+    name,
+    templates: [template],
+    items: (news) => news[name],
+    withItems: (news, items) => ({ ...news, [name]: items }),
+    urlsOf: urlOf,
+    ...(reads ? { reads } : {}),
+  };
+}
+
 /** Every paginated list, in the order pages are written: article pages first. */
 export const PAGE_LISTS: readonly PageList[] = [
-  {
-    name: "articles",
-    templates: ["article.njk"],
-    items: (news) => news.articles,
-    withItems: (news, items) => ({ ...news, articles: items as News["articles"] }),
-    urlsOf: urlOf,
-    reads: [],
-  },
-  {
-    name: "termPages",
-    templates: ["term-page.njk"],
-    items: (news) => news.termPages,
-    withItems: (news, items) => ({ ...news, termPages: items as News["termPages"] }),
-    urlsOf: urlOf,
-    reads: [],
-  },
-  {
-    name: "homePages",
-    templates: ["home.njk"],
-    items: (news) => news.homePages,
-    withItems: (news, items) => ({ ...news, homePages: items as News["homePages"] }),
-    urlsOf: urlOf,
-    reads: ["digests.latest"],
-  },
+  topLevel("articles", "article.njk", []),
+  topLevel("termPages", "term-page.njk", []),
+  topLevel("homePages", "home.njk", ["digests.latest"]),
   {
     name: "feeds",
     templates: ["feed-atom.njk", "feed-json.njk"],
@@ -87,26 +86,8 @@ export const PAGE_LISTS: readonly PageList[] = [
     urlsOf: urlOf,
     reads: [],
   },
-  {
-    name: "sourcePages",
-    templates: ["source.njk"],
-    items: (news) => news.sourcePages,
-    withItems: (news, items) => ({ ...news, sourcePages: items as News["sourcePages"] }),
-    urlsOf: urlOf,
-    reads: [],
-  },
-  {
-    name: "directoryPages",
-    templates: ["directory.njk"],
-    items: (news) => news.directoryPages,
-    withItems: (news, items) => ({ ...news, directoryPages: items as News["directoryPages"] }),
-    urlsOf: urlOf,
-  },
-  {
-    name: "redirects",
-    templates: ["redirect.njk"],
-    items: (news) => news.redirects,
-    withItems: (news, items) => ({ ...news, redirects: items as News["redirects"] }),
-    urlsOf: urlOf,
-  },
+  topLevel("sourcePages", "source.njk", []),
+  // Directories list every term with its count and redirects are a handful: always written.
+  topLevel("directoryPages", "directory.njk"),
+  topLevel("redirects", "redirect.njk"),
 ];

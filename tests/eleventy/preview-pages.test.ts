@@ -1,18 +1,14 @@
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PreviewPages } from "../../src/eleventy/preview-pages.ts";
-import { loadNews } from "../../src/load-news.ts";
 import type { News } from "../../src/pages/site-data.ts";
+import { fixtureNews } from "../support/fixture-news.ts";
 
-const CORPUS = path.resolve(import.meta.dirname, "../fixtures/corpus");
 const LOCALIZATION = "/articles/chery-localization-russia/";
 
 let news: News;
 
 beforeAll(async () => {
-  const result = await loadNews({ contentDir: CORPUS, includeDrafts: true });
-  if (!result.news) throw new Error("the fixture corpus did not load");
-  news = result.news;
+  news = await fixtureNews(true);
 });
 
 const articleUrls = (site: News) => site.articles.map((article) => article.url);

@@ -1,18 +1,12 @@
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadNews } from "../../src/load-news.ts";
 import type { News } from "../../src/pages/site-data.ts";
 import { plainText, searchRecords } from "../../src/publishing/search-records.ts";
-
-const CORPUS = path.resolve(import.meta.dirname, "../fixtures/corpus");
-const NOW = new Date("2024-01-01T00:00:00Z");
+import { fixtureNews } from "../support/fixture-news.ts";
 
 let news: News;
 
 beforeAll(async () => {
-  const result = await loadNews({ contentDir: CORPUS, includeDrafts: false, now: NOW });
-  if (!result.news) throw new Error("the fixture corpus did not load");
-  news = result.news;
+  news = await fixtureNews();
 });
 
 describe("plainText", () => {

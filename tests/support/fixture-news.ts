@@ -1,0 +1,16 @@
+import path from "node:path";
+import { loadNews } from "../../src/load-news.ts";
+import type { News } from "../../src/pages/site-data.ts";
+
+/** The fixture corpus: 33 articles about Chery, Haval, Geely, AvtoVAZ… and two drafts. */
+export const FIXTURE_CORPUS = path.resolve(import.meta.dirname, "../fixtures/corpus");
+
+/** A day after every fixture article, so none is scheduled. */
+const NOW = new Date("2024-01-01T00:00:00Z");
+
+/** The site's data computed from the fixture corpus, as a build (or, with drafts, a preview) sees it. */
+export async function fixtureNews(includeDrafts = false): Promise<News> {
+  const result = await loadNews({ contentDir: FIXTURE_CORPUS, includeDrafts, now: NOW });
+  if (!result.news) throw new Error("the fixture corpus did not load");
+  return result.news;
+}
