@@ -120,7 +120,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     }
     progress.phase("Putting the site in place");
     await replaceFolder(staging, outputDir);
-    if (record) await recordWrittenPages(record, outputDir, fingerprints, listedByPage);
+    // The site is in place: a record that cannot be written only means the next build
+    // keeps no page and writes them all.
+    if (record) {
+      await recordWrittenPages(record, outputDir, fingerprints, listedByPage).catch(
+        () => undefined,
+      );
+    }
     return { ok: true, diagnostics: result.diagnostics, pageCount, reusedCount: reused.size };
   } finally {
     // A failed pass must not leave Pagefind writing into a folder being deleted.

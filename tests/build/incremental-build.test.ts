@@ -131,6 +131,17 @@ describe("a build after a change, keeping the unchanged pages of the previous bu
     await expectSameAsFreshBuild();
   }, 60_000);
 
+  it("succeeds when the record of written pages cannot be kept, and keeps nothing next time", async () => {
+    const notAFolder = path.join(root, "cache-is-a-file");
+    await writeFile(notAFolder, "");
+    const output = path.join(root, "_site-without-record");
+    const first = await build(output, notAFolder);
+    expect(first.ok).toBe(true);
+    expect(await readFile(path.join(output, "index.html"), "utf8")).toContain("<!DOCTYPE html>");
+    expect((await build(output, notAFolder)).reusedCount).toBe(0);
+    await rm(output, { recursive: true, force: true });
+  }, 60_000);
+
   it("writes every page again when a setting every page shows changes", async () => {
     const settings = path.join(content, "site.yaml");
     const text = await readFile(settings, "utf8");
