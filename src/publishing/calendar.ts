@@ -49,7 +49,5 @@ export function monthLabel(month: CalendarMonth, locale: string): string {
 }
 
 const monthName = cached((key: string, locale: string): string =>
-  DateTime.fromISO(`${key}-01`, { zone: "utc" })
-    .setLocale(locale)
-    .toLocaleString({ month: "long", year: "numeric" }),
+  dayOf(`${key}-01`).setLocale(locale).toLocaleString({ month: "long", year: "numeric" }),
 );
