@@ -23,6 +23,7 @@ export async function prepareCorpus(paths: CorpusPaths, withHugo: boolean): Prom
   const marker = path.join(paths.root, "corpus.json");
   const wanted = JSON.stringify({
     articles: paths.articles,
+    variant: paths.variant,
     seed: DEFAULT_SEED,
     generator: await generatorFingerprint(),
     hugo: withHugo,
@@ -30,7 +31,11 @@ export async function prepareCorpus(paths: CorpusPaths, withHugo: boolean): Prom
   const present = await readFile(marker, "utf8").catch(() => "");
   if (present === wanted) return;
   await rm(paths.root, { recursive: true, force: true });
-  await writeCorpus(paths.content, { articles: paths.articles, seed: DEFAULT_SEED });
+  await writeCorpus(paths.content, {
+    articles: paths.articles,
+    seed: DEFAULT_SEED,
+    variant: paths.variant,
+  });
   if (withHugo) await writeHugoContent(paths.content, paths.hugoContent);
   await writeFile(marker, wanted);
 }

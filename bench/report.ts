@@ -16,12 +16,16 @@ export interface ToolSamples {
   articles: number;
   cold: number[];
   warm: number[];
+  /** A build right after a build, nothing changed in between. */
+  unchanged: number[];
   peakRss: number[];
   output?: OutputSize;
 }
 
 export interface SizeSamples {
   articles: number;
+  /** The corpus measured: `standard` or `large-registry`. */
+  variant: string;
   tools: ToolSamples[];
   check: number[];
   checkPeakRss: number[];
@@ -33,7 +37,7 @@ function row(cells: string[]): string {
   return `| ${cells.join(" | ")} |`;
 }
 
-function summaryOf(samples: SizeSamples, tool: string, key: "cold" | "warm") {
+function summaryOf(samples: SizeSamples, tool: string, key: "cold" | "warm" | "unchanged") {
   const found = samples.tools.find((t) => t.tool === tool);
   return found && found[key].length > 0 ? summarize(found[key]) : undefined;
 }
@@ -41,12 +45,13 @@ function summaryOf(samples: SizeSamples, tool: string, key: "cold" | "warm") {
 /** One Markdown table per size, with ratios to the anchors and time per article. */
 export function formatSizeTable(samples: SizeSamples): string {
   const lines = [
-    `### ${samples.articles.toLocaleString("en")} articles`,
+    `### ${samples.articles.toLocaleString("en")} articles, ${samples.variant} corpus`,
     "",
     row([
       "tool",
       "cold build",
       "warm build (1 edit)",
+      "unchanged rebuild",
       "peak RSS (tree)",
       "files",
       "output",
@@ -54,14 +59,16 @@ export function formatSizeTable(samples: SizeSamples): string {
       "cold vs eleventy",
       "cold vs hugo",
       "warm vs hugo cold",
+      "unchanged vs hugo cold",
     ]),
-    row(Array.from({ length: 10 }, () => "---")),
+    row(Array.from({ length: 12 }, () => "---")),
   ];
   const hugoCold = summaryOf(samples, "hugo", "cold");
   for (const tool of samples.tools) {
     if (tool.cold.length === 0) continue;
     const cold = summarize(tool.cold);
     const warm = summarize(tool.warm);
+    const unchanged = tool.unchanged.length > 0 ? summarize(tool.unchanged) : undefined;
     const anchorRatios = ANCHORS.map((anchor) =>
       anchor === tool.tool ? "–" : formatRatio(ratio(cold, summaryOf(samples, anchor, "cold"))),
     );
@@ -70,12 +77,14 @@ export function formatSizeTable(samples: SizeSamples): string {
         tool.tool,
         formatSummary(cold, formatSeconds),
         formatSummary(warm, formatSeconds),
+        unchanged ? formatSummary(unchanged, formatSeconds) : "–",
         formatSummary(summarize(tool.peakRss), formatMiB),
         tool.output ? String(tool.output.files) : "–",
         tool.output ? formatMiB(tool.output.bytes) : "–",
         perArticleMs(cold, samples.articles).toFixed(2),
         ...anchorRatios,
         tool.tool === "hugo" ? "–" : formatRatio(ratio(warm, hugoCold)),
+        tool.tool === "hugo" || !unchanged ? "–" : formatRatio(ratio(unchanged, hugoCold)),
       ]),
     );
   }
@@ -95,7 +104,7 @@ export function formatLinearity(sizes: readonly SizeSamples[]): string {
   const lines = [
     "### Time per article (cold build, median)",
     "",
-    row(["tool", ...sizes.map((s) => `${s.articles.toLocaleString("en")}`)]),
+    row(["tool", ...sizes.map((s) => `${s.articles.toLocaleString("en")} (${s.variant})`)]),
     row(["---", ...sizes.map(() => "---")]),
   ];
   for (const tool of tools) {

@@ -3,6 +3,7 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { CORPUS_VARIANTS, type CorpusVariant } from "./corpus/entities.ts";
 import { articleToEdit, withEditedArticle } from "./edit-article.ts";
 import { runMeasured } from "./measure/run-measured.ts";
 import { outputSize } from "./output-size.ts";
@@ -22,14 +23,22 @@ import {
 const { values } = parseArgs({
   options: {
     sizes: { type: "string", default: "1000,10000" },
+    corpus: { type: "string", default: CORPUS_VARIANTS.join(",") },
     runs: { type: "string", default: "3" },
     "no-anchors": { type: "boolean", default: false },
   },
 });
 const sizes = values.sizes.split(",").map((size) => Number.parseInt(size, 10));
 const runs = Number.parseInt(values.runs, 10);
-if (sizes.some((size) => !(size > 0)) || !(runs > 0)) {
-  throw new Error("usage: npm run bench -- [--sizes 1000,10000] [--runs 3] [--no-anchors]");
+const variants = values.corpus.split(",") as CorpusVariant[];
+if (
+  sizes.some((size) => !(size > 0)) ||
+  !(runs > 0) ||
+  variants.some((variant) => !CORPUS_VARIANTS.includes(variant))
+) {
+  throw new Error(
+    `usage: npm run bench -- [--sizes 1000,10000] [--corpus ${CORPUS_VARIANTS.join(",")}] [--runs 3] [--no-anchors]`,
+  );
 }
 
 const hugoVersion = versionOf("hugo", ["version"]);
@@ -43,31 +52,38 @@ const withHugo = tools.includes(hugoAnchor);
 
 const log = (message: string) => console.error(`[bench] ${message}`);
 
-const results: SizeSamples[] = sizes.map((articles) => ({
-  articles,
-  tools: tools.map(
-    (tool): ToolSamples => ({
-      tool: tool.name,
-      articles,
-      cold: [],
-      warm: [],
-      peakRss: [],
-    }),
-  ),
-  check: [],
-  checkPeakRss: [],
-}));
+const results: SizeSamples[] = variants.flatMap((variant) =>
+  sizes.map((articles) => ({
+    articles,
+    variant,
+    tools: tools.map(
+      (tool): ToolSamples => ({
+        tool: tool.name,
+        articles,
+        cold: [],
+        warm: [],
+        unchanged: [],
+        peakRss: [],
+      }),
+    ),
+    check: [],
+    checkPeakRss: [],
+  })),
+);
+const pathsOf = (samples: SizeSamples) =>
+  corpusPaths(samples.articles, samples.variant as CorpusVariant);
 
-for (const articles of sizes) {
-  log(`preparing the corpus of ${articles} articles`);
-  await prepareCorpus(corpusPaths(articles), withHugo);
+for (const samples of results) {
+  log(`preparing the ${samples.variant} corpus of ${samples.articles} articles`);
+  await prepareCorpus(pathsOf(samples), withHugo);
 }
 
 // Runs are interleaved (each run goes through every size and tool, starting with a different
 // tool each time) so that a slow spell of the shared machine does not land on one tool only.
 for (let run = 0; run < runs; run++) {
   for (const sizeResult of results) {
-    const paths = corpusPaths(sizeResult.articles);
+    const paths = pathsOf(sizeResult);
+    const label = `run ${run + 1}/${runs}, ${sizeResult.articles} articles (${sizeResult.variant})`;
     const edited = await articleToEdit(paths.content);
     const order = tools.map((_, i) => tools[(i + run) % tools.length] as Tool);
     for (const tool of order) {
@@ -75,19 +91,23 @@ for (let run = 0; run < runs; run++) {
       const output = paths.output(tool.name);
       await rm(output, { recursive: true, force: true });
       await mkdir(path.dirname(output), { recursive: true });
-      log(`run ${run + 1}/${runs}, ${sizeResult.articles} articles: ${tool.name} cold`);
+      log(`${label}: ${tool.name} cold`);
       const cold = await runMeasured(tool.build(paths));
       samples.cold.push(cold.seconds);
       samples.peakRss.push(cold.peakRssBytes);
       samples.output ??= await outputSize(output);
-      log(`run ${run + 1}/${runs}, ${sizeResult.articles} articles: ${tool.name} warm`);
+      log(`${label}: ${tool.name} unchanged`);
+      const unchanged = await runMeasured(tool.build(paths));
+      samples.unchanged.push(unchanged.seconds);
+      samples.peakRss.push(unchanged.peakRssBytes);
+      log(`${label}: ${tool.name} warm`);
       const warm = await withEditedArticle(path.join(tool.contentOf(paths), edited), () =>
         runMeasured(tool.build(paths)),
       );
       samples.warm.push(warm.seconds);
       samples.peakRss.push(warm.peakRssBytes);
     }
-    log(`run ${run + 1}/${runs}, ${sizeResult.articles} articles: npm run check`);
+    log(`${label}: npm run check`);
     const check = await runMeasured(checkCommand(paths));
     sizeResult.check.push(check.seconds);
     sizeResult.checkPeakRss.push(check.peakRssBytes);

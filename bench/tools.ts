@@ -1,23 +1,30 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
+import type { CorpusVariant } from "./corpus/entities.ts";
 import type { Command } from "./measure/run-measured.ts";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
 export const CORPUS_ROOT = path.join(PROJECT_ROOT, "bench", ".corpus");
 
-/** The folders of one corpus size, all below the git-ignored `bench/.corpus/<size>/`. */
+/**
+ * The folders of one corpus, all below the git-ignored `bench/.corpus/<size>/` (the standard
+ * corpus) or `bench/.corpus/<variant>-<size>/`.
+ */
 export interface CorpusPaths {
   articles: number;
+  variant: CorpusVariant;
   root: string;
   content: string;
   hugoContent: string;
   output(tool: string): string;
 }
 
-export function corpusPaths(articles: number): CorpusPaths {
-  const root = path.join(CORPUS_ROOT, String(articles));
+export function corpusPaths(articles: number, variant: CorpusVariant = "standard"): CorpusPaths {
+  const folder = variant === "standard" ? String(articles) : `${variant}-${articles}`;
+  const root = path.join(CORPUS_ROOT, folder);
   return {
     articles,
+    variant,
     root,
     content: path.join(root, "content"),
     hugoContent: path.join(root, "hugo-content"),

@@ -31,13 +31,16 @@ interface Cast {
   companies: Company[];
   models: Model[];
   partners: Partner[];
+  /** Models the text names besides the article's own: other companies' too. */
+  otherModels: Model[];
 }
 
 function sentence(random: Random, cast: Cast): string {
   const company = random.pick(cast.companies);
   const subject = random.chance(0.4) ? company.name : random.pick(SUBJECTS);
   let object: string = random.pick(OBJECTS);
-  const model = cast.models.length > 0 && random.chance(0.3) ? random.pick(cast.models) : undefined;
+  const named = cast.otherModels.length > 0 && random.chance(0.5) ? cast.otherModels : cast.models;
+  const model = named.length > 0 && random.chance(0.3) ? random.pick(named) : undefined;
   if (model) object = `${object} for the ${model.name}`;
   if (random.chance(0.08)) {
     object = `[${object}](https://news.example.com/${urlSlug(company.name)}/${random.int(1000, 99999)})`;
@@ -95,7 +98,12 @@ function body(random: Random, cast: Cast): string {
   return blocks.join("\n\n");
 }
 
-function chooseCast(random: Random, entities: Entities, pickCompany: (r: Random) => number) {
+function chooseCast(
+  random: Random,
+  entities: Entities,
+  pickCompany: (r: Random) => number,
+  crossMentions: boolean,
+): Cast {
   const pickPartner = zipfSampler(entities.partners.length);
   const first = entities.companies[pickCompany(random)] as Company;
   const second = random.chance(0.1) ? entities.companies[pickCompany(random)] : undefined;
@@ -106,7 +114,10 @@ function chooseCast(random: Random, entities: Entities, pickCompany: (r: Random)
   const partners = [
     ...new Set(Array.from({ length: partnerCount }, () => pickPartner(random))),
   ].map((index) => entities.partners[index] as Partner);
-  return { companies, models, partners };
+  const otherModels = crossMentions
+    ? Array.from({ length: random.int(0, 3) }, () => random.pick(entities.models))
+    : [];
+  return { companies, models, partners, otherModels };
 }
 
 function yamlModels(cast: Cast): string[] {
@@ -130,14 +141,18 @@ function yamlPartners(random: Random, cast: Cast): string[] {
   return ["partners:", ...lines];
 }
 
-/** Article number `index` of a corpus; the index keeps every slug unique. */
+/**
+ * Article number `index` of a corpus; the index keeps every slug unique. With
+ * `crossMentions`, the text also names models of other companies.
+ */
 export function generateArticle(
   random: Random,
   entities: Entities,
   index: number,
   pickCompany: (r: Random) => number,
+  crossMentions = false,
 ): GeneratedArticle {
-  const cast = chooseCast(random, entities, pickCompany);
+  const cast = chooseCast(random, entities, pickCompany, crossMentions);
   const day = new Date(FIRST_DAY + random.int(0, DAYS - 1) * 86_400_000).toISOString().slice(0, 10);
   const lead = cast.companies[0] as Company;
   const title = `${lead.name} ${random.pick(VERBS)} ${random.pick(OBJECTS)}`;

@@ -32,6 +32,23 @@ export interface EntityCounts {
 
 export const DEFAULT_ENTITY_COUNTS: EntityCounts = { companies: 40, models: 200, partners: 30 };
 
+/**
+ * The corpora the bench measures. `standard`: 200 models with names of their own. `large-registry`:
+ * a newsroom's registry, 720 models in lines of variants that differ by a number or a word
+ * (as Tiggo 4 Pro, Tiggo 7 Pro Max), whose articles also name other companies' models in
+ * their text: the cost of term pages, fingerprints and autolinking grows with it.
+ */
+export const CORPUS_VARIANTS = ["standard", "large-registry"] as const;
+export type CorpusVariant = (typeof CORPUS_VARIANTS)[number];
+
+export const ENTITY_COUNTS: Record<CorpusVariant, EntityCounts> = {
+  standard: DEFAULT_ENTITY_COUNTS,
+  "large-registry": { companies: 40, models: 720, partners: 30 },
+};
+
+/** Variants per model line in the large registry: `<line> <number><suffix>`. */
+const VARIANTS_PER_LINE = 6;
+
 function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
@@ -51,8 +68,36 @@ function uniqueNames(random: Random, count: number, taken: Set<string>): string[
   return names;
 }
 
-/** Companies, their models (each model belongs to one company) and partners. */
-export function generateEntities(random: Random, counts: EntityCounts): Entities {
+/**
+ * Model lines of `VARIANTS_PER_LINE` variants each: one stem, distinct number and suffix pairs
+ * (`Velka 4`, `Velka 4 Pro`, `Velka 7 Max`), all filed under the line's company.
+ */
+function modelLines(
+  random: Random,
+  companies: readonly Company[],
+  count: number,
+  taken: Set<string>,
+) {
+  const stems = uniqueNames(random, Math.ceil(count / VARIANTS_PER_LINE), taken);
+  const models: Model[] = [];
+  stems.forEach((stem, index) => {
+    const company = (
+      index < companies.length ? companies[index] : random.pick(companies)
+    ) as Company;
+    const variants = new Set<string>();
+    while (variants.size < VARIANTS_PER_LINE && models.length + variants.size < count) {
+      variants.add(`${stem} ${random.int(2, 9)}${random.pick(MODEL_SUFFIXES)}`);
+    }
+    for (const name of variants) models.push({ name, company, body: random.pick(BODY_TYPES) });
+  });
+  return models;
+}
+
+/**
+ * Companies, their models (each model belongs to one company) and partners. With `lines`,
+ * models come in lines of variants (the large registry); otherwise each has a name of its own.
+ */
+export function generateEntities(random: Random, counts: EntityCounts, lines = false): Entities {
   const taken = new Set<string>();
   const companies = uniqueNames(random, counts.companies, taken).map((name) => ({
     name,
@@ -62,6 +107,8 @@ export function generateEntities(random: Random, counts: EntityCounts): Entities
     name: `${name} ${random.pick(["Motors", "Holding", "Group", "Auto", "Industries"])}`,
     country: random.pick(COUNTRIES),
   }));
+  if (lines)
+    return { companies, models: modelLines(random, companies, counts.models, taken), partners };
   const modelStems = uniqueNames(random, counts.models, taken);
   const models = modelStems.map((stem, index) => ({
     name: `${stem}${random.chance(0.3) ? ` ${random.int(2, 9)}` : ""}${random.pick(MODEL_SUFFIXES)}`,

@@ -1,18 +1,14 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { generateArticle, urlSlug } from "./article.ts";
-import {
-  DEFAULT_ENTITY_COUNTS,
-  type Entities,
-  type EntityCounts,
-  generateEntities,
-} from "./entities.ts";
+import { type CorpusVariant, ENTITY_COUNTS, type Entities, generateEntities } from "./entities.ts";
 import { createRandom, zipfSampler } from "./prng.ts";
 
 export interface CorpusOptions {
   articles: number;
   seed: number;
-  entityCounts?: EntityCounts;
+  /** `standard` when absent. */
+  variant?: CorpusVariant;
 }
 
 export interface CorpusFile {
@@ -57,13 +53,15 @@ function registryFiles(entities: Entities): CorpusFile[] {
  */
 export function* corpusFiles(options: CorpusOptions): Generator<CorpusFile> {
   const random = createRandom(options.seed);
-  const entities = generateEntities(random, options.entityCounts ?? DEFAULT_ENTITY_COUNTS);
+  const variant = options.variant ?? "standard";
+  const largeRegistry = variant === "large-registry";
+  const entities = generateEntities(random, ENTITY_COUNTS[variant], largeRegistry);
   // Some carmakers are in the news far more than others, though less steeply than partners.
   const pickCompany = zipfSampler(entities.companies.length, 0.7);
   yield { path: "site.yaml", text: SITE_YAML };
   yield* registryFiles(entities);
   for (let index = 0; index < options.articles; index++) {
-    yield generateArticle(random, entities, index, pickCompany);
+    yield generateArticle(random, entities, index, pickCompany, largeRegistry);
   }
 }
 

@@ -53,6 +53,53 @@ describe("the synthetic corpus", () => {
       expect(html).toContain(mark);
   });
 
+  describe("with a large registry", () => {
+    const files = [...corpusFiles({ articles: 300, seed: 5, variant: "large-registry" })];
+    const registry = (name: string) =>
+      files.find((f) => f.path === `registry/${name}.yaml`)?.text ?? "";
+    const modelNames = [...registry("models").matchAll(/^ {2}- name: (.+)$/gm)].map((m) => m[1]);
+
+    it("registers 720 models, filed under all 40 companies", () => {
+      const owners = new Set(registry("models").match(/^ {4}company: .+$/gm));
+      expect(modelNames).toHaveLength(720);
+      expect(new Set(modelNames).size).toBe(720);
+      expect(owners.size).toBe(40);
+    });
+
+    it("names models in lines of variants that differ by a number or a word", () => {
+      const lines = new Map<string, number>();
+      for (const name of modelNames) {
+        const stem = name?.split(" ")[0] ?? "";
+        lines.set(stem, (lines.get(stem) ?? 0) + 1);
+      }
+      expect(Math.min(...lines.values())).toBeGreaterThanOrEqual(2);
+      expect(lines.size).toBeLessThanOrEqual(720 / 2);
+    });
+
+    it("has articles whose text names a model of a company the article is not about", () => {
+      const ownerOf = new Map(
+        [...registry("models").matchAll(/^ {2}- name: (.+)\n {4}company: (.+)$/gm)].map((m) => [
+          m[1] ?? "",
+          m[2] ?? "",
+        ]),
+      );
+      const crossing = articleFiles(files).filter((article) => {
+        const companies = /^company: (.+)$/m.exec(article.text)?.[1] ?? "";
+        const body = article.text.split("\n---\n")[1] ?? "";
+        return [...body.matchAll(/for the ([^,.\]]+?)(?: together|[,.\]])/g)].some(
+          (match) => !companies.includes(ownerOf.get(match[1] ?? "") ?? "\u0000"),
+        );
+      });
+      expect(crossing.length).toBeGreaterThan(30);
+    });
+
+    it("leaves the standard corpus as it was", () => {
+      expect(collect(20, 9)).toEqual([
+        ...corpusFiles({ articles: 20, seed: 9, variant: "standard" }),
+      ]);
+    });
+  });
+
   describe("as a content folder", () => {
     let folder = "";
     afterAll(() => rm(folder, { recursive: true, force: true }));
@@ -63,6 +110,18 @@ describe("the synthetic corpus", () => {
       const result = await loadNews({ contentDir: folder, includeDrafts: false });
       expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
       expect(result.news).toBeDefined();
+    });
+
+    it("loads the large-registry corpus with no error", async () => {
+      const large = await temporaryFolder("bench-corpus-large");
+      try {
+        await writeCorpus(large, { articles: 60, seed: 11, variant: "large-registry" });
+        const result = await loadNews({ contentDir: large, includeDrafts: false });
+        expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+        expect(result.news?.termPages.some((page) => page.url.startsWith("/models/"))).toBe(true);
+      } finally {
+        await rm(large, { recursive: true, force: true });
+      }
     });
   });
 });
