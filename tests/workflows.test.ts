@@ -1,6 +1,8 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import {
   type Job,
@@ -8,6 +10,18 @@ import {
   type Workflow,
   workflowSchema,
 } from "./support/github-workflow-schema.ts";
+import { temporaryFolder } from "./support/temporary-folder.ts";
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync(
+    "git",
+    ["-c", "user.name=Editor", "-c", "user.email=editor@example.org", ...args],
+    {
+      cwd,
+      encoding: "utf8",
+    },
+  ).trim();
+}
 
 const WORKFLOWS_DIR = path.resolve(import.meta.dirname, "../.github/workflows");
 const WORKFLOW_FILES = readdirSync(WORKFLOWS_DIR).filter((name) => /\.ya?ml$/.test(name));
@@ -54,34 +68,110 @@ describe("GitHub workflows", () => {
     expect(Object.keys(workflow("pull-request.yml").on)).toEqual(["pull_request"]);
   });
 
-  it("sets up Node 20 with the npm cache, installs exactly the locked packages and Chromium", () => {
-    const { steps } = job("pull-request.yml", "check");
+  it("sets up Node 20 with the npm cache, installs exactly the locked packages and Chromium for the tests", () => {
+    const { steps } = job("pull-request.yml", "test");
 
     const checkout = stepIndex(steps, uses("actions/checkout"), "checks out");
     const node = stepIndex(steps, uses("actions/setup-node"), "sets up Node");
     const install = stepIndex(steps, runs(/^npm ci\b/), "runs npm ci");
     const chromium = stepIndex(steps, runs(/apt-get install .*\bchromium\b/), "installs Chromium");
+    const test = stepIndex(steps, runs(/^npm test$/), "runs npm test");
     expect(steps[node]?.with).toEqual({ "node-version": 20, cache: "npm" });
     expect(checkout).toBeLessThan(node);
     expect(node).toBeLessThan(install);
     expect(install).toBeLessThan(chromium);
+    expect(chromium).toBeLessThan(test);
   });
 
-  it("checks the content, then tests, then builds on every pull request", () => {
-    const { steps } = job("pull-request.yml", "check");
+  it("checks the content, then builds it, on every pull request, without Chromium", () => {
+    const content = job("pull-request.yml", "content");
 
-    const check = stepIndex(steps, runs(/^npm run check$/), "runs npm run check");
-    const test = stepIndex(steps, runs(/^npm test$/), "runs npm test");
-    const build = stepIndex(steps, runs(/^npm run build$/), "runs npm run build");
-    expect(check).toBeLessThan(test);
-    expect(test).toBeLessThan(build);
+    const install = stepIndex(content.steps, runs(/^npm ci\b/), "runs npm ci");
+    const check = stepIndex(content.steps, runs(/^npm run check$/), "runs npm run check");
+    const build = stepIndex(content.steps, runs(/^npm run build$/), "runs npm run build");
+    expect(content.if).toBeUndefined();
+    expect(install).toBeLessThan(check);
+    expect(check).toBeLessThan(build);
+    expect(content.steps.some(runs(/chromium/))).toBe(false);
+  });
+
+  it("runs the engine's tests only when the changes job says the pull request touches more than content", () => {
+    const test = job("pull-request.yml", "test");
+    const changes = job("pull-request.yml", "changes");
+
+    expect(test.needs).toBe("changes");
+    expect(test.if).toBe("needs.changes.outputs.code == 'true'");
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: GitHub's expression syntax, not JavaScript's
+    expect(changes.outputs).toEqual({ code: "${{ steps.diff.outputs.code }}" });
+  });
+
+  describe("the changes job's decision", () => {
+    const script = job("pull-request.yml", "changes").steps.find((step) => step.id === "diff")?.run;
+    let repository = "";
+
+    beforeAll(async () => {
+      repository = await temporaryFolder("pull-request-changes");
+      git(repository, "init", "-q", "-b", "main");
+      writeFileSync(path.join(repository, "README.md"), "news\n");
+      git(repository, "add", ".");
+      git(repository, "commit", "-qm", "base");
+    });
+    afterAll(async () => {
+      await rm(repository, { recursive: true, force: true });
+      await rm(`${repository}.github-output`, { force: true });
+    });
+
+    it.each([
+      { change: "an article", files: ["content/articles/chery-tula-plant.md"], code: "false" },
+      {
+        files: ["content/articles/haval-jolion.md", "content/registry/models.yaml"],
+        code: "false",
+      },
+      { change: "an article and the models registry", files: ["content/site.yaml"], code: "false" },
+      { change: "the site settings", files: ["src/urls.ts"], code: "true" },
+      {
+        change: "the engine's code",
+        files: ["content/articles/geely-atlas.md", "templates/pages/article.njk"],
+        code: "true",
+      },
+      { change: "an article and a template", files: ["package-lock.json"], code: "true" },
+      { change: "the locked packages", files: [".github/workflows/deploy.yml"], code: "true" },
+      { change: "a workflow", files: ["contents.md"], code: "true" },
+    ])("says code=$code for a pull request changing $change", ({ files, code }) => {
+      const branch = `change-${files.join("-").replace(/[^a-z0-9]+/gi, "-")}`;
+      git(repository, "checkout", "-q", "-b", branch, "main");
+      for (const file of files) {
+        mkdirSync(path.dirname(path.join(repository, file)), { recursive: true });
+        writeFileSync(path.join(repository, file), `${file}\n`);
+      }
+      git(repository, "add", ".");
+      git(repository, "commit", "-qm", branch);
+      const output = `${repository}.github-output`;
+      writeFileSync(output, "");
+      execFileSync("bash", ["-c", script ?? "exit 1"], {
+        cwd: repository,
+        env: {
+          ...process.env,
+          BASE: git(repository, "rev-parse", "main"),
+          HEAD: git(repository, "rev-parse", "HEAD"),
+          GITHUB_OUTPUT: output,
+        },
+      });
+      git(repository, "checkout", "-q", "main");
+
+      expect(readFileSync(output, "utf8")).toBe(`code=${code}\n`);
+    });
   });
 
   it("gives pull requests read access to the repository only", () => {
     const pullRequest = workflow("pull-request.yml");
 
     expect(pullRequest.permissions).toEqual({ contents: "read" });
-    expect(Object.values(pullRequest.jobs).map((each) => each.permissions)).toEqual([undefined]);
+    expect(Object.values(pullRequest.jobs).map((each) => each.permissions)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it("deploys on every push to main", () => {
@@ -95,6 +185,20 @@ describe("GitHub workflows", () => {
     const upload = stepIndex(steps, uses("actions/upload-pages-artifact"), "uploads the site");
     expect(steps[upload]?.with).toEqual({ path: "_site/" });
     expect(build).toBeLessThan(upload);
+  });
+
+  it("restores the newest build caches before the build and saves them under a new key after it", () => {
+    const { steps } = job("deploy.yml", "build");
+
+    const restore = stepIndex(steps, uses("actions/cache/restore"), "restores the caches");
+    const build = stepIndex(steps, runs(/^npm run build$/), "runs npm run build");
+    const save = stepIndex(steps, uses("actions/cache/save"), "saves the caches");
+    expect(restore).toBeLessThan(build);
+    expect(build).toBeLessThan(save);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: GitHub's expression syntax, not JavaScript's
+    const key = "build-cache-${{ github.run_id }}-${{ github.run_attempt }}";
+    expect(steps[restore]?.with).toEqual({ path: ".cache/", key, "restore-keys": "build-cache-" });
+    expect(steps[save]?.with).toEqual({ path: ".cache/", key });
   });
 
   it("publishes from a job that waits for the build and may write to Pages", () => {
