@@ -124,19 +124,24 @@ describe("GitHub workflows", () => {
     it.each([
       { change: "an article", files: ["content/articles/chery-tula-plant.md"], code: "false" },
       {
+        change: "an article and the models registry",
         files: ["content/articles/haval-jolion.md", "content/registry/models.yaml"],
         code: "false",
       },
-      { change: "an article and the models registry", files: ["content/site.yaml"], code: "false" },
-      { change: "the site settings", files: ["src/urls.ts"], code: "true" },
+      { change: "the site settings", files: ["content/site.yaml"], code: "false" },
+      { change: "the engine's code", files: ["src/urls.ts"], code: "true" },
       {
-        change: "the engine's code",
+        change: "an article and a template",
         files: ["content/articles/geely-atlas.md", "templates/pages/article.njk"],
         code: "true",
       },
-      { change: "an article and a template", files: ["package-lock.json"], code: "true" },
-      { change: "the locked packages", files: [".github/workflows/deploy.yml"], code: "true" },
-      { change: "a workflow", files: ["contents.md"], code: "true" },
+      { change: "the locked packages", files: ["package-lock.json"], code: "true" },
+      { change: "a workflow", files: [".github/workflows/deploy.yml"], code: "true" },
+      {
+        change: "a file outside content/ whose name starts alike",
+        files: ["contents.md"],
+        code: "true",
+      },
     ])("says code=$code for a pull request changing $change", ({ files, code }) => {
       const branch = `change-${files.join("-").replace(/[^a-z0-9]+/gi, "-")}`;
       git(repository, "checkout", "-q", "-b", branch, "main");
