@@ -8,8 +8,8 @@ import { loadNews, type NewsOptions } from "../load-news.ts";
 import { pageFingerprints } from "../pages/page-fingerprints.ts";
 import { type BuildProgress, silentProgress } from "../progress.ts";
 import { ELEVENTY_CONFIG, PROJECT_ROOT, TEMPLATES_DIR } from "../project-paths.ts";
-import { writeSearchIndex } from "../publishing/search-index.ts";
-import { searchRecords } from "../publishing/search-records.ts";
+import { writeSearchIndex } from "../search/search-index.ts";
+import { searchRecords } from "../search/search-records.ts";
 import { builderVersion } from "./builder-version.ts";
 import { checkCompleteness } from "./check-completeness.ts";
 import { type PagePass, planPagePasses } from "./page-passes.ts";
@@ -35,6 +35,10 @@ export interface BuildOptions {
    * when absent.
    */
   pageRecordDir?: string;
+  /** Where indexed search shards are kept between builds; every shard is indexed when absent. */
+  searchCacheDir?: string;
+  /** Search records per shard on average; small in tests, to exercise several shards. */
+  recordsPerShard?: number;
   /** List items written per Eleventy run; small in tests, to exercise several passes. */
   pagesPerPass?: number;
   /** Shows how far the build is; silent when absent. */
@@ -72,7 +76,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
   // Search is indexed from the site's data in Pagefind's own process while pages are written.
-  const search = writeSearchIndex(staging, searchRecords(news));
+  const search = writeSearchIndex(staging, searchRecords(news), {
+    ...(options.searchCacheDir ? { cacheDir: options.searchCacheDir } : {}),
+    ...(options.recordsPerShard ? { recordsPerShard: options.recordsPerShard } : {}),
+  });
   // Awaited below; until then a failure of Pagefind must not count as unhandled.
   search.catch(() => undefined);
   try {

@@ -26,6 +26,7 @@ await runCommand(async () => {
     renderCacheFile: values.cache,
     // The record of written pages lives beside the render cache, outside the output.
     pageRecordDir: path.dirname(values.cache),
+    searchCacheDir: path.join(path.dirname(values.cache), "search"),
     progress,
   }).finally(() => progress.end());
   if (result.diagnostics.length > 0) console.error(formatReport(result.diagnostics));

@@ -21,6 +21,7 @@ import { type Pager, paginate } from "./paginate.ts";
 import { type Redirect, redirectsFor } from "./redirects.ts";
 import { type RelationshipGraph, relationshipGraph } from "./relationship-graph.ts";
 import { buildTermRelations, type Relation, type TermRelations } from "./term-relations.ts";
+import { termSpellings } from "./term-spellings.ts";
 
 export interface TermSummary extends TermLink {
   count: number;
@@ -82,6 +83,8 @@ export interface News extends Publishing {
   navigation: TermLink[];
   /** The lead pictures these pages show, for the build to encode; templates never read it. */
   imageJobs: RenditionJob[];
+  /** Every spelling of each term, by its page's URL, for search; templates never read it. */
+  termSpellings: Record<string, string[]>;
 }
 
 export interface SiteDataContext {
@@ -266,5 +269,6 @@ export function buildSiteData(
       url: directoryUrl(kind),
     })),
     imageJobs: renditionJobs(articles),
+    termSpellings: termSpellings(index, context.registry),
   };
 }

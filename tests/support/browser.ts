@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
+import type { BuildOptions } from "../../src/build/build-site.ts";
 import { type BuiltSite, buildFixtureSite } from "./build-fixture.ts";
 import { type StaticServer, serveFolder } from "./static-server.ts";
 
@@ -45,8 +46,10 @@ export interface ServedCorpus {
   close(): Promise<void>;
 }
 
-export async function serveCorpus(): Promise<ServedCorpus> {
-  const site = await buildFixtureSite(CORPUS);
+export async function serveCorpus(
+  options: Omit<BuildOptions, "contentDir" | "outputDir"> = {},
+): Promise<ServedCorpus> {
+  const site = await buildFixtureSite(CORPUS, options);
   const server = await serveFolder(site.outputDir);
   const browser = await launchChromium().catch(async (error: unknown) => {
     await server.close();

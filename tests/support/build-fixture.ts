@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { cp, rm } from "node:fs/promises";
 import path from "node:path";
 import { register } from "tsx/esm/api";
-import { type BuildResult, buildSite } from "../../src/build/build-site.ts";
+import { type BuildOptions, type BuildResult, buildSite } from "../../src/build/build-site.ts";
 import { formatReport } from "../../src/diagnostics/format-diagnostics.ts";
 import { temporaryFolder } from "./temporary-folder.ts";
 
@@ -50,11 +50,14 @@ function urlOfFile(relativeFile: string): string {
  * Builds a fixture content folder with the production build into a temporary folder. A build
  * that stops on content errors throws with the report, so a broken fixture fails loudly.
  */
-export async function buildFixtureSite(fixtureDir: string): Promise<BuiltSite> {
+export async function buildFixtureSite(
+  fixtureDir: string,
+  options: Omit<BuildOptions, "contentDir" | "outputDir"> = {},
+): Promise<BuiltSite> {
   // The build stages its work beside the output folder: keep both inside one temporary parent.
   const parent = await temporaryFolder("site");
   const outputDir = path.join(parent, "_site");
-  const result = await buildSite({ contentDir: fixtureDir, outputDir });
+  const result = await buildSite({ ...options, contentDir: fixtureDir, outputDir });
   if (!result.ok) {
     await rm(parent, { recursive: true, force: true });
     throw new Error(

@@ -1,0 +1,172 @@
+import {
+  cp,
+  mkdir,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  utimes,
+  writeFile,
+} from "node:fs/promises";
+import path from "node:path";
+import * as pagefind from "pagefind";
+import { mapBounded } from "../map-bounded.ts";
+import { PROJECT_ROOT } from "../project-paths.ts";
+import type { SearchRecord } from "./search-records.ts";
+import { planShards, RECORDS_PER_SHARD, type SearchShard } from "./search-shards.ts";
+
+/** Where the search files go inside the site: the search page loads its UI from here. */
+export const SEARCH_FOLDER = "pagefind";
+
+/** The list of shard folders the search page merges, inside `SEARCH_FOLDER`. */
+export const SHARD_LIST = "shards.json";
+
+/** The UI's files, served from `SEARCH_FOLDER` itself whatever the shards. */
+const UI_FILES = ["pagefind-ui.js", "pagefind-ui.css"];
+
+/** Shards indexed at once: Pagefind's process then keeps both cores busy. */
+const CONCURRENT_SHARDS = 2;
+
+/** A cached shard unused by any build for this long is deleted. */
+const CACHE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+
+export interface SearchIndexOptions {
+  /** Where indexed shards are kept between builds, by key; every shard is indexed when absent. */
+  cacheDir?: string;
+  /** Small in tests, to exercise several shards. */
+  recordsPerShard?: number;
+}
+
+export interface SearchIndexResult {
+  shards: number;
+  /** Shards indexed by this build; the others came from the cache. */
+  indexed: number;
+}
+
+/** Pagefind's own version: a new one may write other files for the same records. */
+async function indexerVersion(): Promise<string> {
+  const manifest = path.join(PROJECT_ROOT, "node_modules", "pagefind", "package.json");
+  return `pagefind ${await readFile(manifest, "utf8").catch(() => "")}`;
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Indexes one shard's records with Pagefind into `outputPath`. */
+async function indexShard(shard: SearchShard, outputPath: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
+  try {
+    const added = await Promise.all(
+      shard.records.map((record) => index.addHTMLFile({ url: record.url, content: record.html })),
+    );
+    const failed = added.flatMap((response) => response.errors);
+    if (failed.length > 0) {
+      throw new Error(`Pagefind could not index the articles: ${failed.join("; ")}`);
+    }
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length > 0) {
+      throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
+    }
+  } finally {
+    await index.deleteIndex();
+  }
+}
+
+/**
+ * The folder of a shard's index: from the cache when an earlier build indexed the same
+ * records, otherwise indexed now (into a temporary folder renamed into place, so the cache
+ * never holds half an index).
+ */
+async function shardFolder(
+  shard: SearchShard,
+  cacheDir: string | undefined,
+  scratch: string,
+): Promise<{ folder: string; indexed: boolean }> {
+  if (!cacheDir) {
+    const folder = path.join(scratch, shard.name);
+    await indexShard(shard, folder);
+    return { folder, indexed: true };
+  }
+  const folder = path.join(cacheDir, shard.key);
+  if (await exists(folder)) {
+    const now = new Date();
+    await utimes(folder, now, now);
+    return { folder, indexed: false };
+  }
+  const temporary = `${folder}.tmp-${process.pid}`;
+  await rm(temporary, { recursive: true, force: true });
+  await indexShard(shard, temporary);
+  await rename(temporary, folder).catch(async (error) => {
+    // Another build indexed the same records meanwhile: its folder is as good.
+    if (!(await exists(folder))) throw error;
+    await rm(temporary, { recursive: true, force: true });
+  });
+  return { folder, indexed: true };
+}
+
+/** Deletes cached shards no build has used for a while, and temporary folders of killed ones. */
+async function pruneCache(cacheDir: string, used: ReadonlySet<string>): Promise<void> {
+  const entries = await readdir(cacheDir).catch(() => []);
+  const oldest = Date.now() - CACHE_LIFETIME_MS;
+  for (const entry of entries) {
+    if (used.has(entry)) continue;
+    const folder = path.join(cacheDir, entry);
+    const modified = (await stat(folder).catch(() => undefined))?.mtimeMs ?? 0;
+    if (modified < oldest) await rm(folder, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Writes the search index of the articles' records into the site's `pagefind/` folder as
+ * shards (`pagefind/0/`, `pagefind/1/`, …) that the search page merges, listed in
+ * `pagefind/shards.json`, with Pagefind's UI beside them. Pagefind cannot update an index,
+ * so each shard is indexed whole, in Pagefind's own process, and only when its records
+ * changed since a build that kept it in `cacheDir`. No page is read: the build can write
+ * pages meanwhile.
+ */
+export async function writeSearchIndex(
+  siteDir: string,
+  records: readonly SearchRecord[],
+  options: SearchIndexOptions = {},
+): Promise<SearchIndexResult> {
+  const target = path.join(siteDir, SEARCH_FOLDER);
+  const scratch = path.join(siteDir, `.${SEARCH_FOLDER}-scratch`);
+  const shards = planShards(
+    records,
+    await indexerVersion(),
+    options.recordsPerShard ?? RECORDS_PER_SHARD,
+  );
+  let indexed = 0;
+  try {
+    if (options.cacheDir) await mkdir(options.cacheDir, { recursive: true });
+    await mapBounded(shards, CONCURRENT_SHARDS, async (shard) => {
+      const source = await shardFolder(shard, options.cacheDir, scratch);
+      if (source.indexed) indexed++;
+      await cp(source.folder, path.join(target, shard.name), { recursive: true });
+    });
+  } finally {
+    await pagefind.close();
+    await rm(scratch, { recursive: true, force: true });
+  }
+  for (const file of UI_FILES) {
+    await cp(path.join(target, shards[0]?.name ?? "0", file), path.join(target, file));
+  }
+  // Pagefind refuses to merge an index without records: a shard that drew none is not
+  // listed, unless the site has no article at all.
+  const withRecords = shards.filter((shard) => shard.records.length > 0);
+  const listed = withRecords.length > 0 ? withRecords : shards.slice(0, 1);
+  await writeFile(
+    path.join(target, SHARD_LIST),
+    `${JSON.stringify({ shards: listed.map((shard) => `${shard.name}/`) })}\n`,
+  );
+  if (options.cacheDir) {
+    await pruneCache(options.cacheDir, new Set(shards.map((shard) => shard.key)));
+  }
+  return { shards: shards.length, indexed };
+}

@@ -1,0 +1,72 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { News } from "../../src/pages/site-data.ts";
+import { type SearchRecord, searchRecords } from "../../src/search/search-records.ts";
+import { fixtureNews } from "../support/fixture-news.ts";
+
+let news: News;
+let records: SearchRecord[];
+
+beforeAll(async () => {
+  news = await fixtureNews();
+  records = searchRecords(news);
+});
+
+const recordOf = (url: string) => records.find((record) => record.url === url)?.html ?? "";
+
+describe("searchRecords", () => {
+  it("makes one record per published article, at its page's address", () => {
+    expect(records.map((record) => record.url)).toEqual(news.articles.map((a) => a.url));
+    expect(records.some((record) => record.url.includes("draft"))).toBe(false);
+  });
+
+  it("titles a record with its article's headline, in the site's language", () => {
+    const html = recordOf("/articles/chery-localization-russia/");
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain(
+      '<h1 data-pagefind-meta="title">Chery makes localizing car assembly in Russia a top priority</h1>',
+    );
+  });
+
+  it("holds the article's sanitized body", () => {
+    const article = news.articles.find((a) => a.url === "/articles/chery-localization-russia/");
+    expect(recordOf("/articles/chery-localization-russia/")).toContain(article?.html);
+  });
+
+  it("filters by the names of the article's company, models and partners", () => {
+    const html = recordOf("/articles/chery-localization-russia/");
+    expect(html).toContain('<span data-pagefind-filter="company">Chery</span>');
+    expect(html).toContain('<span data-pagefind-filter="model">Tiggo 4 Pro</span>');
+    expect(html).toContain('<span data-pagefind-filter="partner">UAZ</span>');
+  });
+
+  it("keeps the filters' names out of the searchable text", () => {
+    expect(recordOf("/articles/chery-localization-russia/")).toMatch(
+      /<div data-pagefind-ignore><span data-pagefind-filter=/,
+    );
+  });
+
+  it("weights every spelling of the article's tags above its text, aliases and both scripts included", () => {
+    const html = recordOf("/articles/chery-moskvich-plant-talks/");
+    const weighted = /<p data-pagefind-weight="10">(.*)<\/p>/.exec(html)?.[1]?.split(" · ");
+    expect(weighted).toEqual(expect.arrayContaining(["Chery", "Чери", "Москвич", "moskvich"]));
+  });
+
+  it("escapes names and headlines, so no text can open an element", () => {
+    const hostile = {
+      ...news,
+      articles: [
+        {
+          ...(news.articles[0] as News["articles"][number]),
+          title: "Chery <script>alert(1)</script> & Co",
+          companies: [{ name: "<img src=x>", url: "/companies/x/" }],
+        },
+      ],
+      termSpellings: { "/companies/x/": ["<b>x</b>"] },
+    };
+    const [record] = searchRecords(hostile);
+    expect(record?.html).toContain("Chery &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co");
+    expect(record?.html).toContain("&lt;img src=x&gt;");
+    expect(record?.html).toContain("&lt;b&gt;x&lt;/b&gt;");
+    expect(record?.html).not.toContain("<script>");
+  });
+});
