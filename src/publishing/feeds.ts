@@ -5,8 +5,25 @@ import { absoluteUrl, atomFeedUrl, homeUrl, jsonFeedUrl } from "../urls.ts";
 import { absolutizeHtml } from "./absolute-html.ts";
 import { lastModified, newestModified, timestamp } from "./article-dates.ts";
 
-/** Entries per feed: enough for any reader's catch-up, small enough to fetch often. */
+/** Entries of the site's feed: enough for any reader's catch-up, small enough to fetch often. */
 export const FEED_SIZE = 50;
+
+/**
+ * Entries of a company's, model's or partner's feed. A site has hundreds of these, each
+ * fetched by few readers: they carry summaries, not full texts, so that the published site
+ * stays small (at 10,000 articles full-text term feeds were a quarter of it).
+ */
+export const TERM_FEED_SIZE = 20;
+
+/** What a feed's entries carry. */
+interface FeedShape {
+  entries: number;
+  /** Full article texts, or summaries only. */
+  fullText: boolean;
+}
+
+const SITE_FEED: FeedShape = { entries: FEED_SIZE, fullText: true };
+const TERM_FEED: FeedShape = { entries: TERM_FEED_SIZE, fullText: false };
 
 export const ATOM_TYPE = "application/atom+xml";
 export const JSON_FEED_TYPE = "application/feed+json";
@@ -17,8 +34,11 @@ export interface FeedEntry {
   url: string;
   title: string;
   summary: string;
-  /** The body with absolute links, for readers showing it away from the site. */
-  html: string;
+  /**
+   * The body with absolute links, for readers showing it away from the site; only in the
+   * site's feed.
+   */
+  html?: string;
   published: string;
   updated: string;
   categories: string[];
@@ -37,8 +57,10 @@ export interface JsonFeed {
     id: string;
     url: string;
     title: string;
-    content_html: string;
-    summary: string;
+    /** One of the two is present: the full text, or (in term feeds) the summary. */
+    content_html?: string;
+    content_text?: string;
+    summary?: string;
     date_published: string;
     date_modified: string;
     tags: string[];
@@ -84,14 +106,19 @@ export function xmlSafe(text: string): string {
   return text.replace(NOT_XML_CHARACTER, "");
 }
 
-function entryOf(article: Article, settings: SiteSettings, categories: string[]): FeedEntry {
+function entryOf(
+  article: Article,
+  settings: SiteSettings,
+  categories: string[],
+  fullText: boolean,
+): FeedEntry {
   const url = absoluteUrl(settings.baseUrl, article.url);
   return {
     id: url,
     url,
     title: xmlSafe(article.title),
     summary: xmlSafe(article.summary),
-    html: xmlSafe(absolutizeHtml(article.body.html, url)),
+    ...(fullText ? { html: xmlSafe(absolutizeHtml(article.body.html, url)) } : {}),
     published: timestamp(article.date, settings.timeZone),
     updated: timestamp(lastModified(article), settings.timeZone),
     categories,
@@ -111,8 +138,9 @@ function jsonFeedOf(feed: Omit<Feed, "json">, settings: SiteSettings): JsonFeed 
       id: entry.id,
       url: entry.url,
       title: entry.title,
-      content_html: entry.html,
-      summary: entry.summary,
+      ...(entry.html === undefined
+        ? { content_text: entry.summary }
+        : { content_html: entry.html, summary: entry.summary }),
       date_published: entry.published,
       date_modified: entry.updated,
       tags: entry.categories,
@@ -130,8 +158,9 @@ function feedFor(
   articles: readonly Article[],
   settings: SiteSettings,
   categoriesOf: CategoriesOf,
+  shape: FeedShape,
 ): Feed {
-  const latest = articles.slice(0, FEED_SIZE);
+  const latest = articles.slice(0, shape.entries);
   const newest = newestModified(latest);
   const atomUrl = atomFeedUrl(pageUrl);
   const atomSelfUrl = absoluteUrl(settings.baseUrl, atomUrl);
@@ -145,7 +174,9 @@ function feedFor(
     atomSelfUrl,
     updated: newest ? timestamp(newest, settings.timeZone) : NEVER,
     author: { name: xmlSafe(settings.title), url: absoluteUrl(settings.baseUrl, homeUrl) },
-    entries: latest.map((article) => entryOf(article, settings, categoriesOf(article))),
+    entries: latest.map((article) =>
+      entryOf(article, settings, categoriesOf(article), shape.fullText),
+    ),
   };
   return { ...feed, json: jsonFeedOf(feed, settings) };
 }
@@ -157,8 +188,8 @@ const KIND_NOUN: Record<Term["kind"], string> = {
 };
 
 /**
- * The site's feed and one per company, model and partner, from articles already newest
- * first. `articles` and `index` hold only public articles: drafts never reach a feed.
+ * The site's feed (full texts) and one per company, model and partner (summaries), from
+ * articles already newest first. `articles` and `index` hold only public articles: drafts never reach a feed.
  */
 export function buildFeeds(
   settings: SiteSettings,
@@ -173,6 +204,7 @@ export function buildFeeds(
     articles,
     settings,
     categoriesOf,
+    SITE_FEED,
   );
   const terms = [...index.companies, ...index.models, ...index.partners].map((term) =>
     feedFor(
@@ -182,6 +214,7 @@ export function buildFeeds(
       term.articles,
       settings,
       categoriesOf,
+      TERM_FEED,
     ),
   );
   return [site, ...terms];

@@ -41,7 +41,9 @@ interface AtomEntry {
   title: string;
   updated: string;
   link: AtomLink[];
-  content: { "#text": string; "@type": string };
+  summary: string;
+  /** Only in the site's feed. */
+  content?: { "#text": string; "@type": string };
 }
 interface AtomFeed {
   id: string;
@@ -60,7 +62,8 @@ interface JsonFeedItem {
   id: string;
   url: string;
   title: string;
-  content_html: string;
+  content_html?: string;
+  content_text?: string;
   date_modified: string;
 }
 
@@ -110,9 +113,28 @@ describe("Atom feeds", () => {
         expect(entry.title).not.toBe("");
         expect(entry.updated).toMatch(RFC_3339);
         expect(entry.link[0]?.["@href"]).toBe(entry.id);
-        expect(entry.content["@type"]).toBe("html");
-        expect(entry.content["#text"]).toContain("<p>");
+        expect(entry.summary).not.toBe("");
       }
+    }
+  });
+
+  it("give the full text of each article in the site's feed", () => {
+    for (const entry of atom("/feed.xml").entry ?? []) {
+      expect(entry.content?.["@type"]).toBe("html");
+      expect(entry.content?.["#text"]).toContain("<p>");
+    }
+  });
+
+  it.each([
+    "/companies/chery/feed.xml",
+    "/models/chery-tiggo-7-pro/feed.xml",
+    "/partners/avtotor/feed.xml",
+  ])("give summaries, not full texts, in %s", (url) => {
+    const entries = atom(url).entry ?? [];
+    expect(entries.length).toBeGreaterThan(0);
+    for (const entry of entries) {
+      expect(entry.content).toBeUndefined();
+      expect(entry.summary).not.toBe("");
     }
   });
 
@@ -134,7 +156,7 @@ describe("Atom feeds", () => {
 
   it("make the links inside an article absolute", () => {
     const entry = atom("/feed.xml").entry?.find((item) => item.id.includes("tiggo-7-pro"));
-    expect(entry?.content["#text"]).toContain(`href="${BASE}models/chery-tiggo-7-pro/"`);
+    expect(entry?.content?.["#text"]).toContain(`href="${BASE}models/chery-tiggo-7-pro/"`);
   });
 
   it("keep a headline with markup as text", () => {
@@ -161,14 +183,22 @@ describe("JSON feeds", () => {
     }
   });
 
-  it("give every item an id, a URL and its full content", () => {
+  it("give every item an id, a URL and its content", () => {
     for (const url of feedFiles(".json")) {
       for (const item of jsonFeed(url).items) {
         expect(item.id).toBe(item.url);
         expect(item.url).toMatch(/^https:\/\/news-digest\.example\.org\/articles\//);
-        expect(item.content_html).toContain("<p>");
+        expect(item.content_html ?? item.content_text).not.toBe(undefined);
         expect(item.date_modified).toMatch(RFC_3339);
       }
+    }
+  });
+
+  it("give the full text in the site's feed and the summary in term feeds", () => {
+    for (const item of jsonFeed("/feed.json").items) expect(item.content_html).toContain("<p>");
+    for (const item of jsonFeed("/companies/chery/feed.json").items) {
+      expect(item.content_html).toBeUndefined();
+      expect(item.content_text).not.toBe("");
     }
   });
 
