@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { closestMatch } from "../src/suggest.ts";
+import { closestMatch, typingDistance } from "../src/suggest.ts";
 
 describe("likely typos", () => {
   it("finds Chery for Cherry", () => {
@@ -32,4 +32,21 @@ describe("no suggestion", () => {
 it("compares with the normalization given", () => {
   const bySlug = (name: string) => name.toLowerCase().replaceAll(" ", "-");
   expect(closestMatch("tiggo 4-pro", ["Tiggo-4 Pro"], bySlug)).toBeUndefined();
+});
+
+describe("typingDistance", () => {
+  it.each([
+    ["chery", "chery", 0],
+    ["cherry", "chery", 1],
+    ["hval", "haval", 1],
+    ["gelly", "geely", 1],
+    ["hvaal", "haval", 1],
+    ["compnay", "company", 1],
+    ["volksvagn", "volkswagen", 2],
+    ["avtotor", "avtovaz", 3],
+    ["", "uaz", 3],
+    ["москвич", "москвичь", 1],
+  ] as const)("turns %s into %s in %i slips, either way", (from, to, slips) => {
+    expect([typingDistance(from, to), typingDistance(to, from)]).toEqual([slips, slips]);
+  });
 });

@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Registry } from "../registry/registry.ts";
 import { cleanTermName, termSlug } from "../taxonomy/normalize-term.ts";
-import { likelyMeant, unknownTermDiagnostic } from "../taxonomy/unknown-term.ts";
+import { likelyMeant, NAME_POLICY, unknownTermDiagnostic } from "../taxonomy/unknown-term.ts";
 import { RESERVED_TERM_SLUGS, type TermKind } from "../urls.ts";
 import type { ModelMention, PartnerMention, TermMention } from "./article.ts";
 import type { ArticleFrontMatter } from "./article-schema.ts";
@@ -68,9 +68,12 @@ export function resolveMentions(
     // Models are resolved once their company is known (see `registeredModel`).
     if (kind === "model") return { name: written, written, slug, registered: false, place };
     const entity = registry.organization(kind, slug);
-    const suggestion = entity ? undefined : likelyMeant(written, registry.spellings(kind));
-    if (suggestion) {
-      // A likely typo of a registered name: say so, rather than errors that follow from it.
+    const suggestion = entity
+      ? undefined
+      : likelyMeant(written, registry.spellings(kind), NAME_POLICY[kind]);
+    // A likely typo of a registered name: say so, rather than errors that follow from it. A
+    // near name that is only worth a warning is kept, and reported once by `checkTerms`.
+    if (suggestion?.severity === "error") {
       diagnostics.push(unknownTermDiagnostic(kind, written, suggestion, { file, ...place }));
       return undefined;
     }

@@ -2,7 +2,7 @@ import type { Article, TermMention } from "../content/article.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Registry } from "../registry/registry.ts";
 import type { TermKind } from "../urls.ts";
-import { likelyMeant, REGISTRY_FILE, unknownTermDiagnostic } from "./unknown-term.ts";
+import { likelyMeant, NAME_POLICY, REGISTRY_FILE, unknownTermDiagnostic } from "./unknown-term.ts";
 
 interface UsedTerm {
   kind: TermKind;
@@ -72,16 +72,19 @@ export function checkTerms(articles: readonly Article[], registry: Registry): Di
         )
         .map((other) => other.mentions[0]?.mention.name ?? "");
       const known = registry.spellings(term.kind);
-      const suggestion = likelyMeant(first.mention.written, [...known, ...moreUsed]);
+      const suggestion = likelyMeant(
+        first.mention.written,
+        [...known, ...moreUsed],
+        NAME_POLICY[term.kind],
+      );
       if (suggestion) {
         for (const { article, mention } of term.mentions) {
           diagnostics.push(
             unknownTermDiagnostic(term.kind, mention.written, suggestion, at(article, mention)),
           );
         }
-        continue;
-      }
-      if (registryInUse) {
+        if (suggestion.severity === "error") continue;
+      } else if (registryInUse) {
         diagnostics.push({
           ...at(first.article, first.mention),
           severity: "warning",

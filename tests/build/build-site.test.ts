@@ -6,6 +6,11 @@ import { parse as parseYaml } from "yaml";
 import { buildSite } from "../../src/build/build-site.ts";
 import { type BuiltSite, buildFixtureSite, temporaryFolder } from "../support/build-fixture.ts";
 import {
+  articleText,
+  createContentFolder,
+  removeContentFolders,
+} from "../support/content-folder.ts";
+import {
   articleCard,
   attributeValues,
   type HTMLElement,
@@ -546,5 +551,72 @@ describe("building content with an invalid article", () => {
     expect((await readdir(parent)).filter((name) => name.startsWith("published-site"))).toEqual([
       "published-site",
     ]);
+  });
+});
+
+describe("building names that resemble registered ones", () => {
+  const registry = {
+    companies: "companies:\n  - name: Chery\n",
+    models: "models:\n  - name: Tiggo 8 Pro Max\n    company: Chery\n",
+    partners: "partners:\n  - name: UAZ\n    aliases: [Ulyanovsk Automobile Plant]\n",
+  };
+  const tulaArticle = (company: string) =>
+    articleText([
+      `title: ${company} looks for a plant in Tula for the Tiggo 8 Pro`,
+      "date: 2022-06-01",
+      `company: ${company}`,
+      "models: [Tiggo 8 Pro Max, Tiggo 8 Pro]",
+      "partners: [UAZ, Tula Automobile Plant]",
+    ]);
+
+  afterAll(removeContentFolders);
+
+  it("publishes a new partner and model beside the registered ones, warning that they are unregistered", async () => {
+    const contentDir = await createContentFolder({
+      registry,
+      articles: { "chery-tula-assembly.md": tulaArticle("Chery") },
+    });
+    const built = await buildFixtureSite(contentDir);
+    try {
+      expect({
+        warnings: built.result.diagnostics.map((d) => `${d.severity} ${d.ruleId}: ${d.message}`),
+        pages: built
+          .pages()
+          .filter((url) => /^\/(models|partners)\/[^/]+\/$/.test(url))
+          .filter((url) => !url.endsWith("/by-count/")),
+      }).toEqual({
+        warnings: [
+          'warning unregistered-term: the model "Tiggo 8 Pro" is not in the registry',
+          'warning unregistered-term: the partner "Tula Automobile Plant" is not in the registry',
+        ],
+        pages: [
+          "/models/chery-tiggo-8-pro-max/",
+          "/models/chery-tiggo-8-pro/",
+          "/partners/tula-automobile-plant/",
+          "/partners/uaz/",
+        ],
+      });
+    } finally {
+      await built.remove();
+    }
+  });
+
+  it('stops on a true typo with unknown-company "Cherry" — did you mean "Chery"?', async () => {
+    const contentDir = await createContentFolder({
+      registry,
+      articles: { "chery-tula-assembly.md": tulaArticle("Cherry") },
+    });
+    const parent = await temporaryFolder("site");
+    const result = await buildSite({ contentDir, outputDir: path.join(parent, "_site") });
+    await rm(parent, { recursive: true, force: true });
+    expect({
+      ok: result.ok,
+      errors: result.diagnostics
+        .filter((d) => d.severity === "error")
+        .map((d) => `${d.ruleId} ${d.message}`),
+    }).toEqual({
+      ok: false,
+      errors: ['unknown-company unknown company "Cherry" — did you mean "Chery"?'],
+    });
   });
 });

@@ -83,6 +83,34 @@ describe("npm run check", () => {
     );
   });
 
+  it("passes a new partner and model whose names resemble registered ones, with warnings only", async () => {
+    const dir = await createContentFolder({
+      registry: {
+        companies: "companies:\n  - name: Chery\n",
+        models: "models:\n  - name: Tiggo 8 Pro Max\n    company: Chery\n",
+        partners: "partners:\n  - name: UAZ\n    aliases: [Ulyanovsk Automobile Plant]\n",
+      },
+      articles: {
+        "chery-tula-assembly.md": articleText([
+          "title: Chery looks for a plant in Tula for the Tiggo 8 Pro",
+          "date: 2022-06-01",
+          "company: Chery",
+          "models: [Tiggo 8 Pro Max, Tiggo 8 Pro]",
+          "partners: [UAZ, Tula Automobile Plant]",
+        ]),
+      },
+    });
+    const { status, stdout } = await runCheck(dir);
+    expect({ status, lines: stdout.trim().split("\n") }).toEqual({
+      status: 0,
+      lines: [
+        `${dir}/articles/chery-tula-assembly.md:5:27  warning  the model "Tiggo 8 Pro" is not in the registry — add it to content/registry/models.yaml with a short description  (unregistered-term)`,
+        `${dir}/articles/chery-tula-assembly.md:6:17  warning  the partner "Tula Automobile Plant" is not in the registry — add it to content/registry/partners.yaml with a short description  (unregistered-term)`,
+        "0 errors, 2 warnings",
+      ],
+    });
+  });
+
   it("exits with status 0 and says so when the content has no problem", async () => {
     const dir = await createContentFolder({
       articles: {

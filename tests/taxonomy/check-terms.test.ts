@@ -113,6 +113,108 @@ describe("unknown names", () => {
   });
 });
 
+describe("names that resemble known ones", () => {
+  const REGISTRY_WITH_UAZ = {
+    companies: "companies:\n  - name: Chery\n",
+    models: "models:\n  - name: Tiggo 8 Pro Max\n    company: Chery\n",
+    partners: "partners:\n  - name: UAZ\n    aliases: [Ulyanovsk Automobile Plant]\n",
+  };
+
+  it("warns of a new partner and model whose names resemble registered ones, and refuses neither", async () => {
+    const { dir, diagnostics } = await diagnosticsOf({
+      registry: REGISTRY_WITH_UAZ,
+      articles: {
+        "chery-tula-assembly.md": articleText([
+          "title: Chery and UAZ look for a second plant in Tula",
+          "date: 2022-06-01",
+          "company: Chery",
+          "models: [Tiggo 8 Pro Max, Tiggo 8 Pro]",
+          "partners: [UAZ, Tula Automobile Plant]",
+        ]),
+      },
+    });
+    const file = path.join(dir, "articles/chery-tula-assembly.md");
+    expect(diagnostics).toEqual([
+      {
+        file,
+        line: 5,
+        column: 27,
+        severity: "warning",
+        ruleId: "unregistered-term",
+        message: 'the model "Tiggo 8 Pro" is not in the registry',
+        fix: "add it to content/registry/models.yaml with a short description",
+      },
+      {
+        file,
+        line: 6,
+        column: 17,
+        severity: "warning",
+        ruleId: "unregistered-term",
+        message: 'the partner "Tula Automobile Plant" is not in the registry',
+        fix: "add it to content/registry/partners.yaml with a short description",
+      },
+    ]);
+  });
+
+  it.each([
+    { company: "Chery", used: "Tiggo 8 Pro Max", written: "Tiggo 8 Pro" },
+    { company: "Chery", used: "Tiggo 7 Pro Max", written: "Tiggo 7 Pro" },
+    { company: "Chery", used: "Exeed TXL", written: "Exeed LX" },
+    { company: "Chery", used: "Omoda C5", written: "Omoda S5" },
+    { company: "Haval", used: "Dargo X", written: "Dargo" },
+    { company: "Chery", used: "Exeed VX", written: "Exeed LX" },
+    { company: "Moskvich", used: "Moskvich 3e", written: "Moskvich 3" },
+  ])(
+    "lets one article name the $company $written though two name the $used",
+    async ({ company, used, written }) => {
+      const article = (date: string, model: string) =>
+        articleText([
+          `title: ${company} ${model} goes on sale in Russia`,
+          `date: ${date}`,
+          `company: ${company}`,
+          `models: [${model}]`,
+        ]);
+      const { diagnostics } = await diagnosticsOf({
+        articles: {
+          "first-sales.md": article("2022-06-01", used),
+          "price-list.md": article("2022-06-02", used),
+          "new-version.md": article("2022-06-03", written),
+        },
+      });
+      expect(diagnostics).toEqual([]);
+    },
+  );
+
+  it('refuses the company "Livan" as a typo of "Lifan" while only Lifan is registered', async () => {
+    const { dir, diagnostics } = await diagnosticsOf({
+      registry: { companies: "companies:\n  - name: Lifan\n" },
+      articles: { "livan-x3-pro.md": cheryArticle("2022-06-01", "Livan") },
+    });
+    expect(diagnostics.filter((d) => d.severity === "error")).toEqual([
+      {
+        file: path.join(dir, "articles/livan-x3-pro.md"),
+        line: 4,
+        column: 10,
+        severity: "error",
+        ruleId: "unknown-company",
+        message: 'unknown company "Livan" — did you mean "Lifan"?',
+        fix: 'write "Lifan", or add "Livan" to content/registry/companies.yaml if it is another company',
+      },
+    ]);
+  });
+
+  it("never takes a registered name for a typo of another: registering Livan settles it", async () => {
+    const { diagnostics } = await diagnosticsOf({
+      registry: { companies: "companies:\n  - name: Lifan\n  - name: Livan\n" },
+      articles: {
+        "livan-x3-pro.md": cheryArticle("2022-06-01", "Livan"),
+        "lifan-leaves.md": cheryArticle("2022-06-02", "Lifan"),
+      },
+    });
+    expect(diagnostics).toEqual([]);
+  });
+});
+
 describe("spelling variants", () => {
   it("warns of CHERY when the other articles write Chery", async () => {
     const { dir, diagnostics } = await diagnosticsOf({
