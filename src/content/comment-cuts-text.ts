@@ -3,11 +3,12 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 
 /**
  * Under the core schema these stay strings, but nothing is lost when a note follows them:
- * `date: 2022-06-01 # a Wednesday` still means the first of June.
+ * `date: 2022-06-01 # a Wednesday` still means the first of June, and `1_000` is a number
+ * to a reader (and to YAML 1.1). `1,000,000` is not here: a headline may start with it.
  */
 const DATE_SHAPED =
   /^\d{4}-\d{1,2}-\d{1,2}(?:[Tt ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{1,2}(?::?\d{2})?)?)?$/;
-const NUMBER_SHAPED = /^[-+]?\.?\d[\d_.,:]*(?:[eE][-+]?\d+)?$/;
+const NUMBER_SHAPED = /^[-+]?\d[\d_]*(?:\.[\d_]*)?(?:[eE][-+]?\d+)?$/;
 
 /** A comment only ends a flow item's text up to the `,`, `]` or `}` it swallowed. */
 const FLOW_INDICATOR = /[,[\]{}]/;
@@ -44,32 +45,36 @@ interface Cut {
   inFlow: boolean;
 }
 
+/** The cut when a plain scalar is followed, on its line, by nothing but spaces and a comment. */
+function cutAfter(
+  scalar: CST.FlowScalar,
+  following: readonly CST.SourceToken[],
+  lead: string,
+  inFlow: boolean,
+): Cut | undefined {
+  const comment = commentRightAfter(following);
+  if (!comment) return undefined;
+  const gap = following
+    .slice(0, following.indexOf(comment))
+    .map((space) => space.source.replaceAll("\t", " "))
+    .join("");
+  return { scalar, gap, comment, lead, inFlow };
+}
+
 function findCuts(text: string): Cut[] {
   const cuts: Cut[] = [];
   for (const token of new Parser().parse(text)) {
     if (token.type !== "document") continue;
-    CST.visit(token, (item, path) => {
+    CST.visit(token, ({ key, sep, value }, path) => {
       const parent = path.length > 0 ? CST.visit.parentCollection(token, path) : undefined;
       const inFlow = parent?.type === "flow-collection";
-      const candidates: [CST.Token | null | undefined, readonly CST.SourceToken[], string][] = [];
-      if (item.key?.type === "scalar") {
-        candidates.push([item.key, [...(item.key.end ?? []), ...(item.sep ?? [])], ""]);
-      }
-      if (item.value?.type === "scalar") {
-        const key = item.key?.type === "scalar" ? `${item.key.source}: ` : "";
-        const lead = key || (parent?.type === "block-seq" ? "- " : "");
-        candidates.push([item.value, item.value.end ?? [], lead]);
-      }
-      for (const [scalar, after, lead] of candidates) {
-        if (scalar?.type !== "scalar") continue;
-        const comment = commentRightAfter(after);
-        if (!comment) continue;
-        const gap = after
-          .slice(0, after.indexOf(comment))
-          .map((space) => space.source.replaceAll("\t", " "))
-          .join("");
-        cuts.push({ scalar, gap, comment, lead, inFlow });
-      }
+      // A key's comment can only come before its `:`, among the separator tokens.
+      const keyCut =
+        key?.type === "scalar" && cutAfter(key, [...(key.end ?? []), ...(sep ?? [])], "", inFlow);
+      const lead =
+        key?.type === "scalar" ? `${key.source}: ` : parent?.type === "block-seq" ? "- " : "";
+      const valueCut = value?.type === "scalar" && cutAfter(value, value.end ?? [], lead, inFlow);
+      for (const cut of [keyCut, valueCut]) if (cut) cuts.push(cut);
     });
   }
   return cuts;

@@ -59,6 +59,16 @@ describe("text cut short by a ` #` comment in an article", () => {
       expected: [2, "#1 in Russia", "Chery", 'title: "Chery #1 in Russia"'],
     },
     {
+      field: "title that starts like a number",
+      lines: ["title: 1,000,000 # Chery cars sold in Russia", "date: 2022-06-01", "company: Chery"],
+      expected: [
+        2,
+        "# Chery cars sold in Russia",
+        "1,000,000",
+        'title: "1,000,000 # Chery cars sold in Russia"',
+      ],
+    },
+    {
       field: "summary",
       lines: [...REQUIRED, "summary: Chery sells the Tiggo 4 Pro # the best-selling crossover"],
       expected: [
@@ -305,6 +315,10 @@ describe("comments that cut no text", () => {
     ],
     ["a single-quoted title", ["title: 'Chery #1 in Russia'", ...REQUIRED.slice(1)]],
     ["a `#` glued to a word", ["title: Chery#1 in Russia", ...REQUIRED.slice(1)]],
+    [
+      "a note after a moment without its offset",
+      [...REQUIRED, "updated: 2022-06-03 10:00 # Moscow"],
+    ],
     ["a note after a day", [TITLE, "date: 2022-06-01 # a Wednesday", COMPANY]],
     ["a note after a moment", [TITLE, "date: 2022-06-01T23:30:00+03:00 # Moscow", COMPANY]],
     ["a note after an update day", [...REQUIRED, "updated: 2022-06-03 # plant named"]],
