@@ -620,3 +620,46 @@ describe("building names that resemble registered ones", () => {
     });
   });
 });
+
+describe("building an article whose headline holds ` #`", () => {
+  const headline = (titleLine: string) =>
+    createContentFolder({
+      articles: {
+        "chery-number-one.md": articleText([titleLine, "date: 2022-06-01", "company: Chery"]),
+      },
+    });
+
+  afterAll(removeContentFolders);
+
+  it("stops with the cut located at the `#` and writes no output folder", async () => {
+    const contentDir = await headline("title: Chery #1 in Russia");
+    const parent = await temporaryFolder("cut-title");
+    const outputDir = path.join(parent, "_site");
+
+    const result = await buildSite({ contentDir, outputDir });
+
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({
+        file: expect.stringMatching(/articles\/chery-number-one\.md$/),
+        line: 2,
+        column: 14,
+        severity: "error",
+        ruleId: "comment-cuts-text",
+        fix: expect.stringContaining('`title: "Chery #1 in Russia"`'),
+      }),
+    ]);
+    expect(await readdir(parent)).toEqual([]);
+    await rm(parent, { recursive: true, force: true });
+  });
+
+  it("publishes the quoted headline whole", async () => {
+    const site = await buildFixtureSite(await headline('title: "Chery #1 in Russia"'));
+    try {
+      const article = parseHtml(site.readPage("/articles/chery-number-one/"));
+      expect(textOf(article.querySelector("h1"))).toBe("Chery #1 in Russia");
+    } finally {
+      await site.remove();
+    }
+  });
+});

@@ -5,6 +5,7 @@ import {
   articleText,
   createContentFolder,
   removeContentFolders,
+  siteYaml,
 } from "../support/content-folder.ts";
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
@@ -109,6 +110,68 @@ describe("npm run check", () => {
         "0 errors, 2 warnings",
       ],
     });
+  });
+
+  it("reports text cut by a ` #` comment in an article and in the registry at the `#`, and exits with status 1", async () => {
+    const dir = await createContentFolder({
+      registry: {
+        partners:
+          "partners:\n  - name: UAZ\n    description: Russia's #1 maker of off-road vehicles\n",
+      },
+      articles: {
+        "chery-number-one.md": articleText([
+          "title: Chery #1 in Russia",
+          "date: 2022-06-01",
+          "company: Chery",
+          "partners: [UAZ]",
+        ]),
+      },
+    });
+
+    const { status, stdout } = await runCheck(dir);
+
+    expect(status).toBe(1);
+    expect(stdout.split("\n")).toEqual(
+      expect.arrayContaining([
+        `${dir}/articles/chery-number-one.md:2:14  error  YAML reads "#1 in Russia" as a comment and leaves it out, so the value is cut to "Chery" — put the value in quotes: \`title: "Chery #1 in Russia"\`; if "#1 in Russia" is a note, put it on a line of its own  (comment-cuts-text)`,
+        `${dir}/registry/partners.yaml:3:27  error  YAML reads "#1 maker of off-road vehicles" as a comment and leaves it out, so the value is cut to "Russia's" — put the value in quotes: \`description: "Russia's #1 maker of off-road vehicles"\`; if "#1 maker of off-road vehicles" is a note, put it on a line of its own  (comment-cuts-text)`,
+      ]),
+    );
+  });
+
+  it("reports the site's title cut by a ` #` comment at the `#`", async () => {
+    const dir = await createContentFolder({
+      site: siteYaml().replace("title: Auto Industry Digest", "title: Auto Industry Digest #1"),
+    });
+
+    const { status, stdout } = await runCheck(dir);
+
+    expect({ status, stdout }).toEqual({
+      status: 1,
+      stdout: `${dir}/site.yaml:1:29  error  YAML reads "#1" as a comment and leaves it out, so the value is cut to "Auto Industry Digest" — put the value in quotes: \`title: "Auto Industry Digest #1"\`; if "#1" is a note, put it on a line of its own  (comment-cuts-text)\n1 error, 0 warnings\n`,
+    });
+  });
+
+  it("accepts notes after quoted text, dates, `true` and on their own lines", async () => {
+    const dir = await createContentFolder({
+      site: siteYaml().replace("pageSize: 10", "pageSize: 10 # per list page"),
+      registry: { companies: "companies:\n  # carmakers\n  - name: Chery\n" },
+      articles: {
+        "chery-number-one.md": articleText([
+          "# from the TASS wire",
+          'title: "Chery #1 in Russia" # May sales',
+          "date: 2022-06-01 # a Wednesday",
+          "company: Chery",
+          "draft: false # read by the desk",
+          "summary: >-",
+          "  Chery is the #1 foreign brand # in May",
+        ]),
+      },
+    });
+
+    const { status, stdout } = await runCheck(dir);
+
+    expect({ status, stdout }).toEqual({ status: 0, stdout: "no problems\n" });
   });
 
   it("exits with status 0 and says so when the content has no problem", async () => {
