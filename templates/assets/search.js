@@ -1,8 +1,17 @@
 // Starts the Pagefind UI on the search page and runs the query of `/search/?q=…`, which
 // the header's search form sends. Kept out of the page so the CSP needs no inline script.
+// A site published under a path (`/news-digest/`) names it on the element: results link
+// below it, and the index is loaded from below it.
 const element = document.querySelector("#search");
-if (element && "PagefindUI" in window) {
-  const ui = new window.PagefindUI({ element, showSubResults: true, resetStyles: false });
+if (element instanceof HTMLElement && "PagefindUI" in window) {
+  const { baseUrl = "/", bundlePath = "/pagefind/" } = element.dataset;
+  const ui = new window.PagefindUI({
+    element,
+    baseUrl,
+    bundlePath,
+    showSubResults: true,
+    resetStyles: false,
+  });
   // Pagefind names its field only by a placeholder and a title, which screen readers may skip.
   element
     .querySelector(".pagefind-ui__search-input")
