@@ -3,6 +3,7 @@ import {
   newsForEleventy,
   newsOptionsFromEnvironment,
   previewPicturesFromEnvironment,
+  publishedPathPrefix,
 } from "./src/eleventy/news-data.ts";
 import { importTypeScriptData } from "./src/eleventy/typescript-data.ts";
 import { markdownLibrary } from "./src/markdown/markdown-library.ts";
@@ -11,20 +12,14 @@ import {
   META_CONTENT_SECURITY_POLICY,
   REFERRER_POLICY,
 } from "./src/security-policy.ts";
-import { absoluteUrl, pathPrefixOf, publishedUrl } from "./src/urls.ts";
+import { absoluteUrl, publishedUrl } from "./src/urls.ts";
 
 export default function configure(eleventyConfig: EleventyConfig) {
   const newsOptions = newsOptionsFromEnvironment(process.env);
 
   // Data: the core validates all content and precomputes every page before Eleventy writes
   const previewPictures = previewPicturesFromEnvironment(process.env);
-  // The path the site is published under, from the data the pages are written from
-  let pathPrefix = "/";
-  eleventyConfig.addGlobalData("news", async () => {
-    const news = await newsForEleventy(newsOptions, previewPictures);
-    pathPrefix = pathPrefixOf(news.site.baseUrl);
-    return news;
-  });
+  eleventyConfig.addGlobalData("news", () => newsForEleventy(newsOptions, previewPictures));
   eleventyConfig.addWatchTarget(newsOptions.contentDir);
   // Paginated templates take their permalink and computed titles from `<template>.11tydata.ts`
   eleventyConfig.addDataExtension("ts", { parser: importTypeScriptData, read: false });
@@ -38,7 +33,7 @@ export default function configure(eleventyConfig: EleventyConfig) {
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: true });
   eleventyConfig.addFilter("absoluteUrl", absoluteUrl);
   // Every site URL a page links goes through `url`: `/articles/x/` → `/news-digest/articles/x/`
-  eleventyConfig.addFilter("url", (url: string) => publishedUrl(pathPrefix, url));
+  eleventyConfig.addFilter("url", (url: string) => publishedUrl(publishedPathPrefix(), url));
 
   // Markdown: one sanitizing remark processor, never preceded by a template language
   eleventyConfig.setLibrary("md", markdownLibrary);

@@ -13,7 +13,13 @@ import {
   publishedUrl,
   siteUrlOf,
 } from "../urls.ts";
-import { type LinkSite, linkProblem, outputFiles, siteUrlOfFile } from "./check-links.ts";
+import {
+  type LinkProblem,
+  type LinkSite,
+  linkProblem,
+  outputFiles,
+  siteUrlOfFile,
+} from "./check-links.ts";
 import { pageReferences } from "./listed-articles.ts";
 
 /** Files read at once: enough to keep the disk busy, few enough to keep memory flat. */
@@ -116,17 +122,22 @@ export async function checkCompleteness(
     pathPrefix,
     files: await outputFiles(outputDir),
   };
+  // One broken address is reported once, with the pages linking it: a broken link in the
+  // layout would otherwise give one message per page of the site.
+  const pagesByLinkProblem = new Map<string, { problem: LinkProblem; pages: string[] }>();
   const linksChecked = new Set<string>();
-  /** Reads a page's lists and checks its links; `listed` as site URLs, `/articles/x/`. */
-  const readPage = (url: string, html: string): { listed: string[]; found: Diagnostic[] } => {
+  /** Reads a page's lists and checks its links; the lists as site URLs, `/articles/x/`. */
+  const readPage = (url: string, html: string): string[] => {
     const references = pageReferences(html, publishedUrl(pathPrefix, ARTICLES_PREFIX));
     linksChecked.add(url);
-    const found = references.links.flatMap((link) => {
+    for (const link of new Set(references.links)) {
       const wrong = linkProblem(url, link, site);
-      return wrong ? [problem(url, `${url} ${wrong}`)] : [];
-    });
-    const listed = references.listed.map((href) => siteUrlOf(pathPrefix, href) ?? href);
-    return { listed, found };
+      if (!wrong) continue;
+      const known = pagesByLinkProblem.get(wrong.message);
+      if (known) known.pages.push(url);
+      else pagesByLinkProblem.set(wrong.message, { problem: wrong, pages: [url] });
+    }
+    return references.listed.map((href) => siteUrlOf(pathPrefix, href) ?? href);
   };
   const articleByUrl = new Map(news.articles.map((article) => [article.url, article]));
 
@@ -184,10 +195,9 @@ export async function checkCompleteness(
           found.push(problem(url, `the build wrote no page at ${url}`));
           continue;
         }
-        const page = readPage(url, html);
-        found.push(...page.found);
-        listedByPage.set(url, page.listed);
-        listed.push(...page.listed);
+        const links = readPage(url, html);
+        listedByPage.set(url, links);
+        listed.push(...links);
       }
       const expected = expectedByList.get(listUrl) ?? [];
       return [...found, ...compareList(list.name, list.urls, listed, expected, articleByUrl)];
@@ -198,11 +208,21 @@ export async function checkCompleteness(
     .filter((file) => file.endsWith(".html"))
     .map(siteUrlOfFile)
     .filter((url) => !linksChecked.has(url) && !keptPages.has(url));
-  const linkProblems = await mapBounded(unread, READ_CONCURRENCY, async (url) => {
+  await mapBounded(unread, READ_CONCURRENCY, async (url) => {
     const html = await readIfPresent(fileOf(outputDir, url));
-    return html === undefined ? [] : readPage(url, html).found;
+    if (html !== undefined) readPage(url, html);
   });
-  diagnostics.push(...linkProblems.flat());
+  for (const { problem: wrong, pages } of pagesByLinkProblem.values()) {
+    // A missing article page is reported above, with its article.
+    if (wrong.target && articleByUrl.has(wrong.target)) continue;
+    pages.sort();
+    const [first = "", ...others] = pages;
+    const more =
+      others.length === 0
+        ? ""
+        : ` (and ${others.length} more pages: ${others.slice(0, 3).join(", ")}${others.length > 3 ? ", …" : ""})`;
+    diagnostics.push(problem(first, `${first}${more} ${wrong.message}`));
+  }
   const sitemap = await readIfPresent(path.join(outputDir, "sitemap.xml"));
   if (sitemap !== undefined) {
     const locations = new Set(

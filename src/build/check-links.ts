@@ -54,30 +54,43 @@ function isWritten(siteUrl: string, files: ReadonlySet<string>): boolean {
   return !siteUrl.endsWith("/") && files.has(outputFileOf(`${siteUrl}/`));
 }
 
+/** What is wrong with an address, in words (`links to …, but …`), and the site URL it names. */
+export interface LinkProblem {
+  message: string;
+  target?: string;
+}
+
 /**
- * What is wrong with one address of the page at `pageUrl` (a site URL), in words; undefined
- * when it is fine or not the site's: another site, `mailto:`, a fragment of the page itself,
- * or a full address on the site's host outside its path (another site published beside it).
+ * What is wrong with one address of the page at `pageUrl` (a site URL); undefined when it is
+ * fine or not the site's: another site, `mailto:`, a fragment of the page itself, or a full
+ * address on the site's host outside its path (another site published beside it).
  */
-export function linkProblem(pageUrl: string, link: string, site: LinkSite): string | undefined {
+export function linkProblem(
+  pageUrl: string,
+  link: string,
+  site: LinkSite,
+): LinkProblem | undefined {
   if (link === "" || link.startsWith("#")) return undefined;
   const base = new URL(absoluteUrl(site.baseUrl, pageUrl));
   let target: URL;
   try {
     target = new URL(link, base);
   } catch {
-    return `links to ${link}, which is not an address`;
+    return { message: `links to ${link}, which is not an address` };
   }
   if (target.origin !== base.origin) return undefined;
   const targetPath = decodedPath(target);
-  if (targetPath === undefined) return `links to ${link}, which is not an address`;
+  if (targetPath === undefined) return { message: `links to ${link}, which is not an address` };
   const siteUrl = siteUrlOf(site.pathPrefix, targetPath);
   if (siteUrl === undefined) {
     return FULL_ADDRESS.test(link)
       ? undefined
-      : `links to ${link}, outside the site's path ${site.pathPrefix}`;
+      : { message: `links to ${link}, outside the site's path ${site.pathPrefix}` };
   }
   return isWritten(siteUrl, site.files)
     ? undefined
-    : `links to ${link}, but the build wrote no ${outputFileOf(siteUrl)}`;
+    : {
+        message: `links to ${link}, but the build wrote no ${outputFileOf(siteUrl)}`,
+        target: siteUrl,
+      };
 }

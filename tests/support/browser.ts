@@ -40,14 +40,18 @@ export interface ServedCorpus {
   site: BuiltSite;
   server: StaticServer;
   browser: Browser;
-  /** The absolute address of a site URL on the test server. */
+  /** The absolute address of a site URL on the test server, under the path it is served at. */
   url(siteUrl: string): string;
   close(): Promise<void>;
 }
 
-export async function serveCorpus(): Promise<ServedCorpus> {
-  const site = await buildFixtureSite(CORPUS);
-  const server = await serveFolder(site.outputDir);
+/**
+ * Builds a content folder (the corpus by default) and serves it; `mountPath` is the path the
+ * site is served under, as its `baseUrl` says it is published.
+ */
+export async function serveCorpus(contentDir = CORPUS, mountPath = "/"): Promise<ServedCorpus> {
+  const site = await buildFixtureSite(contentDir);
+  const server = await serveFolder(site.outputDir, mountPath);
   const browser = await launchChromium().catch(async (error: unknown) => {
     await server.close();
     await site.remove();
@@ -57,7 +61,7 @@ export async function serveCorpus(): Promise<ServedCorpus> {
     site,
     server,
     browser,
-    url: (siteUrl) => new URL(siteUrl, server.origin).href,
+    url: (siteUrl) => new URL(`${mountPath}${siteUrl.replace(/^\//, "")}`, server.origin).href,
     async close() {
       await browser.close();
       await server.close();
