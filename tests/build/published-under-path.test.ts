@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { cp, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BuiltSite, buildFixtureSite } from "../support/build-fixture.ts";
+import { checkCompleteness } from "../../src/build/check-completeness.ts";
+import { loadNews } from "../../src/load-news.ts";
+import { type BuiltSite, buildFixtureSite, temporaryFolder } from "../support/build-fixture.ts";
 import { attributeValues, parseHtml } from "../support/html.ts";
 import {
   fixturePublishedAt,
@@ -25,11 +27,13 @@ async function corpusAt(baseUrl: string): Promise<string> {
   return copy;
 }
 
+let underPathContent: string;
 let underPath: BuiltSite;
 let atRoot: BuiltSite;
 
 beforeAll(async () => {
-  underPath = await buildFixtureSite(await corpusAt(PROJECT_SITE_BASE_URL));
+  underPathContent = await corpusAt(PROJECT_SITE_BASE_URL);
+  underPath = await buildFixtureSite(underPathContent);
   atRoot = await buildFixtureSite(await corpusAt(ROOT_BASE_URL));
 });
 
@@ -186,5 +190,30 @@ describe("a site published under a path", () => {
     expect(underPath.readPage("/")).toContain(
       '<link rel="stylesheet" href="/news-digest/assets/site.css">',
     );
+  });
+
+  it("fails the completeness check with a page that links from the root instead of the path", async () => {
+    const { news } = await loadNews({ contentDir: underPathContent, includeDrafts: false });
+    if (!news) throw new Error("The corpus under a path did not load");
+    const copy = path.join(await temporaryFolder("under-path"), "_site");
+    await cp(underPath.outputDir, copy, { recursive: true });
+    expect(await checkCompleteness(copy, news)).toEqual([]);
+
+    const page = path.join(copy, "companies/chery/index.html");
+    const html = await readFile(page, "utf8");
+    await writeFile(
+      page,
+      html.replace("</main>", '<a href="/models/chery-tiggo-4-pro/">Tiggo 4 Pro</a></main>'),
+    );
+
+    expect(await checkCompleteness(copy, news)).toEqual([
+      expect.objectContaining({
+        ruleId: "incomplete-build",
+        file: "/companies/chery/",
+        message:
+          "/companies/chery/ links to /models/chery-tiggo-4-pro/, outside the site's path /news-digest/",
+      }),
+    ]);
+    await rm(path.dirname(copy), { recursive: true, force: true });
   });
 });
