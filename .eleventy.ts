@@ -3,6 +3,7 @@ import {
   newsForEleventy,
   newsOptionsFromEnvironment,
   previewPicturesFromEnvironment,
+  publishedPathPrefix,
 } from "./src/eleventy/news-data.ts";
 import { importTypeScriptData } from "./src/eleventy/typescript-data.ts";
 import { markdownLibrary } from "./src/markdown/markdown-library.ts";
@@ -11,7 +12,7 @@ import {
   META_CONTENT_SECURITY_POLICY,
   REFERRER_POLICY,
 } from "./src/security-policy.ts";
-import { absoluteUrl } from "./src/urls.ts";
+import { absoluteUrl, publishedUrl } from "./src/urls.ts";
 
 export default function configure(eleventyConfig: EleventyConfig) {
   const newsOptions = newsOptionsFromEnvironment(process.env);
@@ -25,12 +26,14 @@ export default function configure(eleventyConfig: EleventyConfig) {
   eleventyConfig.addGlobalData("security", {
     contentSecurityPolicy: META_CONTENT_SECURITY_POLICY,
     referrerPolicy: REFERRER_POLICY,
-    headersFile: headersFile(),
+    headersFile,
   });
 
   // Templates: escape every value by default; a typo in a template variable fails the build
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: true });
   eleventyConfig.addFilter("absoluteUrl", absoluteUrl);
+  // Every site URL a page links goes through `url`: `/articles/x/` → `/news-digest/articles/x/`
+  eleventyConfig.addFilter("url", (url: string) => publishedUrl(publishedPathPrefix(), url));
 
   // Markdown: one sanitizing remark processor, never preceded by a template language
   eleventyConfig.setLibrary("md", markdownLibrary);

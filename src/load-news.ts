@@ -14,6 +14,7 @@ import type { Registry } from "./registry/registry.ts";
 import { loadSiteSettings, SETTINGS_FILE, type SiteSettings } from "./settings/site-settings.ts";
 import { buildTermIndex } from "./taxonomy/build-term-index.ts";
 import { checkTerms } from "./taxonomy/check-terms.ts";
+import { pathPrefixOf } from "./urls.ts";
 
 export interface NewsOptions {
   /** The editors' folder: `site.yaml`, `registry/` and `articles/`. */
@@ -89,6 +90,7 @@ export async function loadNews(options: NewsOptions): Promise<NewsResult> {
     hasPages,
     cache,
     progress,
+    pathPrefixOf(settings.baseUrl),
   );
   await cache.save();
   diagnostics.push(...loaded.diagnostics, ...checkTerms(loaded.articles, registry));

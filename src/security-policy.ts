@@ -34,8 +34,11 @@ export const RESPONSE_HEADERS: Record<string, string> = {
   "X-Frame-Options": "DENY",
 };
 
-/** The `_headers` file: one rule for every path (the template ends it with a newline). */
-export function headersFile(): string {
+/**
+ * The `_headers` file: one rule for every path of the site, `/*`, or `/news-digest/*` for a
+ * site published under a path (the template ends it with a newline).
+ */
+export function headersFile(pathPattern = "/*"): string {
   const lines = Object.entries(RESPONSE_HEADERS).map(([name, value]) => `  ${name}: ${value}`);
-  return ["/*", ...lines].join("\n");
+  return [pathPattern, ...lines].join("\n");
 }

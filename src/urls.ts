@@ -93,3 +93,31 @@ export function sourceUrl(slug: string): string {
 export function outputFileOf(url: string): string {
   return (url.endsWith("/") ? `${url}index.html` : url).slice(1);
 }
+
+// The site's own path: a site published under a path (`https://newsroom.github.io/news-digest/`)
+// links its pages under that path. Site URLs above stay site-relative (`/articles/x/`): they
+// name output files and pages; only what a page links is published under the path.
+
+/** The path a site is published under: `https://x.github.io/news-digest/` → `/news-digest/`; `https://news.example.org/` → `/`. */
+export function pathPrefixOf(baseUrl: string): string {
+  const { pathname } = new URL(baseUrl);
+  return pathname.endsWith("/") ? pathname : `${pathname}/`;
+}
+
+/**
+ * How a page links a site URL: `/articles/x/` under `/news-digest/` → `/news-digest/articles/x/`.
+ * Anything not root-relative (other sites, `//host/…`, `#main`, `mailto:`) is left as written.
+ */
+export function publishedUrl(pathPrefix: string, url: string): string {
+  if (!url.startsWith("/") || url.startsWith("//")) return url;
+  return `${pathPrefix}${url.slice(1)}`;
+}
+
+/**
+ * The site URL a published path links: `/news-digest/articles/x/` → `/articles/x/`; undefined
+ * for a path outside the site's own (`/articles/x/` when the site is under `/news-digest/`).
+ */
+export function siteUrlOf(pathPrefix: string, path: string): string | undefined {
+  if (path === pathPrefix.slice(0, -1)) return "/";
+  return path.startsWith(pathPrefix) ? `/${path.slice(pathPrefix.length)}` : undefined;
+}

@@ -116,7 +116,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       const listed = written.get(url)?.listed;
       if (listed) listedByPage.set(url, listed);
     }
-    const incomplete = await checkCompleteness(staging, news, listedByPage);
+    const incomplete = await checkCompleteness(staging, news, listedByPage, reused);
     if (incomplete.length > 0) {
       return {
         ok: false,

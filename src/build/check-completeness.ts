@@ -5,8 +5,22 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { mapBounded } from "../map-bounded.ts";
 import type { ArticleView } from "../pages/article-view.ts";
 import type { News } from "../pages/site-data.ts";
-import { absoluteUrl, articleUrl, outputFileOf } from "../urls.ts";
-import { listedArticles } from "./listed-articles.ts";
+import {
+  absoluteUrl,
+  articleUrl,
+  outputFileOf,
+  pathPrefixOf,
+  publishedUrl,
+  siteUrlOf,
+} from "../urls.ts";
+import {
+  type LinkProblem,
+  type LinkSite,
+  linkProblem,
+  outputFiles,
+  siteUrlOfFile,
+} from "./check-links.ts";
+import { pageReferences } from "./listed-articles.ts";
 
 /** Files read at once: enough to keep the disk busy, few enough to keep memory flat. */
 const READ_CONCURRENCY = 16;
@@ -86,19 +100,45 @@ function compareList(
 
 /**
  * Checks a finished build in `outputDir` against the data it was built from: every published
- * article has its page, the home page and each term's pages list exactly their articles, and
- * the sitemap, when the build writes one, names every article. Each page is read once, a few
- * at a time, and only the links of its lists are kept.
+ * article has its page, the home page and each term's pages list exactly their articles, the
+ * sitemap, when the build writes one, names every article, and every address a written page
+ * refers to on the site leads to a file of the output. Each page is read once, a few at a
+ * time, and only its links are kept.
  *
  * `listedByPage` holds the article links of list pages already known: pages kept unchanged
  * from the previous build are not read again. The links of every list page read are added.
+ * `keptPages` are the pages kept from the previous build: their links were checked then.
  */
 export async function checkCompleteness(
   outputDir: string,
   news: News,
   listedByPage: Map<string, string[]> = new Map(),
+  keptPages: ReadonlySet<string> = new Set(),
 ): Promise<Diagnostic[]> {
   const diagnostics: Diagnostic[] = [];
+  const pathPrefix = pathPrefixOf(news.site.baseUrl);
+  const site: LinkSite = {
+    baseUrl: news.site.baseUrl,
+    pathPrefix,
+    files: await outputFiles(outputDir),
+  };
+  // One broken address is reported once, with the pages linking it: a broken link in the
+  // layout would otherwise give one message per page of the site.
+  const pagesByLinkProblem = new Map<string, { problem: LinkProblem; pages: string[] }>();
+  const linksChecked = new Set<string>();
+  /** Reads a page's lists and checks its links; the lists as site URLs, `/articles/x/`. */
+  const readPage = (url: string, html: string): string[] => {
+    const references = pageReferences(html, publishedUrl(pathPrefix, ARTICLES_PREFIX));
+    linksChecked.add(url);
+    for (const link of new Set(references.links)) {
+      const wrong = linkProblem(url, link, site);
+      if (!wrong) continue;
+      const known = pagesByLinkProblem.get(wrong.message);
+      if (known) known.pages.push(url);
+      else pagesByLinkProblem.set(wrong.message, { problem: wrong, pages: [url] });
+    }
+    return references.listed.map((href) => siteUrlOf(pathPrefix, href) ?? href);
+  };
   const articleByUrl = new Map(news.articles.map((article) => [article.url, article]));
 
   // What each list must show, from the articles' own terms rather than from the term index.
@@ -155,7 +195,7 @@ export async function checkCompleteness(
           found.push(problem(url, `the build wrote no page at ${url}`));
           continue;
         }
-        const links = listedArticles(html, ARTICLES_PREFIX);
+        const links = readPage(url, html);
         listedByPage.set(url, links);
         listed.push(...links);
       }
@@ -164,6 +204,25 @@ export async function checkCompleteness(
     },
   );
   diagnostics.push(...listProblems.flat());
+  const unread = [...site.files]
+    .filter((file) => file.endsWith(".html"))
+    .map(siteUrlOfFile)
+    .filter((url) => !linksChecked.has(url) && !keptPages.has(url));
+  await mapBounded(unread, READ_CONCURRENCY, async (url) => {
+    const html = await readIfPresent(fileOf(outputDir, url));
+    if (html !== undefined) readPage(url, html);
+  });
+  for (const { problem: wrong, pages } of pagesByLinkProblem.values()) {
+    // A missing article page is reported above, with its article.
+    if (wrong.target && articleByUrl.has(wrong.target)) continue;
+    pages.sort();
+    const [first = "", ...others] = pages;
+    const more =
+      others.length === 0
+        ? ""
+        : ` (and ${others.length} more pages: ${others.slice(0, 3).join(", ")}${others.length > 3 ? ", …" : ""})`;
+    diagnostics.push(problem(first, `${first}${more} ${wrong.message}`));
+  }
   const sitemap = await readIfPresent(path.join(outputDir, "sitemap.xml"));
   if (sitemap !== undefined) {
     const locations = new Set(

@@ -1,27 +1,72 @@
 import { Parser } from "htmlparser2";
 
 /**
- * Reads which articles a written page's lists link to with a streaming HTML parser: the
- * completeness check reads thousands of pages, and a DOM of each costs more time and garbage
- * than the few links it needs.
+ * Reads which articles a written page's lists link to, and every address it refers to, with a
+ * streaming HTML parser: the completeness check reads thousands of pages, and a DOM of each
+ * costs more time and garbage than the few links it needs.
  */
 
 /** The attribute `articleList` puts on its `<ol>`: the region whose links say what a page lists. */
 const ARTICLE_LIST_ATTRIBUTE = "data-article-list";
 
+/** What one written page lists and what it refers to, each address as written in the page. */
+export interface PageReferences {
+  /** The first article link of each card of its article lists, in order, repeats included. */
+  listed: string[];
+  /** Every address the page loads or links: `href`, `src`, `srcset`, `action`, `poster`, a meta refresh, `og:image`. */
+  links: string[];
+}
+
+/** Attributes that hold one address, on whatever element. */
+const ADDRESS_ATTRIBUTES = ["href", "src", "action", "poster"] as const;
+
+/** `a.avif 480w, b.avif 960w` → `a.avif`, `b.avif`. */
+function srcsetAddresses(srcset: string): string[] {
+  return srcset
+    .split(",")
+    .map((candidate) => candidate.trim().split(/\s+/u)[0] ?? "")
+    .filter((address) => address !== "");
+}
+
+/** `0; url=/news-digest/companies/chery/` → `/news-digest/companies/chery/`. */
+function refreshAddress(content: string): string | undefined {
+  const match = /;\s*url\s*=\s*(.+)$/iu.exec(content);
+  return match?.[1]?.trim().replace(/^(['"])(.*)\1$/u, "$2");
+}
+
+function addressesOf(name: string, attributes: Record<string, string>): string[] {
+  const found: string[] = [];
+  for (const attribute of ADDRESS_ATTRIBUTES) {
+    const value = attributes[attribute];
+    if (value !== undefined) found.push(value.trim());
+  }
+  if (attributes.srcset !== undefined) found.push(...srcsetAddresses(attributes.srcset));
+  if (name === "meta" && attributes.content !== undefined) {
+    if (attributes["http-equiv"]?.toLowerCase() === "refresh") {
+      const address = refreshAddress(attributes.content);
+      if (address) found.push(address);
+    } else if (attributes.property === "og:image") {
+      found.push(attributes.content.trim());
+    }
+  }
+  return found;
+}
+
 /**
- * For each card (a direct `<li>` child) of every `<ol data-article-list>` in `html`, the
- * first link whose address starts with `prefix`, in order, repeats included. A card without
- * such a link adds nothing.
+ * Reads a page once. `listed` holds, for each card (a direct `<li>` child) of every
+ * `<ol data-article-list>`, the first link whose address starts with `prefix`; a card
+ * without such a link adds nothing.
  */
-export function listedArticles(html: string, prefix: string): string[] {
+export function pageReferences(html: string, prefix: string): PageReferences {
   const listed: string[] = [];
+  const links: string[] = [];
   let olDepth = 0; // 0 outside a list; 1 directly inside it
   let liDepth = 0; // 0 between cards; 1 inside a card, more inside its nested lists
   let cardLinked = false;
   const parser = new Parser(
     {
       onopentag(name, attributes) {
+        links.push(...addressesOf(name, attributes));
         if (olDepth === 0) {
           if (name === "ol" && ARTICLE_LIST_ATTRIBUTE in attributes) olDepth = 1;
           return;
@@ -44,9 +89,14 @@ export function listedArticles(html: string, prefix: string): string[] {
         else if (name === "li") liDepth -= 1;
       },
     },
-    { decodeEntities: true, lowerCaseTags: true },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
   parser.write(html);
   parser.end();
-  return listed;
+  return { listed, links };
+}
+
+/** The article links of a page's lists: see `pageReferences`. */
+export function listedArticles(html: string, prefix: string): string[] {
+  return pageReferences(html, prefix).listed;
 }

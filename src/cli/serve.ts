@@ -6,6 +6,7 @@ import { providePreloadedNews } from "../eleventy/news-data.ts";
 import { loadNews } from "../load-news.ts";
 import { DEFAULT_RENDER_CACHE } from "../markdown/render-cache.ts";
 import { ELEVENTY_CONFIG, TEMPLATES_DIR } from "../project-paths.ts";
+import { pathPrefixOf } from "../urls.ts";
 import { runCommand } from "./run-command.ts";
 
 const DEFAULT_PORT = 8080;
@@ -34,9 +35,9 @@ await runCommand(async () => {
     renderCacheFile: values.cache,
   };
   const result = await loadNews(newsOptions);
-  const { diagnostics } = result;
+  const { diagnostics, news } = result;
   if (diagnostics.length > 0) console.error(formatReport(diagnostics));
-  if (hasErrors(diagnostics)) {
+  if (!news || hasErrors(diagnostics)) {
     console.error("Fix the errors above, then run `npm start` again.");
     return 1;
   }
@@ -50,6 +51,8 @@ await runCommand(async () => {
   const eleventy = new Eleventy(TEMPLATES_DIR, values.output, {
     configPath: ELEVENTY_CONFIG,
     runMode: "serve",
+    // The preview serves the site under the path it is published under: `/news-digest/`.
+    pathPrefix: pathPrefixOf(news.site.baseUrl),
   });
   await eleventy.init();
   await eleventy.watch();

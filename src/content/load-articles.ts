@@ -52,7 +52,8 @@ function duplicateUrlDiagnostics(articles: readonly Article[]): Diagnostic[] {
  * read first, so each body renders once with the names of every term that has a page in this
  * build linked; `hasPages` tells which articles' terms get pages (no drafts in production).
  * Bodies an earlier build rendered come from `cache`. `progress` hears when rendering starts
- * and how many bodies are done.
+ * and how many bodies are done. Links to the site's pages start with `pathPrefix`, the path
+ * the site is published under.
  */
 export async function loadArticles(
   contentDir: string,
@@ -61,6 +62,7 @@ export async function loadArticles(
   hasPages: (data: ArticleFrontMatter) => boolean = () => true,
   cache: RenderCache = RenderCache.disabled(),
   progress: BuildProgress = silentProgress,
+  pathPrefix = "/",
 ): Promise<LoadedArticles> {
   const { files, diagnostics } = await readArticleFiles(contentDir);
   const prepared: PreparedArticle[] = [];
@@ -76,6 +78,7 @@ export async function loadArticles(
   progress.phase("Rendering Markdown");
   const bodies = await renderBodies(prepared.map(bodyRequest), {
     linkUrls,
+    pathPrefix,
     cache,
     onRendered: (done, total) => progress.advance(done, total),
   });

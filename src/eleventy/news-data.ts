@@ -4,6 +4,7 @@ import { formatReport } from "../diagnostics/format-diagnostics.ts";
 import { DEFAULT_IMAGE_CACHE, writeRenditions } from "../images/write-renditions.ts";
 import { loadNews, type NewsOptions, type NewsResult } from "../load-news.ts";
 import type { News } from "../pages/site-data.ts";
+import { pathPrefixOf } from "../urls.ts";
 import { PreviewPages } from "./preview-pages.ts";
 
 /** Where content comes from and whether drafts show, read from the environment Eleventy runs in. */
@@ -50,6 +51,16 @@ export function providePreloadedNews(options: NewsOptions, result: NewsResult): 
 }
 
 let lastGoodNews: News | undefined;
+let pathPrefix = "/";
+
+/**
+ * The path the site being written is published under (`/news-digest/`), from the `news` last
+ * handed to Eleventy. Module state rather than one configuration's: Eleventy may reuse a
+ * template compiled by an earlier run of the same process, with that run's filters.
+ */
+export function publishedPathPrefix(): string {
+  return pathPrefix;
+}
 const previewPages = new PreviewPages();
 
 /**
@@ -64,7 +75,10 @@ export async function newsForEleventy(
   const result = preloaded && preloaded.key === key ? preloaded.result : await loadNews(options);
   preloaded = undefined;
   // `npm start` writes into one folder it keeps between rebuilds: only changed pages are written.
-  const toWrite = (news: News) => (previewPictures ? previewPages.changedSince(news) : news);
+  const toWrite = (news: News) => {
+    pathPrefix = pathPrefixOf(news.site.baseUrl);
+    return previewPictures ? previewPages.changedSince(news) : news;
+  };
   if (result.news && !hasErrors(result.diagnostics)) {
     if (previewPictures) await writeRenditions(result.news.imageJobs, previewPictures);
     // Only a preview falls back to it: a build keeping it would hold the site to the process's end.

@@ -62,8 +62,8 @@ export interface RenditionJob {
 
 /** What templates show of a lead image; every value final. */
 export interface LeadImageView {
-  /** For `<source type srcset>`, best format first. */
-  sources: Array<{ type: string; srcset: string }>;
+  /** For `<source type srcset>`, best format first: each file with its width, narrowest first. */
+  sources: Array<{ type: string; candidates: Array<{ url: string; width: number }> }>;
   /** The `<img>`: its own file and the dimensions that reserve its space. */
   fallback: { src: string; width: number; height: number };
   /** For `sizes`, on the article page and in lists. */
@@ -135,10 +135,9 @@ export function leadImageView(image: LeadImage): LeadImageView {
   return {
     sources: RENDITION_FORMATS.map((format) => ({
       type: MIME_TYPES[format],
-      srcset: job.renditions
+      candidates: job.renditions
         .filter((rendition) => rendition.format === format)
-        .map((rendition) => `${rendition.url} ${rendition.width}w`)
-        .join(", "),
+        .map(({ url, width }) => ({ url, width })),
     })),
     fallback: { src: fallback.url, width: fallback.width, height: fallback.height },
     sizes: PICTURE_SIZES,

@@ -3,6 +3,7 @@ import { remarkAutolinkTerms, type TermLinker, termLinker } from "./autolink-ter
 import { type RenderCache, renderKey } from "./render-cache.ts";
 import { type RenderedBody, renderMarkdown } from "./render-markdown.ts";
 import { renderInWorkers } from "./render-pool.ts";
+import { remarkSitePaths } from "./site-paths.ts";
 
 /** One body to render, as plain data so it can cross to a worker thread. */
 export interface BodyRequest {
@@ -16,6 +17,8 @@ export interface BodyRequest {
 export interface RenderSetup {
   /** Every name that links to a page in this build (name → page). */
   linkUrls: ReadonlyMap<string, string>;
+  /** The path the site is published under (`/news-digest/`); links to its pages start with it. Default `/`. */
+  pathPrefix?: string;
   cache: RenderCache;
   /** Hears how many of all bodies are rendered, cached ones first, then as others finish. */
   onRendered?: (done: number, total: number) => void;
@@ -28,11 +31,19 @@ export interface RenderSetup {
 export const PARALLEL_THRESHOLD = 200;
 
 /** Renders one body: the same function runs in the calling thread and in workers. */
-export function renderRequest(request: BodyRequest, linker: TermLinker): RenderedBody {
-  return renderMarkdown(
-    request.markdown,
-    request.autolink ? remarkAutolinkTerms(linker, new Map(request.ownUrls)) : undefined,
-  );
+export function renderRequest(
+  request: BodyRequest,
+  linker: TermLinker,
+  pathPrefix = "/",
+): RenderedBody {
+  const autolink = request.autolink
+    ? remarkAutolinkTerms(linker, new Map(request.ownUrls))
+    : undefined;
+  const sitePaths = remarkSitePaths(pathPrefix);
+  return renderMarkdown(request.markdown, (tree) => {
+    autolink?.(tree);
+    sitePaths(tree);
+  });
 }
 
 /**
@@ -40,7 +51,7 @@ export function renderRequest(request: BodyRequest, linker: TermLinker): Rendere
  * the pages of the build's names that occur in its text. A changed registry entry or a new
  * term page thus re-renders only the articles whose text names it.
  */
-function keyOf(request: BodyRequest, linker: TermLinker): string {
+function keyOf(request: BodyRequest, linker: TermLinker, pathPrefix: string): string {
   const linkedNames =
     request.autolink && linker.pattern
       ? [...new Set(request.markdown.match(linker.pattern) ?? [])]
@@ -52,6 +63,7 @@ function keyOf(request: BodyRequest, linker: TermLinker): string {
     request.autolink ? "autolink" : "plain",
     JSON.stringify([...request.ownUrls].sort()),
     linkedNames.join("\n"),
+    pathPrefix,
   ]);
 }
 
@@ -64,7 +76,8 @@ export async function renderBodies(
   setup: RenderSetup,
 ): Promise<RenderedBody[]> {
   const linker = termLinker(setup.linkUrls);
-  const keys = requests.map((request) => keyOf(request, linker));
+  const pathPrefix = setup.pathPrefix ?? "/";
+  const keys = requests.map((request) => keyOf(request, linker, pathPrefix));
   const results: Array<RenderedBody | undefined> = keys.map((key) => setup.cache.get(key));
   const missing = results.flatMap((body, index) => (body ? [] : [index]));
   const cached = requests.length - missing.length;
@@ -76,6 +89,7 @@ export async function renderBodies(
     const bodies = await renderInWorkers(
       missing.map((index) => requests[index] as BodyRequest),
       setup.linkUrls,
+      pathPrefix,
       workers,
       reportRendered,
     );
@@ -84,7 +98,7 @@ export async function renderBodies(
     });
   } else {
     for (const [position, index] of missing.entries()) {
-      results[index] = renderRequest(requests[index] as BodyRequest, linker);
+      results[index] = renderRequest(requests[index] as BodyRequest, linker, pathPrefix);
       reportRendered(position + 1);
     }
   }

@@ -22,6 +22,7 @@ export interface WorkerReply {
 export async function renderInWorkers(
   requests: readonly BodyRequest[],
   linkUrls: ReadonlyMap<string, string>,
+  pathPrefix: string,
   workerCount: number,
   onRendered: (done: number) => void = () => {},
 ): Promise<RenderedBody[]> {
@@ -34,7 +35,7 @@ export async function renderInWorkers(
   let done = 0;
   const workers = Array.from(
     { length: Math.min(workerCount, batches.length) },
-    () => new Worker(WORKER_ENTRY, { workerData: { linkUrls: [...linkUrls] } }),
+    () => new Worker(WORKER_ENTRY, { workerData: { linkUrls: [...linkUrls], pathPrefix } }),
   );
   try {
     await Promise.all(

@@ -4,12 +4,19 @@ import { type BodyRequest, renderRequest } from "./render-bodies.ts";
 import type { WorkerReply } from "./render-pool.ts";
 
 /** A render worker: the build's names arrive once, then batches of bodies to render. */
-const linker = termLinker(new Map((workerData as { linkUrls: Array<[string, string]> }).linkUrls));
+const { linkUrls, pathPrefix } = workerData as {
+  linkUrls: Array<[string, string]>;
+  pathPrefix: string;
+};
+const linker = termLinker(new Map(linkUrls));
 
 parentPort?.on("message", ({ batch, requests }: { batch: number; requests: BodyRequest[] }) => {
   let reply: WorkerReply;
   try {
-    reply = { batch, bodies: requests.map((request) => renderRequest(request, linker)) };
+    reply = {
+      batch,
+      bodies: requests.map((request) => renderRequest(request, linker, pathPrefix)),
+    };
   } catch (error) {
     reply = {
       batch,

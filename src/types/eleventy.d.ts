@@ -18,6 +18,8 @@ declare module "@11ty/eleventy" {
     configPath?: string;
     quietMode?: boolean;
     runMode?: "build" | "serve" | "watch";
+    /** Where the dev server serves the site: `/news-digest/`. */
+    pathPrefix?: string;
     config?: (eleventyConfig: EleventyConfig) => void | Promise<void>;
   }
 

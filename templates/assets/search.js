@@ -1,20 +1,20 @@
 // Starts the Pagefind UI on the search page and runs the query of `/search/?q=…`, which
 // the header's search form sends. Kept out of the page so the CSP needs no inline script.
 // The index is in shards (pagefind/0/, pagefind/1/, …, listed in pagefind/shards.json),
-// merged into one search; their addresses are read relative to the UI's own script, so the
-// site works under any path.
+// merged into one search. A site published under a path (`/news-digest/`) names it on the
+// element: results link below it, and the index is loaded from below it.
 const element = document.querySelector("#search");
-const uiScript = document.querySelector('script[src$="pagefind/pagefind-ui.js"]');
 
 async function startSearch() {
-  const base = new URL(".", uiScript.src);
-  const response = await fetch(new URL("shards.json", base));
+  const { baseUrl = "/", bundlePath = "/pagefind/" } = element.dataset;
+  const response = await fetch(`${bundlePath}shards.json`);
   const { shards } = await response.json();
-  const [primary, ...others] = shards.map((shard) => new URL(shard, base).pathname);
+  const [primary, ...others] = shards.map((shard) => `${bundlePath}${shard}`);
   const ui = new window.PagefindUI({
     element,
+    baseUrl,
     bundlePath: primary,
-    mergeIndex: others.map((bundlePath) => ({ bundlePath })),
+    mergeIndex: others.map((shardPath) => ({ bundlePath: shardPath, baseUrl })),
     showSubResults: true,
     resetStyles: false,
   });
@@ -26,4 +26,4 @@ async function startSearch() {
   if (query) ui.triggerSearch(query);
 }
 
-if (element && uiScript && "PagefindUI" in window) startSearch();
+if (element instanceof HTMLElement && "PagefindUI" in window) startSearch();

@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { News } from "../../src/pages/site-data.ts";
-import { requireChromium, type ServedCorpus, serveCorpus } from "../support/browser.ts";
+import { CORPUS, requireChromium, type ServedCorpus, serveCorpus } from "../support/browser.ts";
 import { fixtureNews } from "../support/fixture-news.ts";
 
 requireChromium();
@@ -14,7 +14,7 @@ let news: News;
 
 beforeAll(async () => {
   // One after the other: a build closes the Pagefind process it shares with the other.
-  sharded = await serveCorpus({ recordsPerShard: 4 });
+  sharded = await serveCorpus(CORPUS, "/", { recordsPerShard: 4 });
   single = await serveCorpus();
   news = await fixtureNews();
   page = await sharded.browser.newPage();

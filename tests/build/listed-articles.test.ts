@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listedArticles } from "../../src/build/listed-articles.ts";
+import { listedArticles, pageReferences } from "../../src/build/listed-articles.ts";
 import { type BuiltSite, buildFixtureSite } from "../support/build-fixture.ts";
 import { parseHtml } from "../support/html.ts";
 
@@ -48,6 +48,30 @@ describe("listedArticles", () => {
         <li><a href="/articles/a&amp;b/">escaped</a></li>
       </ol>`;
     expect(listedArticles(html, "/articles/")).toEqual(["/articles/deep/", "/articles/a&b/"]);
+  });
+});
+
+describe("pageReferences", () => {
+  it("collects every address a page loads or links, each srcset candidate and a meta refresh included", () => {
+    const html = `
+      <meta http-equiv="Refresh" content="0; url=/news-digest/companies/chery/">
+      <meta property="og:image" content="https://newsroom.github.io/news-digest/images/a-1440.jpeg">
+      <meta name="description" content="/not/an/address">
+      <link rel="stylesheet" href="/news-digest/assets/site.css">
+      <script src="/news-digest/assets/search.js" defer></script>
+      <form action="/news-digest/search/"></form>
+      <picture><source srcset="/news-digest/images/a-480.avif 480w, /news-digest/images/a-960.avif 960w">
+      <img src="/news-digest/images/a-960.jpeg"></picture>`;
+    expect(pageReferences(html, "/news-digest/articles").links).toEqual([
+      "/news-digest/companies/chery/",
+      "https://newsroom.github.io/news-digest/images/a-1440.jpeg",
+      "/news-digest/assets/site.css",
+      "/news-digest/assets/search.js",
+      "/news-digest/search/",
+      "/news-digest/images/a-480.avif",
+      "/news-digest/images/a-960.avif",
+      "/news-digest/images/a-960.jpeg",
+    ]);
   });
 });
 

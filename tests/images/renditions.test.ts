@@ -37,15 +37,24 @@ describe("lead image renditions", () => {
     expect(view.sources).toEqual([
       {
         type: "image/avif",
-        srcset: `/images/${key}-480.avif 480w, /images/${key}-960.avif 960w, /images/${key}-1440.avif 1440w`,
+        candidates: [480, 960, 1440].map((width) => ({
+          url: `/images/${key}-${width}.avif`,
+          width,
+        })),
       },
       {
         type: "image/webp",
-        srcset: `/images/${key}-480.webp 480w, /images/${key}-960.webp 960w, /images/${key}-1440.webp 1440w`,
+        candidates: [480, 960, 1440].map((width) => ({
+          url: `/images/${key}-${width}.webp`,
+          width,
+        })),
       },
       {
         type: "image/jpeg",
-        srcset: `/images/${key}-480.jpeg 480w, /images/${key}-960.jpeg 960w, /images/${key}-1440.jpeg 1440w`,
+        candidates: [480, 960, 1440].map((width) => ({
+          url: `/images/${key}-${width}.jpeg`,
+          width,
+        })),
       },
     ]);
     expect(view.fallback).toEqual({ src: `/images/${key}-960.jpeg`, width: 960, height: 540 });

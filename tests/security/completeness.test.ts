@@ -155,4 +155,63 @@ describe("the completeness check", () => {
     ]);
     await rm(path.dirname(copy), { recursive: true, force: true });
   });
+
+  it.each([
+    {
+      fault: "a page linking a page the build did not write",
+      spoil: (dir: string) =>
+        edit(path.join(dir, "companies/avtovaz/index.html"), (html) =>
+          html.replace("</main>", '<a href="/companies/avtovaz/page/9/">Older</a></main>'),
+        ),
+      message:
+        "/companies/avtovaz/ links to /companies/avtovaz/page/9/, but the build wrote no companies/avtovaz/page/9/index.html",
+    },
+    {
+      fault: "a picture the build did not write",
+      spoil: (dir: string) =>
+        edit(path.join(dir, "partners/uaz/index.html"), (html) =>
+          html.replace(
+            "</main>",
+            '<img src="/images/uaz-patriot-480.avif" alt="UAZ Patriot"></main>',
+          ),
+        ),
+      message:
+        "/partners/uaz/ links to /images/uaz-patriot-480.avif, but the build wrote no images/uaz-patriot-480.avif",
+    },
+    {
+      fault: "a stylesheet every page loads and the build did not write",
+      spoil: (dir: string) => rm(path.join(dir, "assets/site.css")),
+      message:
+        /^\/ \(and \d+ more pages: \/404\.html, .*, …\) links to \/assets\/site\.css, but the build wrote no assets\/site\.css$/u,
+    },
+  ])("reports $fault once, naming the pages that link it", async ({ spoil, message }) => {
+    const copy = await copyOfSite();
+    await spoil(copy);
+
+    const problems = await checkCompleteness(copy, news);
+
+    expect(problems).toEqual([
+      expect.objectContaining({
+        severity: "error",
+        ruleId: "incomplete-build",
+        message: typeof message === "string" ? message : expect.stringMatching(message),
+      }),
+    ]);
+    await rm(path.dirname(copy), { recursive: true, force: true });
+  });
+
+  it("leaves the links of pages kept from the previous build unread", async () => {
+    const copy = await copyOfSite();
+    await edit(path.join(copy, "companies/avtovaz/index.html"), (html) =>
+      html.replace("</main>", '<a href="/companies/avtovaz/page/9/">Older</a></main>'),
+    );
+
+    const kept = new Set(["/companies/avtovaz/"]);
+    const listedByPage = new Map<string, string[]>();
+    await checkCompleteness(site.outputDir, news, listedByPage);
+
+    expect(await checkCompleteness(copy, news, listedByPage, kept)).toEqual([]);
+    expect(await checkCompleteness(copy, news, new Map(listedByPage))).toHaveLength(1);
+    await rm(path.dirname(copy), { recursive: true, force: true });
+  });
 });

@@ -41,16 +41,22 @@ export interface ServedCorpus {
   site: BuiltSite;
   server: StaticServer;
   browser: Browser;
-  /** The absolute address of a site URL on the test server. */
+  /** The absolute address of a site URL on the test server, under the path it is served at. */
   url(siteUrl: string): string;
   close(): Promise<void>;
 }
 
+/**
+ * Builds a content folder (the corpus by default) and serves it; `mountPath` is the path the
+ * site is served under, as its `baseUrl` says it is published.
+ */
 export async function serveCorpus(
+  contentDir = CORPUS,
+  mountPath = "/",
   options: Omit<BuildOptions, "contentDir" | "outputDir"> = {},
 ): Promise<ServedCorpus> {
-  const site = await buildFixtureSite(CORPUS, options);
-  const server = await serveFolder(site.outputDir);
+  const site = await buildFixtureSite(contentDir, options);
+  const server = await serveFolder(site.outputDir, mountPath);
   const browser = await launchChromium().catch(async (error: unknown) => {
     await server.close();
     await site.remove();
@@ -60,7 +66,7 @@ export async function serveCorpus(
     site,
     server,
     browser,
-    url: (siteUrl) => new URL(siteUrl, server.origin).href,
+    url: (siteUrl) => new URL(`${mountPath}${siteUrl.replace(/^\//, "")}`, server.origin).href,
     async close() {
       await browser.close();
       await server.close();

@@ -40,8 +40,10 @@ async function fileFor(root: string, pathname: string): Promise<string | undefin
 /**
  * Serves a folder read-only on an ephemeral port of 127.0.0.1, for browser tests. It
  * answers GET and HEAD only, keeps no connection alive, and never leaves the folder.
+ * `mountPath` is where the folder appears, as a site published under a path
+ * (`/news-digest/`) is: nothing outside it is served.
  */
-export async function serveFolder(folder: string): Promise<StaticServer> {
+export async function serveFolder(folder: string, mountPath = "/"): Promise<StaticServer> {
   const root = path.resolve(folder);
   const server: Server = createServer(async (request, response) => {
     response.setHeader("Connection", "close");
@@ -50,7 +52,9 @@ export async function serveFolder(folder: string): Promise<StaticServer> {
       return;
     }
     const { pathname } = new URL(request.url ?? "/", "http://127.0.0.1");
-    const file = await fileFor(root, pathname);
+    const file = pathname.startsWith(mountPath)
+      ? await fileFor(root, `/${pathname.slice(mountPath.length)}`)
+      : undefined;
     if (!file) {
       response.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("Not found");
       return;

@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { termLinker } from "../../src/markdown/autolink-terms.ts";
+import {
+  type BodyRequest,
+  PARALLEL_THRESHOLD,
+  renderBodies,
+  renderRequest,
+} from "../../src/markdown/render-bodies.ts";
+import { RenderCache } from "../../src/markdown/render-cache.ts";
+
+const PATH = "/news-digest/";
+const linkUrls = new Map([
+  ["Chery", "/companies/chery/"],
+  ["Tiggo 4 Pro", "/models/chery-tiggo-4-pro/"],
+]);
+const linker = termLinker(linkUrls);
+
+const body = (markdown: string, autolink = false): BodyRequest => ({
+  markdown,
+  autolink,
+  ownUrls: [],
+});
+
+const hrefsOf = (html: string) =>
+  Array.from(html.matchAll(/href="([^"]*)"/gu), ([, href = ""]) => href);
+
+describe("links to the site's own pages in a site published under a path", () => {
+  it.each([
+    ["a page of the site", "[the Chery page](/companies/chery/)", "/news-digest/companies/chery/"],
+    [
+      "an article, with a fragment",
+      "[the plan](/articles/chery-localization-russia/#plant)",
+      "/news-digest/articles/chery-localization-russia/#plant",
+    ],
+    ["a reference link", "[TASS][tass]\n\n[tass]: /sources/tass/", "/news-digest/sources/tass/"],
+    ["another site", "[TASS](https://tass.com/economy/)", "https://tass.com/economy/"],
+    [
+      "another host, scheme left out",
+      "[a photo](//cdn.example.org/tula.jpg)",
+      "//cdn.example.org/tula.jpg",
+    ],
+    ["a place on the same page", "[the facts](#facts)", "#facts"],
+    ["an e-mail address", "[the desk](mailto:desk@example.org)", "mailto:desk@example.org"],
+  ])(
+    "publishes a link to %s as the site under its path must, and keeps it as written for the checks",
+    (_what, markdown, expected) => {
+      const rendered = renderRequest(body(markdown), linker, PATH);
+      expect(hrefsOf(rendered.html)).toEqual([expected]);
+      const inline = /\]\((.*)\)/u.exec(markdown)?.[1];
+      expect(rendered.links.map((link) => link.url)).toEqual(inline ? [inline] : []);
+    },
+  );
+
+  it("links the names of the text below the path", () => {
+    const { html } = renderRequest(
+      body("Chery showed the Tiggo 4 Pro in Tula.", true),
+      linker,
+      PATH,
+    );
+    expect(hrefsOf(html)).toEqual([
+      "/news-digest/companies/chery/",
+      "/news-digest/models/chery-tiggo-4-pro/",
+    ]);
+  });
+
+  it("never hands a body rendered for one path to a build under another", async () => {
+    const cache = RenderCache.disabled();
+    const request = body("More in [the Chery page](/companies/chery/).");
+    const [atRoot] = await renderBodies([request], { linkUrls, cache });
+    const [underPath] = await renderBodies([request], { linkUrls, cache, pathPrefix: PATH });
+    expect(hrefsOf(atRoot?.html ?? "")).toEqual(["/companies/chery/"]);
+    expect(hrefsOf(underPath?.html ?? "")).toEqual(["/news-digest/companies/chery/"]);
+  });
+
+  it("renders on worker threads under the path exactly as the calling thread does", async () => {
+    const requests = Array.from({ length: PARALLEL_THRESHOLD + 10 }, (_, index) =>
+      body(`Chery sold ${index} cars; see [Tiggo 4 Pro news](/models/chery-tiggo-4-pro/).`, true),
+    );
+    const bodies = await renderBodies(requests, {
+      linkUrls,
+      cache: RenderCache.disabled(),
+      pathPrefix: PATH,
+    });
+    expect(bodies).toEqual(requests.map((request) => renderRequest(request, linker, PATH)));
+    expect(hrefsOf(bodies[0]?.html ?? "")).toEqual([
+      "/news-digest/companies/chery/",
+      "/news-digest/models/chery-tiggo-4-pro/",
+    ]);
+  });
+});
