@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import {
   articleText,
   createContentFolder,
+  modelsSharingAnAddress,
   removeContentFolders,
 } from "../support/content-folder.ts";
 
@@ -81,6 +82,20 @@ describe("npm run check", () => {
     expect(stdout.split("\n")).toContain(
       `::error file=${dir}/articles/chery-localization.md,line=4,col=10,title=unknown-company::unknown company "Cherry" — did you mean "Chery"? — write "Chery", or add "Cherry" to content/registry/companies.yaml if it is another company`,
     );
+  });
+
+  it("stops when two models would share an address, naming both files", async () => {
+    const dir = await createContentFolder(modelsSharingAnAddress());
+    const { status, stdout } = await runCheck(dir);
+    expect({
+      status,
+      lines: stdout.split("\n").filter((line) => line.includes("(url-conflict)")),
+    }).toEqual({
+      status: 1,
+      lines: [
+        `${dir}/articles/chery-tiggo-4-pro-prices.md:5:10  error  /models/chery-tiggo-4-pro/ is claimed by the model "4 Pro" of Chery Tiggo and by the model "Tiggo 4 Pro" of Chery (${dir}/articles/chery-tiggo-4-pro-assembly.md:5:10) — correct whichever name is wrong, or write the model's full name so its page gets an address of its own  (url-conflict)`,
+      ],
+    });
   });
 
   it("exits with status 0 and says so when the content has no problem", async () => {
