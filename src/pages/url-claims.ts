@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Article } from "../content/article.ts";
 import type { Diagnostic, Place } from "../diagnostics/diagnostic.ts";
@@ -72,9 +72,9 @@ export function fixedFilesOfProject(): ReadonlyArray<{ url: string; origin: Orig
       ];
     });
   const assetsFolder = path.join(PROJECT_ROOT, ASSETS.folder);
-  const assets = readdirSync(assetsFolder, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.join(entry.parentPath, entry.name))
+  const assets = readdirSync(assetsFolder, { recursive: true, encoding: "utf8" })
+    .map((name) => path.join(assetsFolder, name))
+    .filter((file) => statSync(file).isFile())
     .sort()
     .map((file) => ({
       url: `${ASSETS.url}${path.relative(assetsFolder, file).split(path.sep).join("/")}`,

@@ -290,6 +290,23 @@ const CASES: Case[] = [
     expected: [],
   },
   {
+    collision: "two articles showing one lead picture, which share its files",
+    articles: () => {
+      const image = {
+        file: "/srv/content/images/chery-tula-plant.jpg",
+        hash: "5f1c0a9e4b7d2c3e8f6a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e",
+        width: 1600,
+        height: 900,
+        alt: "The Chery assembly line in Tula",
+      };
+      return [
+        { ...article("chery-tula-plant", "2022-06-02", "Chery"), image },
+        { ...article("haval-tula-plant", "2022-06-01", "Haval"), image },
+      ];
+    },
+    expected: [],
+  },
+  {
     collision: "a company called Page beside the further pages of the directory and of itself",
     articles: () => articlesAbout("page-motors", "Page", 11, []),
     expected: [],
