@@ -147,12 +147,6 @@ class ClaimTable {
   }
 }
 
-const KIND_NAMES: Record<TermKind, string> = {
-  company: "company",
-  model: "model",
-  partner: "partner",
-};
-
 /**
  * The pages each term address is wanted by, from every mention in the articles: the term
  * index files models by their address, so two models whose names join alike (Chery Tiggo
@@ -169,7 +163,7 @@ function termClaimants(articles: readonly Article[]): Map<string, Claimant[]> {
       label,
       origin,
       fixed: false,
-      fix: `correct whichever name is wrong, or write the ${KIND_NAMES[kind]}'s full name so its page gets an address of its own`,
+      fix: `correct whichever name is wrong, or write the ${kind}'s full name so its page gets an address of its own`,
     });
     byUrl.set(url, claimants);
   };
@@ -201,8 +195,8 @@ function termClaimants(articles: readonly Article[]): Map<string, Claimant[]> {
 
 function formerClaimant(address: FormerAddress): Claimant {
   return {
-    key: `redirect:${address.url}:${address.target.url}`,
-    label: `the former name of the ${KIND_NAMES[address.target.kind]} "${address.target.name}"`,
+    key: `redirect:${address.url} → ${address.target.url}`,
+    label: `the former name of the ${address.target.kind} "${address.target.name}"`,
     origin: { file: address.entity.file, ...address.entity.place },
     fixed: false,
     fix: "remove that former name from the entry: its old address cannot send readers on",
@@ -246,8 +240,14 @@ function claimTable(
   const table = new ClaimTable();
   const terms = termClaimants(context.articles);
   const addresses = formerAddresses(context.index, context.registry);
+  const redirectKey = (url: string, target: { url: string }) => `${url} → ${target.url}`;
+  const addressOf = new Map<string, FormerAddress>();
+  for (const address of addresses) {
+    const key = redirectKey(address.url, address.target);
+    if (!addressOf.has(key)) addressOf.set(key, address);
+  }
   const written = new Set(
-    news.redirects.map((redirect) => `${redirect.url}:${redirect.target.url}`),
+    news.redirects.map((redirect) => redirectKey(redirect.url, redirect.target)),
   );
 
   const claimantsOf = (list: PageList, item: ListItem, url: string, template: string) => {
@@ -283,11 +283,8 @@ function claimTable(
         ];
       }
       case "redirects": {
-        const redirect = item as News["redirects"][number];
-        return addresses
-          .filter((address) => address.url === url && address.target.url === redirect.target.url)
-          .slice(0, 1)
-          .map(formerClaimant);
+        const address = addressOf.get(redirectKey(url, (item as News["redirects"][number]).target));
+        return address ? [formerClaimant(address)] : [];
       }
       default:
         throw new Error(`Internal error: no claimant for the pages of ${list.name}`);
@@ -328,7 +325,7 @@ function claimTable(
   }
 
   const refused = addresses.flatMap((address): Diagnostic[] => {
-    if (written.has(`${address.url}:${address.target.url}`)) return [];
+    if (written.has(redirectKey(address.url, address.target))) return [];
     const holder = table.holdersOf(address.url)[0];
     if (!holder) throw new Error(`Internal error: ${address.url} neither redirects nor is held`);
     const claimant = formerClaimant(address);
