@@ -7,6 +7,7 @@ import {
 } from "./src/eleventy/news-data.ts";
 import { importTypeScriptData } from "./src/eleventy/typescript-data.ts";
 import { markdownLibrary } from "./src/markdown/markdown-library.ts";
+import { STATIC_ASSETS } from "./src/project-paths.ts";
 import {
   headersFile,
   META_CONTENT_SECURITY_POLICY,
@@ -39,7 +40,7 @@ export default function configure(eleventyConfig: EleventyConfig) {
   eleventyConfig.setLibrary("md", markdownLibrary);
 
   // Assets
-  eleventyConfig.addPassthroughCopy({ "templates/assets": "assets" });
+  eleventyConfig.addPassthroughCopy({ [STATIC_ASSETS.folder]: STATIC_ASSETS.outputFolder });
 
   // Dev server
   eleventyConfig.setServerOptions({ showAllHosts: false });

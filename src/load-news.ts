@@ -8,6 +8,7 @@ import { type Diagnostic, hasErrors } from "./diagnostics/diagnostic.ts";
 import { RenderCache, rendererVersion } from "./markdown/render-cache.ts";
 import { publishedUrls } from "./pages/published-urls.ts";
 import { buildSiteData, type News } from "./pages/site-data.ts";
+import { claimUrls } from "./pages/url-claims.ts";
 import { type BuildProgress, silentProgress } from "./progress.ts";
 import { loadRegistry } from "./registry/load-registry.ts";
 import type { Registry } from "./registry/registry.ts";
@@ -51,13 +52,27 @@ function scheduledNotice(article: Article): Diagnostic {
   };
 }
 
+/** A site's data, and every address two of its pages would share (see `claimUrls`). */
 function siteFor(
   settings: SiteSettings,
   articles: readonly Article[],
   registry: Registry,
   scheduled: ReadonlySet<Article>,
-): News {
-  return buildSiteData(settings, articles, buildTermIndex(articles), { registry, scheduled });
+): { news: News; conflicts: Diagnostic[] } {
+  const index = buildTermIndex(articles);
+  const news = buildSiteData(settings, articles, index, { registry, scheduled });
+  return { news, conflicts: claimUrls(news, { articles, index, registry }) };
+}
+
+/** The preview repeats what production says of the articles both show: told once. */
+function once(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((diagnostic) => {
+    const key = JSON.stringify(diagnostic);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /**
@@ -98,12 +113,17 @@ export async function loadNews(options: NewsOptions): Promise<NewsResult> {
   const scheduled = new Set(loaded.articles.filter((article) => isScheduled(article, today)));
   diagnostics.push(...[...scheduled].map(scheduledNotice));
   const published = loaded.articles.filter((article) => !article.draft && !scheduled.has(article));
-  const production = siteFor(settings, published, registry, scheduled);
+  const productionSite = siteFor(settings, published, registry, scheduled);
   const unpublished = loaded.articles.filter((article) => article.draft || scheduled.has(article));
-  const preview =
-    unpublished.length > 0 ? siteFor(settings, loaded.articles, registry, scheduled) : production;
+  const previewSite =
+    unpublished.length > 0
+      ? siteFor(settings, loaded.articles, registry, scheduled)
+      : productionSite;
+  const production = productionSite.news;
+  const preview = previewSite.news;
   // A published article may link only to published pages; a draft also to other drafts.
   diagnostics.push(
+    ...once([...productionSite.conflicts, ...previewSite.conflicts]),
     ...checkBodyLinks(published, publishedUrls(production)),
     ...checkBodyLinks(unpublished, publishedUrls(preview)),
   );

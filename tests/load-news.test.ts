@@ -1,5 +1,6 @@
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { sortDiagnostics } from "../src/diagnostics/diagnostic.ts";
 import { loadNews } from "../src/load-news.ts";
 import type { BuildProgress } from "../src/progress.ts";
 import {
@@ -133,4 +134,103 @@ it("reports reading content, then rendering Markdown up to every article", async
   };
   await loadNews({ contentDir: dir, includeDrafts: false, now: NOW, progress });
   expect(events).toEqual(["Reading content", "Rendering Markdown", "0/2", "1/2", "2/2"]);
+});
+
+describe("two pages at one address", () => {
+  const addressProblems = async (dir: string) => {
+    const { news, diagnostics } = await loadNews({
+      contentDir: dir,
+      includeDrafts: false,
+      now: NOW,
+    });
+    return {
+      news,
+      problems: sortDiagnostics(
+        diagnostics.filter((d) => d.ruleId === "duplicate-url" || d.ruleId === "url-conflict"),
+      ),
+    };
+  };
+
+  it("name both files when two articles share a slug, and publish neither", async () => {
+    const dir = await createContentFolder({
+      articles: {
+        "2021/chery-tiggo-7-pro.md": cheryArticle("Tiggo 7 Pro prices", "2021-06-01"),
+        "2022/chery-tiggo-7-pro.md": cheryArticle("Tiggo 7 Pro prices rise", "2022-05-01"),
+        "chery-dealers.md": cheryArticle("Chery opens dealers", "2022-05-02"),
+      },
+    });
+    const older = path.join(dir, "articles/2021/chery-tiggo-7-pro.md");
+    const newer = path.join(dir, "articles/2022/chery-tiggo-7-pro.md");
+    const { news, problems } = await addressProblems(dir);
+    expect(news).toBeUndefined();
+    expect(problems).toEqual([
+      {
+        file: older,
+        line: 1,
+        column: 1,
+        severity: "error",
+        ruleId: "duplicate-url",
+        message: `this article and ${newer} would both be published at /articles/chery-tiggo-7-pro/`,
+        fix: "give one of them a different `slug:` (or file name)",
+      },
+      {
+        file: newer,
+        line: 1,
+        column: 1,
+        severity: "error",
+        ruleId: "duplicate-url",
+        message: `this article and ${older} would both be published at /articles/chery-tiggo-7-pro/`,
+        fix: "give one of them a different `slug:` (or file name)",
+      },
+    ]);
+  });
+
+  it("name both files when a slug set in front-matter is another file's name", async () => {
+    const dir = await createContentFolder({
+      articles: {
+        "chery-localization.md": cheryArticle("Chery localizes", "2022-05-01"),
+        "chery-russia.md": cheryArticle("Chery in Russia", "2022-05-02", [
+          "slug: chery-localization",
+        ]),
+      },
+    });
+    const { problems } = await addressProblems(dir);
+    expect(problems.map((d) => [path.basename(d.file), d.ruleId])).toEqual([
+      ["chery-localization.md", "duplicate-url"],
+      ["chery-russia.md", "duplicate-url"],
+    ]);
+  });
+
+  it("name both files when two companies' models would share a page, even when one is a draft", async () => {
+    const dir = await createContentFolder({
+      articles: {
+        "chery-tiggo-4-pro-prices.md": articleText([
+          "title: Chery Tiggo 4 Pro prices rise",
+          "date: 2022-05-02",
+          "company: Chery Tiggo",
+          "models: [4 Pro]",
+          "draft: true",
+        ]),
+        "chery-tiggo-4-pro-assembly.md": articleText([
+          "title: Chery starts Tiggo 4 Pro assembly",
+          "date: 2022-05-01",
+          "company: Chery",
+          "models: [Tiggo 4 Pro]",
+        ]),
+      },
+    });
+    const { news, problems } = await addressProblems(dir);
+    expect(news).toBeUndefined();
+    expect(problems).toEqual([
+      {
+        file: path.join(dir, "articles/chery-tiggo-4-pro-prices.md"),
+        line: 5,
+        column: 10,
+        severity: "error",
+        ruleId: "url-conflict",
+        message: `/models/chery-tiggo-4-pro/ is claimed by the model "4 Pro" of Chery Tiggo and by the model "Tiggo 4 Pro" of Chery (${path.join(dir, "articles/chery-tiggo-4-pro-assembly.md")}:5:10)`,
+        fix: "correct whichever name is wrong, or write the model's full name so its page gets an address of its own",
+      },
+    ]);
+  });
 });

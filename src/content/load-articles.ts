@@ -22,31 +22,6 @@ export interface LoadedArticles {
   diagnostics: Diagnostic[];
 }
 
-/** Two articles that would write the same page: both are named, the build cannot choose. */
-function duplicateUrlDiagnostics(articles: readonly Article[]): Diagnostic[] {
-  const byUrl = new Map<string, Article[]>();
-  for (const article of articles) {
-    byUrl.set(article.url, [...(byUrl.get(article.url) ?? []), article]);
-  }
-  const diagnostics: Diagnostic[] = [];
-  for (const [url, sharing] of byUrl) {
-    if (sharing.length < 2) continue;
-    for (const article of sharing) {
-      const others = sharing.filter((other) => other !== article).map((other) => other.file);
-      diagnostics.push({
-        file: article.file,
-        line: 1,
-        column: 1,
-        severity: "error",
-        ruleId: "duplicate-url",
-        message: `this article and ${others.join(", ")} would both be published at ${url}`,
-        fix: "give one of them a different `slug:` (or file name)",
-      });
-    }
-  }
-  return diagnostics;
-}
-
 /**
  * Reads, validates and renders every article below `content/articles/`. All front-matter is
  * read first, so each body renders once with the names of every term that has a page in this
@@ -90,10 +65,6 @@ export async function loadArticles(
     if (!result.article || hasErrors(lead.diagnostics)) continue;
     articles.push(lead.image ? { ...result.article, image: lead.image } : result.article);
   }
-  const duplicates = duplicateUrlDiagnostics(articles);
-  const clashing = new Set(duplicates.map((diagnostic) => diagnostic.file));
-  return {
-    articles: articles.filter((article) => !clashing.has(article.file)).sort(compareNewestFirst),
-    diagnostics: [...diagnostics, ...duplicates],
-  };
+  // Two articles at one address are told by `claimUrls`, with every other shared address.
+  return { articles: articles.sort(compareNewestFirst), diagnostics };
 }

@@ -18,6 +18,7 @@ import {
 } from "./article-view.ts";
 import { type DirectoryPage, directoryOrders } from "./directories.ts";
 import { type Pager, paginate } from "./paginate.ts";
+import { publishedUrls } from "./published-urls.ts";
 import { type Redirect, redirectsFor } from "./redirects.ts";
 import { type RelationshipGraph, relationshipGraph } from "./relationship-graph.ts";
 import { buildTermRelations, type Relation, type TermRelations } from "./term-relations.ts";
@@ -252,7 +253,7 @@ export function buildSiteData(
     directoryName: (kind) => KIND_LABELS[kind].many,
   });
 
-  return {
+  const pages: News = {
     ...publishing,
     site: settings,
     articles: articles.map((article) => ({ ...viewOf(article), ...extrasOf(article) })),
@@ -263,7 +264,7 @@ export function buildSiteData(
       ...termPages(index.partners),
     ],
     directoryPages,
-    redirects: redirectsFor(index, context.registry, new Set(termNames.keys())),
+    redirects: [],
     navigation: (["company", "model", "partner"] as const).map((kind) => ({
       name: KIND_LABELS[kind].many,
       url: directoryUrl(kind),
@@ -271,4 +272,6 @@ export function buildSiteData(
     imageJobs: renditionJobs(articles),
     termSpellings: termSpellings(index, context.registry),
   };
+  // A former name can only redirect from an address no current page has, directories included.
+  return { ...pages, redirects: redirectsFor(index, context.registry, publishedUrls(pages)) };
 }

@@ -1,13 +1,20 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { copyFile, mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { buildSite } from "../../src/build/build-site.ts";
+import { loadArticles } from "../../src/content/load-articles.ts";
+import { buildSiteData } from "../../src/pages/site-data.ts";
+import { claimedFiles } from "../../src/pages/url-claims.ts";
+import { loadRegistry } from "../../src/registry/load-registry.ts";
+import { loadSiteSettings } from "../../src/settings/site-settings.ts";
+import { buildTermIndex } from "../../src/taxonomy/build-term-index.ts";
 import { type BuiltSite, buildFixtureSite, temporaryFolder } from "../support/build-fixture.ts";
 import {
   articleText,
   createContentFolder,
+  modelsSharingAnAddress,
   removeContentFolders,
 } from "../support/content-folder.ts";
 import {
@@ -482,8 +489,53 @@ describe("building the car-news corpus", () => {
     expect(groups.get("/companies/volkswagen/")).toContain("/models/volkswagen-atlas/");
   });
 
+  it("writes exactly the files the site's claim table holds, besides the search index", async () => {
+    const settings = await loadSiteSettings(CORPUS, "site.yaml");
+    if (!settings.ok) throw new Error("the corpus has no settings");
+    const { registry } = await loadRegistry(CORPUS);
+    const loaded = await loadArticles(CORPUS, settings.settings.timeZone, registry);
+    const articles = loaded.articles.filter((article) => !article.draft);
+    const index = buildTermIndex(articles);
+    const news = buildSiteData(settings.settings, articles, index, {
+      registry,
+      scheduled: new Set(),
+    });
+    const written = readdirSync(site.outputDir, { recursive: true, encoding: "utf8" })
+      .filter((name) => statSync(path.join(site.outputDir, name)).isFile())
+      .map((name) => name.split(path.sep).join("/"))
+      .filter((file) => !file.startsWith("pagefind/"));
+    expect(claimedFiles(news, { articles, index, registry }).sort()).toEqual(written.sort());
+  });
+
   it("writes a not-found page", () => {
     expect(textOf(page("/404.html").querySelector("h1"))).toBe("Page not found");
+  });
+});
+
+describe("building content where two models would share an address", () => {
+  afterAll(removeContentFolders);
+
+  it("names both files and writes no output folder", async () => {
+    const contentDir = await createContentFolder(modelsSharingAnAddress());
+    const parent = await temporaryFolder("conflict");
+    const outputDir = path.join(parent, "_site");
+
+    const result = await buildSite({ contentDir, outputDir });
+
+    expect({ ok: result.ok, pageCount: result.pageCount }).toEqual({ ok: false, pageCount: 0 });
+    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([
+      {
+        file: path.join(contentDir, "articles/chery-tiggo-4-pro-prices.md"),
+        line: 5,
+        column: 10,
+        severity: "error",
+        ruleId: "url-conflict",
+        message: `/models/chery-tiggo-4-pro/ is claimed by the model "4 Pro" of Chery Tiggo and by the model "Tiggo 4 Pro" of Chery (${path.join(contentDir, "articles/chery-tiggo-4-pro-assembly.md")}:5:10)`,
+        fix: "correct whichever name is wrong, or write the model's full name so its page gets an address of its own",
+      },
+    ]);
+    expect(await readdir(parent)).toEqual([]);
+    await rm(parent, { recursive: true, force: true });
   });
 });
 

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import {
   articleText,
   createContentFolder,
+  modelsSharingAnAddress,
   removeContentFolders,
   siteYaml,
 } from "../support/content-folder.ts";
@@ -108,6 +109,20 @@ describe("npm run check", () => {
         `${dir}/articles/chery-tula-assembly.md:5:27  warning  the model "Tiggo 8 Pro" is not in the registry — add it to content/registry/models.yaml with a short description  (unregistered-term)`,
         `${dir}/articles/chery-tula-assembly.md:6:17  warning  the partner "Tula Automobile Plant" is not in the registry — add it to content/registry/partners.yaml with a short description  (unregistered-term)`,
         "0 errors, 2 warnings",
+      ],
+    });
+  });
+
+  it("stops when two models would share an address, naming both files", async () => {
+    const dir = await createContentFolder(modelsSharingAnAddress());
+    const { status, stdout } = await runCheck(dir);
+    expect({
+      status,
+      lines: stdout.split("\n").filter((line) => line.includes("(url-conflict)")),
+    }).toEqual({
+      status: 1,
+      lines: [
+        `${dir}/articles/chery-tiggo-4-pro-prices.md:5:10  error  /models/chery-tiggo-4-pro/ is claimed by the model "4 Pro" of Chery Tiggo and by the model "Tiggo 4 Pro" of Chery (${dir}/articles/chery-tiggo-4-pro-assembly.md:5:10) — correct whichever name is wrong, or write the model's full name so its page gets an address of its own  (url-conflict)`,
       ],
     });
   });

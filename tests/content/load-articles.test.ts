@@ -77,66 +77,6 @@ describe("problems", () => {
       ],
     ]);
   });
-
-  it("name both files when two articles share a slug", async () => {
-    const dir = await createContentFolder({
-      articles: {
-        "2021/chery-tiggo-7-pro.md": cheryArticle("Tiggo 7 Pro prices", "2021-06-01"),
-        "2022/chery-tiggo-7-pro.md": cheryArticle("Tiggo 7 Pro prices rise", "2022-06-01"),
-      },
-    });
-    const older = path.join(dir, "articles/2021/chery-tiggo-7-pro.md");
-    const newer = path.join(dir, "articles/2022/chery-tiggo-7-pro.md");
-    const { diagnostics } = await loadArticles(dir, ZONE);
-    expect(diagnostics).toEqual([
-      {
-        file: older,
-        line: 1,
-        column: 1,
-        severity: "error",
-        ruleId: "duplicate-url",
-        message: `this article and ${newer} would both be published at /articles/chery-tiggo-7-pro/`,
-        fix: "give one of them a different `slug:` (or file name)",
-      },
-      {
-        file: newer,
-        line: 1,
-        column: 1,
-        severity: "error",
-        ruleId: "duplicate-url",
-        message: `this article and ${older} would both be published at /articles/chery-tiggo-7-pro/`,
-        fix: "give one of them a different `slug:` (or file name)",
-      },
-    ]);
-  });
-
-  it("report a slug set in front-matter that clashes with another file's name", async () => {
-    const dir = await createContentFolder({
-      articles: {
-        "chery-localization.md": cheryArticle("Chery localizes", "2022-06-01"),
-        "chery-russia.md": cheryArticle("Chery in Russia", "2022-06-02", [
-          "slug: chery-localization",
-        ]),
-      },
-    });
-    const { diagnostics } = await loadArticles(dir, ZONE);
-    expect(diagnostics.map((d) => [path.basename(d.file), d.ruleId])).toEqual([
-      ["chery-localization.md", "duplicate-url"],
-      ["chery-russia.md", "duplicate-url"],
-    ]);
-  });
-
-  it("leave out both articles that share a URL", async () => {
-    const dir = await createContentFolder({
-      articles: {
-        "2021/chery-tiggo-7-pro.md": cheryArticle("Tiggo 7 Pro prices", "2021-06-01"),
-        "2022/chery-tiggo-7-pro.md": cheryArticle("Tiggo 7 Pro prices rise", "2022-06-01"),
-        "chery-dealers.md": cheryArticle("Chery opens dealers", "2022-06-02"),
-      },
-    });
-    const { articles } = await loadArticles(dir, ZONE);
-    expect(articles.map((article) => article.slug)).toEqual(["chery-dealers"]);
-  });
 });
 
 it("places a bare day at midnight in the site's zone", async () => {

@@ -61,3 +61,27 @@ export async function removeContentFolders(): Promise<void> {
   const dirs = created.splice(0);
   await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
 }
+
+/**
+ * Two articles whose models would share one address: company "Chery Tiggo" with model
+ * "4 Pro" and company "Chery" with model "Tiggo 4 Pro" are both `/models/chery-tiggo-4-pro/`.
+ * Each `models:` line is line 5, the name at column 10.
+ */
+export function modelsSharingAnAddress(): ContentFolderFiles {
+  return {
+    articles: {
+      "chery-tiggo-4-pro-prices.md": articleText([
+        "title: Chery Tiggo 4 Pro prices rise by 5 percent",
+        "date: 2022-06-02",
+        "company: Chery Tiggo",
+        "models: [4 Pro]",
+      ]),
+      "chery-tiggo-4-pro-assembly.md": articleText([
+        "title: Chery starts Tiggo 4 Pro assembly in Kaliningrad",
+        "date: 2022-06-01",
+        "company: Chery",
+        "models: [Tiggo 4 Pro]",
+      ]),
+    },
+  };
+}
