@@ -182,7 +182,7 @@ describe("a build killed with SIGKILL", () => {
 
       expect(next.ok).toBe(true);
       const beside = (await namesIn(parent)).filter((name) => name.startsWith("_site"));
-    expect(beside).toEqual(["_site", "_site.v-*"]);
+      expect(beside).toEqual(["_site", "_site.v-*"]);
       expect(await hashTree(outputDir)).toEqual(await cleanBuildOf(contentDir));
     },
     120_000,
