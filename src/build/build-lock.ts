@@ -41,16 +41,28 @@ export function lockFileOf(outputDir: string): string {
   return `${outputDir}.lock`;
 }
 
-async function readHolder(file: string): Promise<LockHolder | undefined> {
+/** A lock file as found: its text, and its holder when the text is one; undefined if gone. */
+async function readLock(file: string): Promise<{ text: string; holder?: LockHolder } | undefined> {
+  let text: string;
   try {
-    const holder = JSON.parse(await readFile(file, "utf8")) as Partial<LockHolder>;
-    return typeof holder.pid === "number" && typeof holder.started === "string"
-      ? { pid: holder.pid, started: holder.started }
-      : undefined;
+    text = await readFile(file, "utf8");
   } catch {
     return undefined;
   }
+  try {
+    const holder = JSON.parse(text) as Partial<LockHolder>;
+    if (typeof holder.pid === "number" && typeof holder.started === "string") {
+      return { text, holder: { pid: holder.pid, started: holder.started } };
+    }
+  } catch {
+    // Not a lock this builder wrote: nobody holds it.
+  }
+  return { text };
 }
+
+/** Whether the build a lock names is over: its process is gone, or the file names none. */
+const isAbandoned = (lock: { holder?: LockHolder }) =>
+  lock.holder === undefined || !isRunning(lock.holder.pid);
 
 /**
  * Creates `file` holding `holder`, or returns false when it exists. The text is written to a
@@ -71,24 +83,25 @@ async function createExclusive(file: string, holder: LockHolder): Promise<boolea
   }
 }
 
-const sameHolder = (a: LockHolder | undefined, b: LockHolder) =>
-  a?.pid === b.pid && a.started === b.started;
-
 /**
- * Deletes a lock whose build was killed. Two waiters may find the same dead lock at once: each
- * first takes `<lock>.break`, and only then, looking again, deletes the lock if it is still
- * the dead one, so one never deletes the lock the other has just taken. A breaker killed
- * inside those few lines leaves a `.break` of a dead process, which the next one removes.
+ * Deletes a lock whose build is over, and returns whether the caller may try again at once.
+ * Two waiters may find the same dead lock at once: each first takes `<lock>.break`, and only
+ * then, reading it again, deletes the lock if it is still the dead one, so one never deletes
+ * the lock the other has just taken. A breaker killed inside those few lines leaves a
+ * `.break` of a dead process, which the next one removes.
  */
-async function breakDeadLock(file: string, dead: LockHolder, me: LockHolder): Promise<void> {
+async function breakAbandonedLock(file: string, text: string, me: LockHolder): Promise<boolean> {
   const guard = `${file}.break`;
   if (!(await createExclusive(guard, me))) {
-    const breaker = await readHolder(guard);
-    if (breaker && !isRunning(breaker.pid)) await rm(guard, { force: true });
-    return;
+    const breaker = await readLock(guard);
+    if (breaker === undefined) return true;
+    if (!isAbandoned(breaker)) return false;
+    await rm(guard, { force: true });
+    return true;
   }
   try {
-    if (sameHolder(await readHolder(file), dead)) await rm(file, { force: true });
+    if ((await readLock(file))?.text === text) await rm(file, { force: true });
+    return true;
   } finally {
     await rm(guard, { force: true });
   }
@@ -109,18 +122,20 @@ export async function acquireBuildLock(
   const me: LockHolder = { pid: process.pid, started: new Date().toISOString() };
   const deadline = Date.now() + (options.waitMs ?? DEFAULT_LOCK_WAIT_MS);
   let waiting = false;
+  const pause = () => sleep(Math.min(options.pollMs ?? 500, Math.max(deadline - Date.now(), 1)));
   while (!(await createExclusive(file, me))) {
-    const holder = await readHolder(file);
-    // Unreadable: the file vanished meanwhile (its build ended), or is not ours to judge.
-    if (holder === undefined) continue;
-    if (!isRunning(holder.pid)) {
-      await breakDeadLock(file, holder, me);
+    const lock = await readLock(file);
+    // Gone: its build has just ended.
+    if (lock === undefined) continue;
+    const { holder } = lock;
+    if (holder === undefined || !isRunning(holder.pid)) {
+      if (!(await breakAbandonedLock(file, lock.text, me))) await pause();
       continue;
     }
     if (Date.now() >= deadline) throw new BuildRunningError(holder, file);
     if (!waiting) options.onWait?.(holder);
     waiting = true;
-    await sleep(Math.min(options.pollMs ?? 500, Math.max(deadline - Date.now(), 1)));
+    await pause();
   }
   return holdLock(file, me);
 }

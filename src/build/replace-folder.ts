@@ -23,8 +23,11 @@ import { isRunning } from "../leftovers.ts";
  */
 
 const VERSION = /^v-(\d+)-\d+$/;
-/** Names of a killed build's work: its staging folder, a retired tree, a link not yet flipped. */
-const WORK = /^(?:staging|old|link)-(\d+)$/;
+/**
+ * Names of a killed build's work: its staging folder, a retired tree, a link not yet flipped,
+ * the text of its lock not yet linked into place.
+ */
+const WORK = /^(?:staging|old|link|lock\.tmp|lock\.break\.tmp)-(\d+)$/;
 
 function sibling(target: string, suffix: string): string {
   return `${target}.${suffix}`;

@@ -68,13 +68,14 @@ describe("the lock of an output folder", () => {
     expect(existsSync(lockFileOf(outputDir))).toBe(true);
   });
 
+  const killed = () => JSON.stringify({ pid: endedProcessId(), started: "2026-12-01T18:40:12Z" });
   it.each([
-    { kind: "a build that was killed", alsoBreaker: false },
-    { kind: "a killed build whose breaker was killed too", alsoBreaker: true },
-  ])("takes over the lock of $kind without waiting", async ({ alsoBreaker }) => {
-    const dead = JSON.stringify({ pid: endedProcessId(), started: "2026-12-01T18:40:12.000Z" });
-    await writeFile(lockFileOf(outputDir), dead);
-    if (alsoBreaker) await writeFile(`${lockFileOf(outputDir)}.break`, dead);
+    { kind: "a build that was killed", lock: killed, breaker: undefined },
+    { kind: "a killed build whose breaker was killed too", lock: killed, breaker: killed },
+    { kind: "a file naming no build", lock: () => "not a lock", breaker: () => "{" },
+  ])("takes over the lock of $kind without waiting", async ({ lock, breaker }) => {
+    await writeFile(lockFileOf(outputDir), lock());
+    if (breaker) await writeFile(`${lockFileOf(outputDir)}.break`, breaker());
     let waited = false;
 
     await take({ waitMs: 0, onWait: () => (waited = true) });
