@@ -4,16 +4,18 @@ import Eleventy, { type EleventyLogTarget } from "@11ty/eleventy";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
 import { providePreloadedNews } from "../eleventy/news-data.ts";
 import { DEFAULT_IMAGE_CACHE, writeRenditions } from "../images/write-renditions.ts";
+import { removeAbandonedTemporaries } from "../leftovers.ts";
 import { loadNews, type NewsOptions } from "../load-news.ts";
 import { pageFingerprints } from "../pages/page-fingerprints.ts";
 import { type BuildProgress, silentProgress } from "../progress.ts";
 import { ELEVENTY_CONFIG, PROJECT_ROOT, TEMPLATES_DIR } from "../project-paths.ts";
 import { writeSearchIndex } from "../search/search-index.ts";
 import { searchRecords } from "../search/search-records.ts";
+import { acquireBuildLock, type BuildLockOptions } from "./build-lock.ts";
 import { builderVersion } from "./builder-version.ts";
 import { checkCompleteness } from "./check-completeness.ts";
 import { type PagePass, planPagePasses } from "./page-passes.ts";
-import { replaceFolder } from "./replace-folder.ts";
+import { recoverSite, removeLeftovers, replaceFolder } from "./replace-folder.ts";
 import {
   readWrittenPages,
   recordWrittenPages,
@@ -43,6 +45,8 @@ export interface BuildOptions {
   pagesPerPass?: number;
   /** Shows how far the build is; silent when absent. */
   progress?: BuildProgress;
+  /** How long to wait for another build of the same output, and what to say meanwhile. */
+  lock?: BuildLockOptions;
 }
 
 export interface BuildResult {
@@ -57,8 +61,36 @@ export interface BuildResult {
 /**
  * A production build: validates all content first and writes nothing on errors; renders
  * into a staging folder beside the output and swaps it in only when everything succeeded.
+ * One build of an output runs at a time; it first repairs and clears what a killed one left.
  */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const outputDir = path.resolve(options.outputDir);
+  const lock = await acquireBuildLock(outputDir, options.lock);
+  try {
+    await recoverSite(outputDir);
+    await removeLeftovers(outputDir);
+    await removeAbandonedCaches(options);
+    return await buildHoldingLock(options, outputDir);
+  } finally {
+    await lock.release();
+  }
+}
+
+/** Half-written cache files of killed commands: never read, deleted here. */
+async function removeAbandonedCaches(options: BuildOptions): Promise<void> {
+  const { renderCacheFile, pageRecordDir } = options;
+  if (renderCacheFile) {
+    await removeAbandonedTemporaries(path.dirname(renderCacheFile), path.basename(renderCacheFile));
+  }
+  if (pageRecordDir) {
+    await removeAbandonedTemporaries(path.dirname(writtenPagesRecord(pageRecordDir, ".")));
+  }
+  await removeAbandonedTemporaries(
+    options.imageCacheDir ?? path.join(PROJECT_ROOT, DEFAULT_IMAGE_CACHE),
+  );
+}
+
+async function buildHoldingLock(options: BuildOptions, outputDir: string): Promise<BuildResult> {
   const progress = options.progress ?? silentProgress;
   const newsOptions: NewsOptions = {
     contentDir: options.contentDir,
@@ -71,7 +103,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   if (!news || hasErrors(result.diagnostics)) {
     return { ok: false, diagnostics: result.diagnostics, pageCount: 0, reusedCount: 0 };
   }
-  const outputDir = path.resolve(options.outputDir);
   const staging = `${outputDir}.staging-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });

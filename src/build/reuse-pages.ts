@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { linkSync, mkdirSync, statSync } from "node:fs";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { writeFileAtomically } from "../leftovers.ts";
 import { outputFileOf } from "../urls.ts";
 
 /** A page as the last build left it: what it was made from, and which file it is. */
@@ -98,7 +99,8 @@ export function reuseUnchangedPages(
 /**
  * Records the fingerprinted pages now in `outputDir`, after it was put in place, for the next
  * build to reuse, with the articles each list page links to, which the next build's
- * completeness check then need not read again. Written to a temporary file and renamed, so a record is whole or absent.
+ * completeness check then need not read again. Written to a temporary file and renamed, so a
+ * record is whole or absent.
  */
 export async function recordWrittenPages(
   recordFile: string,
@@ -121,7 +123,5 @@ export async function recordWrittenPages(
   }
   const stored: StoredRecord = { format: RECORD_FORMAT, outputDir: path.resolve(outputDir), pages };
   await mkdir(path.dirname(recordFile), { recursive: true });
-  const temporary = `${recordFile}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify(stored));
-  await rename(temporary, recordFile);
+  await writeFileAtomically(recordFile, JSON.stringify(stored));
 }

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { BuildRunningError, DEFAULT_LOCK_WAIT_MS, type LockHolder } from "../build/build-lock.ts";
 import { buildSite } from "../build/build-site.ts";
 import { formatReport } from "../diagnostics/format-diagnostics.ts";
 import { DEFAULT_RENDER_CACHE } from "../markdown/render-cache.ts";
@@ -7,15 +8,41 @@ import { progressFor } from "../progress.ts";
 import { rerunWithHeapFor } from "./heap-for-site.ts";
 import { runCommand } from "./run-command.ts";
 
+/** A lock's start time as the person at this computer reads a clock: `2026-12-01 18:40:12`. */
+function localTime(iso: string): string {
+  const time = new Date(iso);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${time.getFullYear()}-${two(time.getMonth() + 1)}-${two(time.getDate())} ${two(time.getHours())}:${two(time.getMinutes())}:${two(time.getSeconds())}`;
+}
+
+/** A path as typed from here when it is below here, else in full. */
+function shown(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith("..") ? file : relative;
+}
+
+const holderOf = (holder: LockHolder) => `pid ${holder.pid}, since ${localTime(holder.started)}`;
+
 await runCommand(async () => {
-  /** `npm run build -- --content <folder> --output <folder> --cache <file>`: other places. */
+  /**
+   * `npm run build -- --content <folder> --output <folder> --cache <file> --wait <seconds>`:
+   * other places, and how long to wait for another build of the same output.
+   */
   const { values } = parseArgs({
     options: {
       content: { type: "string", default: "content" },
       output: { type: "string", default: "_site" },
       cache: { type: "string", default: DEFAULT_RENDER_CACHE },
+      wait: { type: "string", default: String(DEFAULT_LOCK_WAIT_MS / 1000) },
     },
   });
+  const waitSeconds = Number(values.wait);
+  if (values.wait.trim() === "" || !Number.isFinite(waitSeconds) || waitSeconds < 0) {
+    console.error(
+      `--wait ${values.wait}: give the seconds to wait for another build, such as 180.`,
+    );
+    return 1;
+  }
   const rerun = rerunWithHeapFor(values.content);
   if (rerun !== undefined) return rerun;
   const started = performance.now();
@@ -28,7 +55,23 @@ await runCommand(async () => {
     pageRecordDir: path.dirname(values.cache),
     searchCacheDir: path.join(path.dirname(values.cache), "search"),
     progress,
-  }).finally(() => progress.end());
+    lock: {
+      waitMs: waitSeconds * 1000,
+      onWait: (holder) =>
+        console.error(
+          `Another build of ${values.output}/ is running (${holderOf(holder)}); waiting up to ${waitSeconds} s for it to finish.`,
+        ),
+    },
+  })
+    .catch((error: unknown) => {
+      if (!(error instanceof BuildRunningError)) throw error;
+      console.error(
+        `Another build of ${values.output}/ is still running (${holderOf(error.holder)}), so this one stopped without writing anything; ${values.output}/ is unchanged. Run \`npm run build\` again once it has finished. If no build is running, delete ${shown(error.lockFile)}.`,
+      );
+      return undefined;
+    })
+    .finally(() => progress.end());
+  if (result === undefined) return 1;
   if (result.diagnostics.length > 0) console.error(formatReport(result.diagnostics));
   if (!result.ok) {
     console.error(`The build stopped before writing anything; ${values.output}/ is unchanged.`);

@@ -19,7 +19,9 @@ await runCommand(async () => {
   const { values } = parseArgs({
     options: {
       content: { type: "string", default: "content" },
-      output: { type: "string", default: "_site" },
+      // Never `_site`, the production build's output: a preview shows drafts, and a build
+      // and a preview running at once must not write the same folder.
+      output: { type: "string", default: "_preview" },
       cache: { type: "string", default: DEFAULT_RENDER_CACHE },
       port: { type: "string", default: process.env.PORT ?? String(DEFAULT_PORT) },
     },

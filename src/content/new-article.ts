@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { stringify } from "yaml";
 import { todayIn } from "../dates.ts";
@@ -112,6 +112,20 @@ export async function createArticle(
   const { diagnostics } = validateArticle({ file, baseName: slug, text }, timeZone, registry);
   if (hasErrors(diagnostics)) return { ok: false, diagnostics };
 
+  const anotherSlug = `give the new article another address with \`--slug\`, for example \`--slug ${slug}-2\``;
+  // On a case-sensitive disk `Chery-Plant.md` and `chery-plant.md` are two files, but not in a
+  // colleague's checkout on macOS or Windows, where one would replace the other.
+  const sameButCapitals = (await readdir(articlesDir).catch(() => [] as string[])).find(
+    (name) => name !== `${slug}.md` && name.toLowerCase() === `${slug}.md`,
+  );
+  if (sameButCapitals !== undefined) {
+    return failure(
+      displayPath(path.join(articlesDir, sameButCapitals)),
+      "article-exists",
+      `an article with this file name in other capitals, ${sameButCapitals}, already exists; it was left unchanged`,
+      anotherSlug,
+    );
+  }
   await mkdir(articlesDir, { recursive: true });
   try {
     // `wx` fails if the file exists, even one created since the name was chosen.
@@ -122,7 +136,7 @@ export async function createArticle(
       file,
       "article-exists",
       "an article with this file name already exists; it was left unchanged",
-      `give the new article another address with \`--slug\`, for example \`--slug ${slug}-2\``,
+      anotherSlug,
     );
   }
   return { ok: true, file, diagnostics };

@@ -1,6 +1,7 @@
 import { copyFile, mkdir, readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import Image, { type ImageStat } from "@11ty/eleventy-img";
+import { temporaryPathFor } from "../leftovers.ts";
 import {
   ENCODER_OPTIONS,
   IMAGES_PATH,
@@ -34,7 +35,7 @@ const sameFile = (planned: Rendition) => (stat: ImageStat) =>
  * cut off mid-way never leaves an entry that looks complete.
  */
 async function encode(job: RenditionJob, entry: string): Promise<void> {
-  const partial = `${entry}.partial-${process.pid}`;
+  const partial = temporaryPathFor(entry);
   await rm(partial, { recursive: true, force: true });
   // eleventy-img remembers folders it made once per process; this one may have moved since.
   await mkdir(partial, { recursive: true });
@@ -61,7 +62,13 @@ async function encode(job: RenditionJob, entry: string): Promise<void> {
     );
   }
   await rm(entry, { recursive: true, force: true });
-  await rename(partial, entry);
+  try {
+    await rename(partial, entry);
+  } catch (error) {
+    // The preview and a build may encode the same picture at once: the first whole entry wins.
+    await rm(partial, { recursive: true, force: true });
+    if (!(await isCached(entry, job))) throw error;
+  }
 }
 
 /**

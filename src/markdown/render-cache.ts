@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdir, open, readdir, readFile, rename } from "node:fs/promises";
+import { mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { createInterface } from "node:readline";
+import { temporaryPathFor } from "../leftovers.ts";
 import type { RenderedBody } from "./render-markdown.ts";
 
 /** Packages whose upgrade may change the HTML of a body: a new version empties the cache. */
@@ -149,7 +150,9 @@ export class RenderCache {
     if (!this.file) return;
     if (!this.changed && this.used.size === this.stored.size) return;
     await mkdir(path.dirname(this.file), { recursive: true });
-    const temporary = `${this.file}.${process.pid}.tmp`;
+    // Written beside the file and renamed over it: a run killed mid-way leaves the old file
+    // whole and a temporary one that no reader opens and the next build deletes.
+    const temporary = temporaryPathFor(this.file);
     const output = await open(temporary, "w");
     try {
       const header: CacheHeader = { version: this.version };
@@ -162,9 +165,12 @@ export class RenderCache {
         }
       }
       await output.write(`${lines.join("\n")}\n`);
-    } finally {
+    } catch (error) {
       await output.close();
+      await rm(temporary, { force: true });
+      throw error;
     }
+    await output.close();
     await rename(temporary, this.file);
   }
 }

@@ -1,6 +1,6 @@
 import { readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   createArticle,
   NEW_ARTICLE_BODY,
@@ -13,6 +13,22 @@ import {
   removeContentFolders,
   siteYaml,
 } from "../support/content-folder.ts";
+
+/** A file some other program writes once the article's name is checked, before it is written. */
+const race = vi.hoisted(() => ({ file: undefined as string | undefined, text: "" }));
+vi.mock("node:fs/promises", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("node:fs/promises")>();
+  return {
+    ...actual,
+    // createArticle makes the articles folder between its check and its write.
+    mkdir: async (...args: Parameters<typeof actual.mkdir>) => {
+      const made = await actual.mkdir(...args);
+      if (race.file !== undefined) await actual.writeFile(race.file, race.text);
+      race.file = undefined;
+      return made;
+    },
+  };
+});
 
 // 22:30 in UTC is already half past one the next morning in Moscow, the site's zone.
 const NOW = new Date("2024-05-14T22:30:00Z");
@@ -256,6 +272,45 @@ describe("createArticle", () => {
       }),
     ]);
   });
+
+  const EXISTING = articleText(
+    ["title: Chery starts Tiggo 4 Pro assembly", "date: 2024-05-10", "company: Chery"],
+    "Chery has started assembling the Tiggo 4 Pro crossover in Russia.",
+  );
+
+  it.each([
+    {
+      when: "an article has the same file name",
+      existing: "chery-starts-tiggo-4-pro-assembly.md",
+      racing: false,
+    },
+    {
+      when: "an article's file name differs only in capitals",
+      existing: "Chery-Starts-Tiggo-4-Pro-Assembly.md",
+      racing: false,
+    },
+    {
+      when: "the file is created after the name was checked",
+      existing: "chery-starts-tiggo-4-pro-assembly.md",
+      racing: true,
+    },
+  ])(
+    "leaves the other article byte for byte and writes nothing when $when",
+    async ({ existing, racing }) => {
+      const contentDir = await contentWithRegistry(racing ? {} : { [existing]: EXISTING });
+      const file = path.join(contentDir, "articles", existing);
+      if (racing) Object.assign(race, { file, text: EXISTING });
+
+      const result = await create(contentDir);
+
+      expect(result.ok).toBe(false);
+      expect(result.diagnostics).toEqual([
+        expect.objectContaining({ file, severity: "error", ruleId: "article-exists" }),
+      ]);
+      expect(await articleFiles(contentDir)).toEqual([existing]);
+      expect(await readFile(file, "utf8")).toBe(EXISTING);
+    },
+  );
 
   it("refuses a title that gives no file name and asks for a slug", async () => {
     const contentDir = await contentWithRegistry();

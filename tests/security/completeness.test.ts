@@ -28,7 +28,8 @@ afterAll(async () => {
 /** A copy of the built corpus to spoil. */
 async function copyOfSite(): Promise<string> {
   const copy = path.join(await temporaryFolder("complete"), "_site");
-  await cp(site.outputDir, copy, { recursive: true });
+  // `_site` is a link to its version: copy the files, not the link.
+  await cp(site.outputDir, copy, { recursive: true, dereference: true });
   return copy;
 }
 

@@ -1,0 +1,83 @@
+import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterEach, beforeEach, expect, it } from "vitest";
+import { buildSite } from "../../src/build/build-site.ts";
+import { writtenPagesRecord } from "../../src/build/reuse-pages.ts";
+import { RenderCache, rendererVersion } from "../../src/markdown/render-cache.ts";
+import { temporaryFolder } from "../support/build-fixture.ts";
+import { articleText, siteYaml } from "../support/content-folder.ts";
+import { endedProcessId } from "../support/processes.ts";
+
+let parent: string;
+let contentDir: string;
+let cacheDir: string;
+
+beforeEach(async () => {
+  parent = await temporaryFolder("caches");
+  contentDir = path.join(parent, "content");
+  cacheDir = path.join(parent, ".cache");
+  await mkdir(path.join(contentDir, "articles"), { recursive: true });
+  await writeFile(path.join(contentDir, "site.yaml"), siteYaml());
+  await writeFile(
+    path.join(contentDir, "articles", "geely-monjaro.md"),
+    articleText([
+      "title: Geely brings the Monjaro to Russia",
+      "date: 2022-09-01",
+      "company: Geely",
+    ]),
+  );
+});
+
+afterEach(async () => {
+  await rm(parent, { recursive: true, force: true });
+});
+
+const build = () =>
+  buildSite({
+    contentDir,
+    outputDir: path.join(parent, "_site"),
+    renderCacheFile: path.join(cacheDir, "rendered-bodies.jsonl"),
+    pageRecordDir: cacheDir,
+    imageCacheDir: path.join(cacheDir, "images"),
+  });
+
+it("ignores the half-written cache files of a killed build, deletes them and keeps the whole caches", async () => {
+  expect((await build()).ok).toBe(true);
+  const dead = endedProcessId();
+  // The test runner's parent process is alive for as long as this test runs.
+  const running = process.ppid;
+  const record = writtenPagesRecord(cacheDir, path.join(parent, "_site"));
+  const halfWritten: Record<string, string> = {
+    [`rendered-bodies.jsonl.tmp-${dead}`]: '{"version":"0"}\n["key",{"ht',
+    [`rendered-bodies.jsonl.${dead}.tmp`]: '{"vers',
+    [`written-pages/${path.basename(record)}.tmp-${dead}`]: '{"format":2,"outputDir":"/',
+    [`images/3f9a1c.tmp-${dead}/3f9a1c-480.avif`]: "half an AVIF",
+    [`rendered-bodies.jsonl.tmp-${running}`]: '{"version":"being written',
+    [`notes.${dead}.tmp`]: "an editor's own file",
+  };
+  for (const [name, text] of Object.entries(halfWritten)) {
+    await mkdir(path.dirname(path.join(cacheDir, name)), { recursive: true });
+    await writeFile(path.join(cacheDir, name), text);
+  }
+
+  const second = await build();
+
+  expect(second.ok).toBe(true);
+  expect(second.reusedCount).toBeGreaterThan(0);
+  const cache = await RenderCache.open(
+    path.join(cacheDir, "rendered-bodies.jsonl"),
+    await rendererVersion(),
+  );
+  expect(cache.size).toBe(1);
+  const left = await readdir(cacheDir, { recursive: true });
+  expect(left.sort()).toEqual(
+    [
+      "images",
+      `notes.${dead}.tmp`,
+      "rendered-bodies.jsonl",
+      `rendered-bodies.jsonl.tmp-${running}`,
+      "written-pages",
+      `written-pages/${path.basename(record)}`,
+    ].sort(),
+  );
+});
