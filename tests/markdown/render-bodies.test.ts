@@ -80,7 +80,9 @@ describe("renderBodies", () => {
       linkUrls,
       cache: RenderCache.disabled(),
     });
-    expect(linked?.html).toContain('<a href="/companies/chery/">Chery</a> delivered');
-    expect(plain?.html).not.toContain('href="/companies/chery/"');
+    expect(linked && "html" in linked && linked.html).toContain(
+      '<a href="/companies/chery/">Chery</a> delivered',
+    );
+    expect(plain && "html" in plain && plain.html).not.toContain('href="/companies/chery/"');
   });
 });
