@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { termLinker } from "../../src/markdown/autolink-terms.ts";
 import {
   type BodyRequest,
+  isRefused,
   PARALLEL_THRESHOLD,
   renderBodies,
   renderRequest,
@@ -73,6 +74,19 @@ describe("renderBodies", () => {
     expect(reports.length).toBeGreaterThan(2);
     expect(reports).toEqual([...reports].sort((a, b) => a - b));
     expect(reports.at(-1)).toBe(requests.length);
+  });
+
+  it("returns a body refused in a worker thread in its place, with the others rendered", async () => {
+    const requests = Array.from({ length: PARALLEL_THRESHOLD + 30 }, (_, index) =>
+      index === 7
+        ? { ...request(index), markdown: `Chery\n\n${"- ".repeat(5000)}UAZ` }
+        : request(index),
+    );
+    const bodies = await renderBodies(requests, { linkUrls, cache: RenderCache.disabled() });
+    expect(bodies[7]).toEqual({
+      refused: expect.objectContaining({ ruleId: "body-too-deep", place: { line: 3, column: 65 } }),
+    });
+    expect(bodies.filter((body) => !isRefused(body))).toHaveLength(requests.length - 1);
   });
 
   it("links the first mention of each name only when the article allows it", async () => {
