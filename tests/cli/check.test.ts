@@ -12,6 +12,7 @@ const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
 interface Run {
   status: number | null;
   stdout: string;
+  stderr: string;
 }
 
 /** Runs `check` as editors and CI do, on a content folder; `GITHUB_ACTIONS` as given. */
@@ -24,10 +25,11 @@ function runCheck(contentDir: string, githubActions?: "true"): Promise<Run> {
       "npx",
       ["tsx", "src/cli/check.ts", "--content", contentDir],
       { cwd: PROJECT_ROOT, env },
-      (error, stdout) => {
+      (error, stdout, stderr) => {
         resolve({
           status: error ? (typeof error.code === "number" ? error.code : null) : 0,
           stdout,
+          stderr,
         });
       },
     );
@@ -80,6 +82,22 @@ describe("npm run check", () => {
     const { stdout } = await runCheck(dir, "true");
     expect(stdout.split("\n")).toContain(
       `::error file=${dir}/articles/chery-localization.md,line=4,col=10,title=unknown-company::unknown company "Cherry" — did you mean "Chery"? — write "Chery", or add "Cherry" to content/registry/companies.yaml if it is another company`,
+    );
+  });
+
+  it("reports 5,000 nested block quotes as a located error and exits with status 1", async () => {
+    const dir = await createContentFolder({
+      articles: {
+        "uaz-quotes.md": articleText(
+          ["title: UAZ quotes TASS", "date: 2022-06-02", "company: UAZ"],
+          `UAZ answered TASS.\n\n${">".repeat(5000)} Patriot`,
+        ),
+      },
+    });
+    const { status, stdout, stderr } = await runCheck(dir);
+    expect({ status, stderr }).toEqual({ status: 1, stderr: "" });
+    expect(stdout.split("\n")).toContain(
+      `${dir}/articles/uaz-quotes.md:9:33  error  block quotes and lists are nested more than 32 deep here — nest quotes (\`>\`) and lists (\`-\`, \`1.\`) only a few levels deep  (body-too-deep)`,
     );
   });
 
