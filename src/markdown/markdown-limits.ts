@@ -171,7 +171,7 @@ export function checkMarkdownLimits(markdown: string): MarkdownLimitExceeded | u
     return {
       ruleId: "body-too-large",
       place: placeOfIndex(markdown, MARKDOWN_LIMITS.characters),
-      message: `the text is longer than ${MARKDOWN_LIMITS.characters.toLocaleString("en")} characters, where this line is`,
+      message: `the text is longer than ${MARKDOWN_LIMITS.characters.toLocaleString("en")} characters; it goes past that here`,
       fix: "split it into several articles",
     };
   }
