@@ -7,8 +7,8 @@ import type { Place } from "../diagnostics/diagnostic.ts";
  * overflow the stack or render for minutes. Each is far above what a news article needs.
  */
 export const MARKDOWN_LIMITS = {
-  /** Characters in one text: about 150,000 words. */
-  characters: 1_000_000,
+  /** Characters in one text: about 1.5 million words, above the five-megabyte article the site publishes. */
+  characters: 10_000_000,
   /** Block quotes and list items inside one another. */
   nesting: 32,
   /** Block quotes and list items in one text. */
