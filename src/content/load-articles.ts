@@ -1,8 +1,8 @@
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
 import { findLeadImage } from "../images/lead-image.ts";
+import type { BodyOutcome } from "../markdown/render-bodies.ts";
 import { renderBodies } from "../markdown/render-bodies.ts";
 import { RenderCache } from "../markdown/render-cache.ts";
-import type { RenderedBody } from "../markdown/render-markdown.ts";
 import { type BuildProgress, silentProgress } from "../progress.ts";
 import { Registry } from "../registry/registry.ts";
 import { type Article, compareNewestFirst } from "./article.ts";
@@ -59,7 +59,7 @@ export async function loadArticles(
   });
   const articles: Article[] = [];
   for (const [index, article] of prepared.entries()) {
-    const result = completeArticle(article, bodies[index] as RenderedBody);
+    const result = completeArticle(article, bodies[index] as BodyOutcome);
     const lead = await findLeadImage(article, contentDir);
     diagnostics.push(...result.diagnostics, ...lead.diagnostics);
     if (!result.article || hasErrors(lead.diagnostics)) continue;

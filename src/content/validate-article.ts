@@ -2,8 +2,12 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { NO_TERM_LINKS, type TermLinker } from "../markdown/autolink-terms.ts";
 import { excerpt } from "../markdown/excerpt.ts";
 import { droppedScheme } from "../markdown/link-safety.ts";
-import { type BodyRequest, renderRequest } from "../markdown/render-bodies.ts";
-import type { RenderedBody } from "../markdown/render-markdown.ts";
+import {
+  type BodyOutcome,
+  type BodyRequest,
+  isRefused,
+  renderRequest,
+} from "../markdown/render-bodies.ts";
 import { Registry } from "../registry/registry.ts";
 import { slugifyText } from "../taxonomy/normalize-term.ts";
 import { articleUrl } from "../urls.ts";
@@ -137,11 +141,27 @@ export function bodyRequest(prepared: PreparedArticle): BodyRequest {
   };
 }
 
-/** Checks a prepared article's rendered body and makes it an article when nothing is wrong. */
-export function completeArticle(prepared: PreparedArticle, body: RenderedBody): ArticleResult {
+/**
+ * Checks a prepared article's rendered body and makes it an article when nothing is wrong.
+ * A body refused for its size or nesting is one error where it goes past the limit.
+ */
+export function completeArticle(prepared: PreparedArticle, body: BodyOutcome): ArticleResult {
   const { source, data, frontMatter, mentions, slug } = prepared;
   const { file } = source;
   const diagnostics = [...prepared.diagnostics];
+  if (isRefused(body)) {
+    const { ruleId, place, message, fix } = body.refused;
+    diagnostics.push({
+      file,
+      line: bodyLine(place.line, frontMatter.bodyStartLine),
+      column: place.column,
+      severity: "error",
+      ruleId,
+      message,
+      fix,
+    });
+    return { diagnostics };
+  }
   for (const place of body.rawHtml) {
     diagnostics.push({
       file,

@@ -1,7 +1,8 @@
 import { availableParallelism } from "node:os";
 import { remarkAutolinkTerms, type TermLinker, termLinker } from "./autolink-terms.ts";
+import type { MarkdownLimitExceeded } from "./markdown-limits.ts";
 import { type RenderCache, renderKey } from "./render-cache.ts";
-import { type RenderedBody, renderMarkdown } from "./render-markdown.ts";
+import { MarkdownLimitError, type RenderedBody, renderMarkdown } from "./render-markdown.ts";
 import { renderInWorkers } from "./render-pool.ts";
 import { remarkSitePaths } from "./site-paths.ts";
 
@@ -30,20 +31,36 @@ export interface RenderSetup {
  */
 export const PARALLEL_THRESHOLD = 200;
 
+/** A body past `MARKDOWN_LIMITS`, refused before rendering: plain data, as from a worker. */
+export interface RefusedBody {
+  refused: MarkdownLimitExceeded;
+}
+
+export type BodyOutcome = RenderedBody | RefusedBody;
+
+export function isRefused(body: BodyOutcome): body is RefusedBody {
+  return "refused" in body;
+}
+
 /** Renders one body: the same function runs in the calling thread and in workers. */
 export function renderRequest(
   request: BodyRequest,
   linker: TermLinker,
   pathPrefix = "/",
-): RenderedBody {
+): BodyOutcome {
   const autolink = request.autolink
     ? remarkAutolinkTerms(linker, new Map(request.ownUrls))
     : undefined;
   const sitePaths = remarkSitePaths(pathPrefix);
-  return renderMarkdown(request.markdown, (tree) => {
-    autolink?.(tree);
-    sitePaths(tree);
-  });
+  try {
+    return renderMarkdown(request.markdown, (tree) => {
+      autolink?.(tree);
+      sitePaths(tree);
+    });
+  } catch (error) {
+    if (error instanceof MarkdownLimitError) return { refused: error.limit };
+    throw error;
+  }
 }
 
 /**
@@ -69,16 +86,17 @@ function keyOf(request: BodyRequest, linker: TermLinker, pathPrefix: string): st
 
 /**
  * Renders every body once: bodies an earlier build rendered come from the cache, the rest
- * are rendered on all cores when there are many. Results are in request order.
+ * are rendered on all cores when there are many. Results are in request order; a refused
+ * body is never cached, so it is checked again, and refused again, until it is corrected.
  */
 export async function renderBodies(
   requests: readonly BodyRequest[],
   setup: RenderSetup,
-): Promise<RenderedBody[]> {
+): Promise<BodyOutcome[]> {
   const linker = termLinker(setup.linkUrls);
   const pathPrefix = setup.pathPrefix ?? "/";
   const keys = requests.map((request) => keyOf(request, linker, pathPrefix));
-  const results: Array<RenderedBody | undefined> = keys.map((key) => setup.cache.get(key));
+  const results: Array<BodyOutcome | undefined> = keys.map((key) => setup.cache.get(key));
   const missing = results.flatMap((body, index) => (body ? [] : [index]));
   const cached = requests.length - missing.length;
   const reportRendered = (rendered: number) =>
@@ -104,7 +122,7 @@ export async function renderBodies(
   }
   return results.map((body, index) => {
     if (!body) throw new Error(`Internal error: body ${index} was not rendered`);
-    setup.cache.set(keys[index] as string, body);
+    if (!isRefused(body)) setup.cache.set(keys[index] as string, body);
     return body;
   });
 }

@@ -7,6 +7,7 @@ import remarkHtml from "remark-html";
 import { visit } from "unist-util-visit";
 import type { Place } from "../diagnostics/diagnostic.ts";
 import { remarkExternalLinks } from "./external-links.ts";
+import { checkMarkdownLimits, type MarkdownLimitExceeded } from "./markdown-limits.ts";
 
 /** What rendering an article body yields: the HTML, and facts the checks and lists need. */
 export interface RenderedBody {
@@ -47,11 +48,22 @@ function countWords(text: string): number {
   return text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }
 
+/** A text past `MARKDOWN_LIMITS`: the processor was never run on it. */
+export class MarkdownLimitError extends Error {
+  constructor(readonly limit: MarkdownLimitExceeded) {
+    super(`${limit.message} (line ${limit.place.line}, column ${limit.place.column})`);
+    this.name = "MarkdownLimitError";
+  }
+}
+
 /**
- * Parses and renders a body once. `transform` changes the tree after its facts are read and
+ * Parses and renders a body once; a text past `MARKDOWN_LIMITS` throws `MarkdownLimitError`
+ * before the processor sees it. `transform` changes the tree after its facts are read and
  * before it becomes HTML: links it adds are the site's own, not the editor's to check.
  */
 export function renderMarkdown(markdown: string, transform?: (tree: Root) => void): RenderedBody {
+  const limit = checkMarkdownLimits(markdown);
+  if (limit) throw new MarkdownLimitError(limit);
   const tree = processor.parse(markdown) as Root;
   const rawHtml: Place[] = [];
   const links: RenderedBody["links"] = [];

@@ -1,6 +1,5 @@
 import { Worker } from "node:worker_threads";
-import type { BodyRequest } from "./render-bodies.ts";
-import type { RenderedBody } from "./render-markdown.ts";
+import type { BodyOutcome, BodyRequest } from "./render-bodies.ts";
 
 /** Bodies sent to a worker at once: large enough to amortize messaging, small enough to balance. */
 const BATCH_SIZE = 25;
@@ -10,7 +9,7 @@ const WORKER_ENTRY = new URL("./render-worker.mjs", import.meta.url);
 
 export interface WorkerReply {
   batch: number;
-  bodies?: RenderedBody[];
+  bodies?: BodyOutcome[];
   error?: string;
 }
 
@@ -25,12 +24,12 @@ export async function renderInWorkers(
   pathPrefix: string,
   workerCount: number,
   onRendered: (done: number) => void = () => {},
-): Promise<RenderedBody[]> {
+): Promise<BodyOutcome[]> {
   const batches: BodyRequest[][] = [];
   for (let start = 0; start < requests.length; start += BATCH_SIZE) {
     batches.push(requests.slice(start, start + BATCH_SIZE));
   }
-  const results: RenderedBody[][] = new Array(batches.length);
+  const results: BodyOutcome[][] = new Array(batches.length);
   let next = 0;
   let done = 0;
   const workers = Array.from(

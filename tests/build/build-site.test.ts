@@ -715,3 +715,53 @@ describe("building an article whose headline holds ` #`", () => {
     }
   });
 });
+
+describe("building content with an article nested past the Markdown limits", () => {
+  let parent: string;
+
+  beforeAll(async () => {
+    parent = await temporaryFolder("too-deep");
+  });
+
+  afterAll(async () => {
+    await rm(parent, { recursive: true, force: true });
+  });
+
+  it("stops with the located error instead of an internal error, writing nothing", async () => {
+    const contentDir = path.join(parent, "content");
+    await mkdir(path.join(contentDir, "articles"), { recursive: true });
+    await copyFile(path.join(CORPUS, "site.yaml"), path.join(contentDir, "site.yaml"));
+    await copyFile(
+      path.join(CORPUS, "articles", "geely-coolray-recall.md"),
+      path.join(contentDir, "articles", "geely-coolray-recall.md"),
+    );
+    await writeFile(
+      path.join(contentDir, "articles", "moskvich-quotes.md"),
+      [
+        "---",
+        "title: Moskvich quotes its partners",
+        "date: 2022-06-03",
+        "company: Moskvich",
+        "---",
+        "",
+        `${">".repeat(5000)} Chery and KAMAZ are named as partners.`,
+        "",
+      ].join("\n"),
+    );
+    const outputDir = path.join(parent, "_site");
+
+    const result = await buildSite({ contentDir, outputDir });
+
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({
+        file: expect.stringMatching(/moskvich-quotes\.md$/),
+        line: 7,
+        column: 33,
+        severity: "error",
+        ruleId: "body-too-deep",
+      }),
+    ]);
+    expect(await readdir(parent)).toEqual(["content"]);
+  });
+});

@@ -14,6 +14,7 @@ const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
 interface Run {
   status: number | null;
   stdout: string;
+  stderr: string;
 }
 
 /** Runs `check` as editors and CI do, on a content folder; `GITHUB_ACTIONS` as given. */
@@ -26,10 +27,11 @@ function runCheck(contentDir: string, githubActions?: "true"): Promise<Run> {
       "npx",
       ["tsx", "src/cli/check.ts", "--content", contentDir],
       { cwd: PROJECT_ROOT, env },
-      (error, stdout) => {
+      (error, stdout, stderr) => {
         resolve({
           status: error ? (typeof error.code === "number" ? error.code : null) : 0,
           stdout,
+          stderr,
         });
       },
     );
@@ -187,6 +189,22 @@ describe("npm run check", () => {
     const { status, stdout } = await runCheck(dir);
 
     expect({ status, stdout }).toEqual({ status: 0, stdout: "no problems\n" });
+  });
+
+  it("reports 5,000 nested block quotes as a located error and exits with status 1", async () => {
+    const dir = await createContentFolder({
+      articles: {
+        "uaz-quotes.md": articleText(
+          ["title: UAZ quotes TASS", "date: 2022-06-02", "company: UAZ"],
+          `UAZ answered TASS.\n\n${">".repeat(5000)} Patriot`,
+        ),
+      },
+    });
+    const { status, stdout, stderr } = await runCheck(dir);
+    expect({ status, stderr }).toEqual({ status: 1, stderr: "" });
+    expect(stdout.split("\n")).toContain(
+      `${dir}/articles/uaz-quotes.md:9:33  error  block quotes and lists are nested more than 32 deep here — nest quotes (\`>\`) and lists (\`-\`, \`1.\`) only a few levels deep  (body-too-deep)`,
+    );
   });
 
   it("exits with status 0 and says so when the content has no problem", async () => {

@@ -514,6 +514,22 @@ describe("raw HTML in the body", () => {
   });
 });
 
+describe("bodies past the Markdown limits", () => {
+  const intro = "Chery is in talks with UAZ about assembling the Tiggo 4 Pro in Ulyanovsk.\n\n";
+
+  it.each([
+    ["nested block quotes", `${">".repeat(5000)} TASS`, "body-too-deep", 33],
+    ["bullets on one line", `${"- ".repeat(5000)}Haval`, "body-too-deep", 65],
+    ["nested emphasis", `${"*Geely ".repeat(3000)}${"*".repeat(3000)}`, "body-too-complex", 7001],
+  ])("refuses %s with one error at the file's line and column", (_kind, body, ruleId, column) => {
+    const { article, diagnostics } = validate([], intro + body);
+    expect(article).toBeUndefined();
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ file: FILE, line: 9, column, severity: "error", ruleId }),
+    ]);
+  });
+});
+
 it("reports each required field of an empty front-matter as missing", () => {
   const { diagnostics } = validateArticle(
     articleFile("chery-localization-russia", "---\n---\n\nChery is in talks.\n"),

@@ -1,7 +1,7 @@
-import { readdir } from "node:fs/promises";
+import { readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   newsForEleventy,
   newsOptionsFromEnvironment,
@@ -48,5 +48,38 @@ describe("the data Eleventy is handed", () => {
     const written = await readdir(path.join(outputDir, "images"));
     expect(written.filter((name) => name.endsWith(".avif"))).toHaveLength(2);
     expect(written.filter((name) => name.endsWith(".jpeg"))).toHaveLength(2);
+  });
+
+  it("prints the report on a preview reload with a body nested too deeply, keeping the last good site", async () => {
+    const content = await createContentFolder({
+      articles: {
+        "haval-jolion.md": articleText([
+          "title: Haval cuts Jolion prices",
+          "date: 2022-06-02",
+          "company: Haval",
+        ]),
+      },
+    });
+    const options = { contentDir: content, includeDrafts: true };
+    const good = await newsForEleventy(options);
+    await writeFile(
+      path.join(content, "articles", "haval-jolion.md"),
+      articleText(
+        ["title: Haval cuts Jolion prices", "date: 2022-06-02", "company: Haval"],
+        `${"- ".repeat(5000)}Jolion`,
+      ),
+    );
+    const printed = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const reloaded = await newsForEleventy(options);
+      expect(reloaded.articles.map((article) => article.title)).toEqual(
+        good.articles.map((article) => article.title),
+      );
+      expect(printed.mock.calls.join("\n")).toContain(
+        "articles/haval-jolion.md:7:65  error  block quotes and lists are nested more than 32 deep here",
+      );
+    } finally {
+      printed.mockRestore();
+    }
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { termLinker } from "../../src/markdown/autolink-terms.ts";
 import {
   type BodyRequest,
+  isRefused,
   PARALLEL_THRESHOLD,
   renderBodies,
   renderRequest,
@@ -75,12 +76,27 @@ describe("renderBodies", () => {
     expect(reports.at(-1)).toBe(requests.length);
   });
 
+  it("returns a body refused in a worker thread in its place, with the others rendered", async () => {
+    const requests = Array.from({ length: PARALLEL_THRESHOLD + 30 }, (_, index) =>
+      index === 7
+        ? { ...request(index), markdown: `Chery\n\n${"- ".repeat(5000)}UAZ` }
+        : request(index),
+    );
+    const bodies = await renderBodies(requests, { linkUrls, cache: RenderCache.disabled() });
+    expect(bodies[7]).toEqual({
+      refused: expect.objectContaining({ ruleId: "body-too-deep", place: { line: 3, column: 65 } }),
+    });
+    expect(bodies.filter((body) => !isRefused(body))).toHaveLength(requests.length - 1);
+  });
+
   it("links the first mention of each name only when the article allows it", async () => {
     const [linked, plain] = await renderBodies([request(0), request(1)], {
       linkUrls,
       cache: RenderCache.disabled(),
     });
-    expect(linked?.html).toContain('<a href="/companies/chery/">Chery</a> delivered');
-    expect(plain?.html).not.toContain('href="/companies/chery/"');
+    expect(linked && "html" in linked && linked.html).toContain(
+      '<a href="/companies/chery/">Chery</a> delivered',
+    );
+    expect(plain && "html" in plain && plain.html).not.toContain('href="/companies/chery/"');
   });
 });

@@ -77,6 +77,32 @@ async function siteWithCache(registry = uazRegistry("Ulyanovsk Automobile Plant"
 }
 
 describe("the render cache between builds", () => {
+  it("never stores a refused body, so it is refused again on the next build", async () => {
+    const deepQuotes = articleText(
+      ["title: UAZ answers Chery", "date: 2022-06-03", "company: UAZ"],
+      `${">".repeat(5000)} TASS`,
+    );
+    const contentDir = await createContentFolder({
+      articles: { "chery-localization.md": localization, "uaz-answers.md": deepQuotes },
+    });
+    const cacheFile = path.join(contentDir, ".cache", "rendered-bodies.jsonl");
+    for (let build = 0; build < 2; build++) {
+      const { diagnostics } = await loadNews({
+        contentDir,
+        includeDrafts: false,
+        now: NOW,
+        renderCacheFile: cacheFile,
+      });
+      expect(diagnostics.filter((d) => d.severity === "error")).toEqual([
+        expect.objectContaining({ ruleId: "body-too-deep", line: 7, column: 33 }),
+      ]);
+      const { entries } = await readStored(cacheFile);
+      expect(entries.map(([, body]) => body.html)).toEqual([
+        expect.stringContaining("Ulyanovsk Automobile Plant"),
+      ]);
+    }
+  });
+
   it("reuses every body when nothing changed", async () => {
     const { contentDir, cacheFile } = await siteWithCache();
     const bodies = await bodiesBySlug(contentDir, cacheFile);
