@@ -2,11 +2,13 @@ import { describe, expect, it } from "vitest";
 import { termLinker } from "../../src/markdown/autolink-terms.ts";
 import {
   type BodyRequest,
+  isRefused,
   PARALLEL_THRESHOLD,
   renderBodies,
   renderRequest,
 } from "../../src/markdown/render-bodies.ts";
 import { RenderCache } from "../../src/markdown/render-cache.ts";
+import type { RenderedBody } from "../../src/markdown/render-markdown.ts";
 
 const PATH = "/news-digest/";
 const linkUrls = new Map([
@@ -20,6 +22,14 @@ const body = (markdown: string, autolink = false): BodyRequest => ({
   autolink,
   ownUrls: [],
 });
+
+/** A body these tests expect rendered; a refusal fails the test that asked. */
+function rendered(body: unknown): RenderedBody {
+  if (!body || typeof body !== "object" || isRefused(body as RenderedBody)) {
+    throw new Error("the body was refused");
+  }
+  return body as RenderedBody;
+}
 
 const hrefsOf = (html: string) =>
   Array.from(html.matchAll(/href="([^"]*)"/gu), ([, href = ""]) => href);
@@ -44,18 +54,16 @@ describe("links to the site's own pages in a site published under a path", () =>
   ])(
     "publishes a link to %s as the site under its path must, and keeps it as written for the checks",
     (_what, markdown, expected) => {
-      const rendered = renderRequest(body(markdown), linker, PATH);
-      expect(hrefsOf(rendered.html)).toEqual([expected]);
+      const result = rendered(renderRequest(body(markdown), linker, PATH));
+      expect(hrefsOf(result.html)).toEqual([expected]);
       const inline = /\]\((.*)\)/u.exec(markdown)?.[1];
-      expect(rendered.links.map((link) => link.url)).toEqual(inline ? [inline] : []);
+      expect(result.links.map((link) => link.url)).toEqual(inline ? [inline] : []);
     },
   );
 
   it("links the names of the text below the path", () => {
-    const { html } = renderRequest(
-      body("Chery showed the Tiggo 4 Pro in Tula.", true),
-      linker,
-      PATH,
+    const { html } = rendered(
+      renderRequest(body("Chery showed the Tiggo 4 Pro in Tula.", true), linker, PATH),
     );
     expect(hrefsOf(html)).toEqual([
       "/news-digest/companies/chery/",
@@ -68,8 +76,8 @@ describe("links to the site's own pages in a site published under a path", () =>
     const request = body("More in [the Chery page](/companies/chery/).");
     const [atRoot] = await renderBodies([request], { linkUrls, cache });
     const [underPath] = await renderBodies([request], { linkUrls, cache, pathPrefix: PATH });
-    expect(hrefsOf(atRoot?.html ?? "")).toEqual(["/companies/chery/"]);
-    expect(hrefsOf(underPath?.html ?? "")).toEqual(["/news-digest/companies/chery/"]);
+    expect(hrefsOf(rendered(atRoot).html)).toEqual(["/companies/chery/"]);
+    expect(hrefsOf(rendered(underPath).html)).toEqual(["/news-digest/companies/chery/"]);
   });
 
   it("renders on worker threads under the path exactly as the calling thread does", async () => {
@@ -82,7 +90,7 @@ describe("links to the site's own pages in a site published under a path", () =>
       pathPrefix: PATH,
     });
     expect(bodies).toEqual(requests.map((request) => renderRequest(request, linker, PATH)));
-    expect(hrefsOf(bodies[0]?.html ?? "")).toEqual([
+    expect(hrefsOf(rendered(bodies[0]).html)).toEqual([
       "/news-digest/companies/chery/",
       "/news-digest/models/chery-tiggo-4-pro/",
     ]);
