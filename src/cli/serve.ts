@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
+import { adminFiles, writeExtraFiles } from "../admin/admin-files.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { formatReport } from "../diagnostics/format-diagnostics.ts";
 import { providePreloadedNews } from "../eleventy/news-data.ts";
@@ -13,7 +14,9 @@ const DEFAULT_PORT = 8080;
 await runCommand(async () => {
   /**
    * `npm start -- --content <folder> --output <folder> --cache <file> --port <n>`: other
-   * places; the port defaults to $PORT, then 8080.
+   * places; the port defaults to $PORT, then 8080. `--local-backend <url>` (what `npm run cms`
+   * passes) serves the web editor at /admin/ against Decap's local backend at that address,
+   * for the repository at `--repo` (the project by default).
    */
   const { values } = parseArgs({
     options: {
@@ -21,6 +24,8 @@ await runCommand(async () => {
       output: { type: "string", default: "_site" },
       cache: { type: "string", default: DEFAULT_RENDER_CACHE },
       port: { type: "string", default: process.env.PORT ?? String(DEFAULT_PORT) },
+      "local-backend": { type: "string" },
+      repo: { type: "string" },
     },
   });
   const port = Number(values.port);
@@ -34,9 +39,9 @@ await runCommand(async () => {
     renderCacheFile: values.cache,
   };
   const result = await loadNews(newsOptions);
-  const { diagnostics } = result;
+  const { diagnostics, news } = result;
   if (diagnostics.length > 0) console.error(formatReport(diagnostics));
-  if (hasErrors(diagnostics)) {
+  if (!news || hasErrors(diagnostics)) {
     console.error("Fix the errors above, then run `npm start` again.");
     return 1;
   }
@@ -53,6 +58,16 @@ await runCommand(async () => {
   });
   await eleventy.init();
   await eleventy.watch();
+  const localBackend = values["local-backend"];
+  await writeExtraFiles(
+    values.output,
+    await adminFiles({
+      settings: news.site,
+      contentDir: values.content,
+      ...(values.repo ? { repoRoot: values.repo } : {}),
+      ...(localBackend ? { localBackend } : {}),
+    }),
+  );
   await eleventy.serve(port);
   return 0;
 });
