@@ -45,7 +45,7 @@ await runCommand(async () => {
       "--port",
       values.port,
       "--local-backend",
-      `http://localhost:${backendPort}/api/v1`,
+      `http://127.0.0.1:${backendPort}/api/v1`,
     ],
     { stdio: "inherit" },
   );
