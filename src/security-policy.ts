@@ -1,3 +1,5 @@
+import { adminUrl, publishedUrl } from "./urls.ts";
+
 /**
  * What browsers may load on the site's pages: its own scripts, styles and images, plus what
  * Pagefind search needs (WebAssembly, and `data:` images in its stylesheet). Nothing inline.
@@ -35,10 +37,52 @@ export const RESPONSE_HEADERS: Record<string, string> = {
 };
 
 /**
- * The `_headers` file: one rule for every path of the site, `/*`, or `/news-digest/*` for a
- * site published under a path (the template ends it with a newline).
+ * What the web editor at /admin/ needs beyond the site's policy, and nothing more: Decap CMS
+ * compiles its configuration's JSON schema into functions (ajv: `'unsafe-eval'`), injects its
+ * styles at run time (`'unsafe-inline'` styles), shows pictures it has just read
+ * from the repository as `blob:` URLs and the editor's GitHub avatar, and talks to GitHub's
+ * API (or, locally, to the local backend on this machine).
  */
-export function headersFile(pathPattern = "/*"): string {
-  const lines = Object.entries(RESPONSE_HEADERS).map(([name, value]) => `  ${name}: ${value}`);
-  return [pathPattern, ...lines].join("\n");
+function adminPolicy(connectTo: readonly string[]): Record<string, string> {
+  return {
+    "default-src": "'self'",
+    "script-src": "'self' 'unsafe-eval'",
+    "style-src": "'self' 'unsafe-inline'",
+    "img-src": "'self' data: blob: https://avatars.githubusercontent.com",
+    "connect-src": ["'self'", ...connectTo].join(" "),
+    "object-src": "'none'",
+    "base-uri": "'self'",
+    "form-action": "'self'",
+  };
+}
+
+/** The GitHub API, which the editor reads and writes the repository through. */
+const GITHUB_API = "https://api.github.com";
+
+/** The policy of the web editor's own `<meta>`; `localBackend` is the local backend's origin. */
+export function adminMetaPolicy(localBackend?: string): string {
+  return policyText(adminPolicy(localBackend ? [localBackend] : [GITHUB_API]));
+}
+
+const ADMIN_RESPONSE_HEADERS: Record<string, string> = {
+  ...RESPONSE_HEADERS,
+  "Content-Security-Policy": policyText({ ...adminPolicy([GITHUB_API]), ...HEADER_ONLY_POLICY }),
+};
+
+function headerRule(pattern: string, headers: Record<string, string>): string {
+  const lines = Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`);
+  return [pattern, ...lines].join("\n");
+}
+
+/**
+ * The `_headers` file (the template ends it with a newline): one rule for every path, then
+ * the web editor's, each under the path the site is published under (`/*`, or
+ * `/news-digest/*`). Netlify gives a path the header of the last rule that matches it, so
+ * /admin/ gets its own policy instead of the site's.
+ */
+export function headersFile(pathPrefix = "/"): string {
+  return [
+    headerRule(`${publishedUrl(pathPrefix, "/")}*`, RESPONSE_HEADERS),
+    headerRule(`${publishedUrl(pathPrefix, adminUrl())}*`, ADMIN_RESPONSE_HEADERS),
+  ].join("\n\n");
 }

@@ -89,6 +89,11 @@ export function sourceUrl(slug: string): string {
   return `${sourceIndexUrl}${slug}/`;
 }
 
+/** The web editor and the files it loads: `/admin/`, `/admin/config.yml`. */
+export function adminUrl(file = ""): string {
+  return `/admin/${file}`;
+}
+
 /** The file a page URL is served from, inside the output: `/articles/x/` → `articles/x/index.html`. */
 export function outputFileOf(url: string): string {
   return (url.endsWith("/") ? `${url}index.html` : url).slice(1);

@@ -1,6 +1,7 @@
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import Eleventy, { type EleventyLogTarget } from "@11ty/eleventy";
+import { adminFiles, writeExtraFiles } from "../admin/admin-files.ts";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
 import { providePreloadedNews } from "../eleventy/news-data.ts";
 import { DEFAULT_IMAGE_CACHE, writeRenditions } from "../images/write-renditions.ts";
@@ -138,6 +139,11 @@ async function buildHoldingLock(options: BuildOptions, outputDir: string): Promi
       done += pass.pages;
       progress.advance(done, total);
     }
+    // Files beside the pages: the web editor at /admin/.
+    await writeExtraFiles(
+      staging,
+      await adminFiles({ settings: news.site, contentDir: options.contentDir }),
+    );
     progress.phase("Indexing search");
     await search;
     progress.phase("Checking the site");

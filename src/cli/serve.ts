@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
+import { adminFiles, writeExtraFiles } from "../admin/admin-files.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { formatReport } from "../diagnostics/format-diagnostics.ts";
 import { providePreloadedNews } from "../eleventy/news-data.ts";
@@ -14,7 +15,9 @@ const DEFAULT_PORT = 8080;
 await runCommand(async () => {
   /**
    * `npm start -- --content <folder> --output <folder> --cache <file> --port <n>`: other
-   * places; the port defaults to $PORT, then 8080.
+   * places; the port defaults to $PORT, then 8080. `--local-backend <url>` (what `npm run cms`
+   * passes) serves the web editor at /admin/ against Decap's local backend at that address,
+   * for the repository at `--repo` (the project by default).
    */
   const { values } = parseArgs({
     options: {
@@ -24,6 +27,8 @@ await runCommand(async () => {
       output: { type: "string", default: "_preview" },
       cache: { type: "string", default: DEFAULT_RENDER_CACHE },
       port: { type: "string", default: process.env.PORT ?? String(DEFAULT_PORT) },
+      "local-backend": { type: "string" },
+      repo: { type: "string" },
     },
   });
   const port = Number(values.port);
@@ -58,6 +63,16 @@ await runCommand(async () => {
   });
   await eleventy.init();
   await eleventy.watch();
+  const localBackend = values["local-backend"];
+  await writeExtraFiles(
+    values.output,
+    await adminFiles({
+      settings: news.site,
+      contentDir: values.content,
+      ...(values.repo ? { repoRoot: values.repo } : {}),
+      ...(localBackend ? { localBackend } : {}),
+    }),
+  );
   await eleventy.serve(port);
   return 0;
 });

@@ -15,7 +15,26 @@ const SETTINGS_HELP: Record<string, string> = {
   baseUrl: "give the published address with a trailing slash: `baseUrl: https://news.example.org/`",
   timeZone: "use an IANA time zone such as `Europe/Moscow` or `UTC`",
   pageSize: "give how many articles a list page shows, from 1 to 100: `pageSize: 10`",
+  cms: "name the repository the web editor opens pull requests on: `cms: { repo: newsroom/news-digest, branch: main }`",
 };
+
+/** Where the web editor at /admin/ reads and writes: a GitHub repository and its branch. */
+const cmsSettings = z.strictObject(
+  {
+    repo: z
+      .string({ error: "cms repo must be text" })
+      .regex(/^[\w.-]+\/[\w.-]+$/, { error: "cms repo must be written owner/name" }),
+    branch: z.string({ error: "cms branch must be text" }).trim().min(1).default("main"),
+    /** The OAuth proxy that signs editors in to GitHub; Netlify's when absent. */
+    baseUrl: z
+      .url({
+        protocol: /^https$/,
+        error: "cms baseUrl must be a web address starting with https://",
+      })
+      .optional(),
+  },
+  { error: "cms must be `{ repo, branch, baseUrl }`" },
+);
 
 export const siteSettingsSchema = z.strictObject({
   title: z.string({ error: "title must be text" }).trim().min(1, { error: "title is empty" }),
@@ -36,9 +55,11 @@ export const siteSettingsSchema = z.strictObject({
     .int({ error: "pageSize must be a whole number" })
     .min(1, { error: "pageSize must be at least 1" })
     .max(100, { error: "pageSize must be at most 100" }),
+  cms: cmsSettings.optional(),
 });
 
 export type SiteSettings = z.output<typeof siteSettingsSchema>;
+export type CmsSettings = z.output<typeof cmsSettings>;
 
 export type SettingsResult =
   | { ok: true; settings: SiteSettings }

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { META_CONTENT_SECURITY_POLICY } from "../../src/security-policy.ts";
+import { adminMetaPolicy, META_CONTENT_SECURITY_POLICY } from "../../src/security-policy.ts";
 import { type BuiltSite, buildFixtureSite } from "../support/build-fixture.ts";
 import {
   articleText,
   createContentFolder,
   removeContentFolders,
+  siteYaml,
 } from "../support/content-folder.ts";
 import { parseHtml } from "../support/html.ts";
 
@@ -12,6 +13,7 @@ let site: BuiltSite;
 
 beforeAll(async () => {
   const contentDir = await createContentFolder({
+    site: `${siteYaml()}cms: { repo: newsroom/news-digest, branch: main }\n`,
     articles: {
       "chery-plant.md": articleText(
         [
@@ -42,7 +44,32 @@ describe("the published headers and policy", () => {
         "  X-Content-Type-Options: nosniff",
         "  X-Frame-Options: DENY",
         "",
+        "/admin/*",
+        "  Content-Security-Policy: default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https://avatars.githubusercontent.com; connect-src 'self' https://api.github.com; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+        "  Referrer-Policy: strict-origin-when-cross-origin",
+        "  X-Content-Type-Options: nosniff",
+        "  X-Frame-Options: DENY",
+        "",
       ].join("\n"),
+    );
+  });
+
+  it("gives every HTML page but the web editor's the site's policy, unchanged", () => {
+    const policies = site.pages().map((url) => ({
+      url,
+      policy: parseHtml(site.readPage(url))
+        .querySelector('meta[http-equiv="Content-Security-Policy"]')
+        ?.getAttribute("content"),
+    }));
+    const [admin, others] = [
+      policies.filter(({ url }) => url === "/admin/"),
+      policies.filter(({ url }) => url !== "/admin/"),
+    ];
+    expect(admin).toEqual([{ url: "/admin/", policy: adminMetaPolicy() }]);
+    expect(others.length).toBeGreaterThan(5);
+    expect(others.filter(({ policy }) => policy !== META_CONTENT_SECURITY_POLICY)).toEqual([]);
+    expect(META_CONTENT_SECURITY_POLICY).not.toMatch(
+      /'unsafe-eval'|'unsafe-inline'|api\.github\.com/,
     );
   });
 

@@ -21,6 +21,7 @@ const CONTENT_TYPES: Record<string, string> = {
   ".svg": "image/svg+xml",
   ".png": "image/png",
   ".webmanifest": "application/manifest+json",
+  ".yml": "text/yaml; charset=utf-8",
 };
 
 /** The file a request path names inside `root`, or undefined for anything outside it. */
