@@ -42,32 +42,50 @@ afterEach(async () => {
   await rm(project, { recursive: true, force: true });
 });
 
-it("npm start builds the site into _preview/ and serves it, leaving _site/ to production builds", async () => {
+/** Starts `npm start` on a free port, waits until `url` answers 200, and stops it after `check`. */
+async function withPreview(url: string, check: (page: Response, origin: string) => Promise<void>) {
   const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
   const preview = spawn(
     process.execPath,
     ["--import", TSX, path.join(PROJECT_ROOT, "src/cli/serve.ts"), "--port", String(port)],
     { cwd: project, stdio: "ignore" },
   );
   try {
-    let home: Response | undefined;
+    let page: Response | undefined;
     const deadline = Date.now() + 90_000;
-    while (home?.status !== 200 && Date.now() < deadline) {
-      home = await fetch(`http://127.0.0.1:${port}/articles/uaz-patriot-update/`).catch(
-        () => undefined,
-      );
-      if (home?.status !== 200) await new Promise((resolve) => setTimeout(resolve, 250));
+    while (page?.status !== 200 && Date.now() < deadline) {
+      page = await fetch(`${origin}${url}`).catch(() => undefined);
+      if (page?.status !== 200) await new Promise((resolve) => setTimeout(resolve, 250));
     }
-
-    expect(home?.status).toBe(200);
-    expect(await home?.text()).toContain("UAZ updates the Patriot");
-    expect(
-      existsSync(path.join(project, "_preview", "articles", "uaz-patriot-update", "index.html")),
-    ).toBe(true);
-    expect(existsSync(path.join(project, "_site"))).toBe(false);
+    expect(page?.status).toBe(200);
+    await check(page as Response, origin);
   } finally {
     const exited = new Promise((resolve) => preview.once("exit", resolve));
     preview.kill("SIGTERM");
     await exited;
   }
+}
+
+it("npm start builds the site into _preview/ and serves it, leaving _site/ to production builds", async () => {
+  await withPreview("/articles/uaz-patriot-update/", async (page) => {
+    expect(await page.text()).toContain("UAZ updates the Patriot");
+    expect(
+      existsSync(path.join(project, "_preview", "articles", "uaz-patriot-update", "index.html")),
+    ).toBe(true);
+    expect(existsSync(path.join(project, "_site"))).toBe(false);
+  });
+}, 120_000);
+
+it("npm start serves a site published under a path under that path, styles included", async () => {
+  const underPath = siteYaml().replace(
+    "baseUrl: https://news-digest.example.org/",
+    "baseUrl: https://newsroom.github.io/news-digest/",
+  );
+  await writeFile(path.join(project, "content", "site.yaml"), underPath);
+  await withPreview("/news-digest/articles/uaz-patriot-update/", async (page, origin) => {
+    const html = await page.text();
+    expect(html).toContain('href="/news-digest/assets/site.css"');
+    expect((await fetch(`${origin}/news-digest/assets/site.css`)).status).toBe(200);
+  });
 }, 120_000);
