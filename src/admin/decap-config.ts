@@ -211,16 +211,19 @@ const names = (name: string, label: string): DecapField => ({
   hint: "Other spellings, in any script, one per item.",
 });
 
+/** A company's or a partner's entry: the registry reads both alike. */
+const ORGANIZATION_FIELDS: DecapField[] = [
+  text("name", "Name", true),
+  names("aliases", "Other spellings"),
+  names("formerly", "Former names"),
+  { ...text("description", "Description"), widget: "text" },
+  text("country", "Country"),
+  text("website", "Website"),
+];
+
 /** The registry files' entries, field by field as src/registry/registry-schema.ts reads them. */
 export const REGISTRY_ENTRY_FIELDS: Record<"companies" | "models" | "partners", DecapField[]> = {
-  companies: [
-    text("name", "Name", true),
-    names("aliases", "Other spellings"),
-    names("formerly", "Former names"),
-    { ...text("description", "Description"), widget: "text" },
-    text("country", "Country"),
-    text("website", "Website"),
-  ],
+  companies: ORGANIZATION_FIELDS,
   models: [
     text("name", "Name", true),
     {
@@ -234,14 +237,7 @@ export const REGISTRY_ENTRY_FIELDS: Record<"companies" | "models" | "partners", 
     { ...text("description", "Description"), widget: "text" },
     text("body", "Body type"),
   ],
-  partners: [
-    text("name", "Name", true),
-    names("aliases", "Other spellings"),
-    names("formerly", "Former names"),
-    { ...text("description", "Description"), widget: "text" },
-    text("country", "Country"),
-    text("website", "Website"),
-  ],
+  partners: ORGANIZATION_FIELDS,
 };
 
 export interface DecapConfigOptions {
