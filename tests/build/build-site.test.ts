@@ -206,6 +206,16 @@ afterAll(async () => {
   await site?.remove();
 });
 
+/** A content folder with the corpus's settings and one valid article, for a faulty one beside it. */
+async function contentBesideOneGoodArticle(contentDir: string): Promise<void> {
+  await mkdir(path.join(contentDir, "articles"), { recursive: true });
+  await copyFile(path.join(CORPUS, "site.yaml"), path.join(contentDir, "site.yaml"));
+  await copyFile(
+    path.join(CORPUS, "articles", "geely-coolray-recall.md"),
+    path.join(contentDir, "articles", "geely-coolray-recall.md"),
+  );
+}
+
 describe("building the car-news corpus", () => {
   it("writes one page per published article at its URL and no other article page", () => {
     const articlePages = site.pages().filter((url) => url.startsWith("/articles/"));
@@ -546,12 +556,7 @@ describe("building content with an invalid article", () => {
   beforeAll(async () => {
     parent = await temporaryFolder("invalid");
     contentDir = path.join(parent, "content");
-    await mkdir(path.join(contentDir, "articles"), { recursive: true });
-    await copyFile(path.join(CORPUS, "site.yaml"), path.join(contentDir, "site.yaml"));
-    await copyFile(
-      path.join(CORPUS, "articles", "geely-coolray-recall.md"),
-      path.join(contentDir, "articles", "geely-coolray-recall.md"),
-    );
+    await contentBesideOneGoodArticle(contentDir);
     await writeFile(
       path.join(contentDir, "articles", "haval-jolion-price-cut.md"),
       [
@@ -729,12 +734,7 @@ describe("building content with an article nested past the Markdown limits", () 
 
   it("stops with the located error instead of an internal error, writing nothing", async () => {
     const contentDir = path.join(parent, "content");
-    await mkdir(path.join(contentDir, "articles"), { recursive: true });
-    await copyFile(path.join(CORPUS, "site.yaml"), path.join(contentDir, "site.yaml"));
-    await copyFile(
-      path.join(CORPUS, "articles", "geely-coolray-recall.md"),
-      path.join(contentDir, "articles", "geely-coolray-recall.md"),
-    );
+    await contentBesideOneGoodArticle(contentDir);
     await writeFile(
       path.join(contentDir, "articles", "moskvich-quotes.md"),
       [

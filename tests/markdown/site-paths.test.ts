@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { termLinker } from "../../src/markdown/autolink-terms.ts";
 import {
+  type BodyOutcome,
   type BodyRequest,
   isRefused,
   PARALLEL_THRESHOLD,
@@ -24,11 +25,9 @@ const body = (markdown: string, autolink = false): BodyRequest => ({
 });
 
 /** A body these tests expect rendered; a refusal fails the test that asked. */
-function rendered(body: unknown): RenderedBody {
-  if (!body || typeof body !== "object" || isRefused(body as RenderedBody)) {
-    throw new Error("the body was refused");
-  }
-  return body as RenderedBody;
+function rendered(body: BodyOutcome | undefined): RenderedBody {
+  if (!body || isRefused(body)) throw new Error("the body was refused");
+  return body;
 }
 
 const hrefsOf = (html: string) =>
