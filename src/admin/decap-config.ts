@@ -6,7 +6,7 @@ import {
   MAX_TITLE_LENGTH,
   PARTNER_STATUSES,
 } from "../content/article-schema.ts";
-import { IMAGES_FOLDER } from "../images/lead-image.ts";
+import { IMAGES_FOLDER } from "../content/lead-image.ts";
 import { REGISTRY_FOLDER } from "../registry/load-registry.ts";
 import type { CmsSettings } from "../settings/site-settings.ts";
 import { adminUrl } from "../urls.ts";

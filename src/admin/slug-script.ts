@@ -3,7 +3,7 @@
  * (`slug`, which names the file) is made from the title exactly as `npm run new` makes it,
  * transliterating Cyrillic, since Decap's own slugs would drop every non-Latin letter.
  */
-import { slugifyText } from "../taxonomy/normalize-term.ts";
+import { slugifyText } from "../registry/normalize-term.ts";
 
 interface ImmutableMap {
   get(key: string): unknown;

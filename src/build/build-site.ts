@@ -1,29 +1,28 @@
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
-import Eleventy, { type EleventyLogTarget } from "@11ty/eleventy";
 import { adminFiles, writeExtraFiles } from "../admin/admin-files.ts";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
-import { providePreloadedNews } from "../eleventy/news-data.ts";
-import { DEFAULT_IMAGE_CACHE, writeRenditions } from "../images/write-renditions.ts";
 import { removeAbandonedTemporaries } from "../leftovers.ts";
-import { loadNews, type NewsOptions } from "../load-news.ts";
-import { pageFingerprints } from "../pages/page-fingerprints.ts";
-import { type BuildProgress, silentProgress } from "../progress.ts";
-import { ELEVENTY_CONFIG, PROJECT_ROOT, TEMPLATES_DIR } from "../project-paths.ts";
-import { writeSearchIndex } from "../search/search-index.ts";
-import { searchRecords } from "../search/search-records.ts";
-import { acquireBuildLock, type BuildLockOptions } from "./build-lock.ts";
-import { builderVersion } from "./builder-version.ts";
-import { checkCompleteness } from "./check-completeness.ts";
-import { type PagePass, planPagePasses } from "./page-passes.ts";
-import { recoverSite, removeLeftovers, replaceFolder } from "./replace-folder.ts";
+import { builderVersion } from "../output/builder-version.ts";
+import { checkCompleteness } from "../output/check-completeness.ts";
+import { writePages } from "../output/eleventy-site.ts";
+import { pageFingerprints } from "../output/page-fingerprints.ts";
+import { planPagePasses } from "../output/page-passes.ts";
 import {
   readWrittenPages,
   recordWrittenPages,
   reuseUnchangedPages,
   type WrittenPage,
   writtenPagesRecord,
-} from "./reuse-pages.ts";
+} from "../output/reuse-pages.ts";
+import { DEFAULT_IMAGE_CACHE, writeRenditions } from "../output/write-renditions.ts";
+import { type BuildProgress, silentProgress } from "../progress.ts";
+import { PROJECT_ROOT } from "../project-paths.ts";
+import { writeSearchIndex } from "../search/search-index.ts";
+import { searchRecords } from "../search/search-records.ts";
+import { acquireBuildLock, type BuildLockOptions } from "./build-lock.ts";
+import { loadNews, type NewsOptions } from "./load-news.ts";
+import { recoverSite, removeLeftovers, replaceFolder } from "./replace-folder.ts";
 
 export interface BuildOptions {
   contentDir: string;
@@ -128,14 +127,13 @@ async function buildHoldingLock(options: BuildOptions, outputDir: string): Promi
       outputDir: staging,
       cacheDir: options.imageCacheDir ?? path.join(PROJECT_ROOT, DEFAULT_IMAGE_CACHE),
     });
-    process.env.NEWS_DIGEST_CONTENT_DIR = options.contentDir;
     const passes = planPagePasses(news, reused, options.pagesPerPass);
     const total = passes.reduce((sum, pass) => sum + pass.pages, 0);
     let done = 0;
     let pageCount = 0;
     progress.phase("Writing pages");
     for (const pass of passes) {
-      pageCount += await writePages(staging, newsOptions, pass);
+      pageCount += await writePages(staging, pass.news);
       done += pass.pages;
       progress.advance(done, total);
     }
@@ -177,39 +175,4 @@ async function buildHoldingLock(options: BuildOptions, outputDir: string): Promi
     await search.catch(() => undefined);
     await rm(staging, { recursive: true, force: true });
   }
-}
-
-/** Eleventy's warnings and errors still reach the terminal; its progress lines do not. */
-const ELEVENTY_WARNINGS_ONLY: EleventyLogTarget = {
-  log: () => undefined,
-  info: () => undefined,
-  warn: console.warn,
-  error: console.error,
-};
-
-/**
- * Runs Eleventy over one pass's pages into `staging` and returns how many files it wrote.
- * Eleventy's instance and the results of `write()` hold every page's content; they become
- * garbage when this returns, before the next pass starts.
- */
-async function writePages(
-  staging: string,
-  newsOptions: NewsOptions,
-  pass: PagePass,
-): Promise<number> {
-  providePreloadedNews(newsOptions, { news: pass.news, diagnostics: [] });
-  const eleventy = new Eleventy(TEMPLATES_DIR, staging, {
-    configPath: ELEVENTY_CONFIG,
-    quietMode: true,
-    runMode: "build",
-  });
-  // Each pass would print Eleventy's own summary line; the build prints one for all passes.
-  eleventy.logger.overrideLogger(ELEVENTY_WARNINGS_ONLY);
-  return countPages(await eleventy.write());
-}
-
-/** `write()` resolves to `[passthrough copies, written templates]`. */
-function countPages(written: unknown): number {
-  const templates: unknown = Array.isArray(written) ? written[1] : undefined;
-  return Array.isArray(templates) ? templates.length : 0;
 }

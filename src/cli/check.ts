@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
+import { loadNews } from "../build/load-news.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { formatGithubAnnotation, formatReport } from "../diagnostics/format-diagnostics.ts";
-import { loadNews } from "../load-news.ts";
 import { DEFAULT_RENDER_CACHE } from "../markdown/render-cache.ts";
 import { rerunWithHeapFor } from "./heap-for-site.ts";
 import { runCommand } from "./run-command.ts";

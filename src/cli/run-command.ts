@@ -1,4 +1,4 @@
-import { ContentError } from "../content-error.ts";
+import { ContentError } from "../diagnostics/content-error.ts";
 import { formatReport } from "../diagnostics/format-diagnostics.ts";
 
 /** Node's `parseArgs` rejects unknown or malformed options with these codes. */

@@ -1,12 +1,11 @@
 import { parseArgs } from "node:util";
-import Eleventy from "@11ty/eleventy";
 import { adminFiles, writeExtraFiles } from "../admin/admin-files.ts";
+import { loadNews } from "../build/load-news.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { formatReport } from "../diagnostics/format-diagnostics.ts";
-import { providePreloadedNews } from "../eleventy/news-data.ts";
-import { loadNews } from "../load-news.ts";
 import { DEFAULT_RENDER_CACHE } from "../markdown/render-cache.ts";
-import { ELEVENTY_CONFIG, TEMPLATES_DIR } from "../project-paths.ts";
+import { servePreview } from "../output/eleventy-site.ts";
+import { PreviewSite } from "../output/preview-site.ts";
 import { pathPrefixOf } from "../urls.ts";
 import { runCommand } from "./run-command.ts";
 
@@ -36,33 +35,16 @@ await runCommand(async () => {
     console.error(`--port ${values.port}: a port is a whole number from 1 to 65535.`);
     return 1;
   }
-  const newsOptions = {
-    contentDir: values.content,
-    includeDrafts: true,
-    renderCacheFile: values.cache,
-  };
-  const result = await loadNews(newsOptions);
-  const { diagnostics, news } = result;
+  const load = () =>
+    loadNews({ contentDir: values.content, includeDrafts: true, renderCacheFile: values.cache });
+  const first = await load();
+  const { diagnostics, news } = first;
   if (diagnostics.length > 0) console.error(formatReport(diagnostics));
   if (!news || hasErrors(diagnostics)) {
     console.error("Fix the errors above, then run `npm start` again.");
     return 1;
   }
-  providePreloadedNews(newsOptions, result);
-  // Eleventy's configuration reads these: the content it watches and reloads, where rebuilds
-  // after an edit find the rendered bodies of the articles that did not change, and where
-  // the lead pictures the pages show are written.
-  process.env.NEWS_DIGEST_CONTENT_DIR = values.content;
-  process.env.NEWS_DIGEST_RENDER_CACHE = values.cache;
-  process.env.NEWS_DIGEST_PREVIEW_OUTPUT = values.output;
-  const eleventy = new Eleventy(TEMPLATES_DIR, values.output, {
-    configPath: ELEVENTY_CONFIG,
-    runMode: "serve",
-    // The preview serves the site under the path it is published under: `/news-digest/`.
-    pathPrefix: pathPrefixOf(news.site.baseUrl),
-  });
-  await eleventy.init();
-  await eleventy.watch();
+  const preview = new PreviewSite({ load, outputDir: values.output, first });
   const localBackend = values["local-backend"];
   await writeExtraFiles(
     values.output,
@@ -73,6 +55,13 @@ await runCommand(async () => {
       ...(localBackend ? { localBackend } : {}),
     }),
   );
-  await eleventy.serve(port);
+  // The preview serves the site under the path it is published under: `/news-digest/`.
+  await servePreview({
+    outputDir: values.output,
+    port,
+    pathPrefix: pathPrefixOf(news.site.baseUrl),
+    watch: values.content,
+    news: () => preview.next(),
+  });
   return 0;
 });

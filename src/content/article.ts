@@ -1,7 +1,5 @@
 import type { ArticleDate } from "../dates.ts";
 import type { Place } from "../diagnostics/diagnostic.ts";
-import type { LeadImage } from "../images/lead-image.ts";
-import type { RenderedBody } from "../markdown/render-markdown.ts";
 import type { PartnerStatus } from "./article-schema.ts";
 
 /** A company, model or partner as one article names it, with where it is named. */
@@ -32,8 +30,32 @@ export interface Correction {
   text: string;
 }
 
-/** A validated article, ready for indexes and pages. */
-export interface Article {
+/** The companies, models and partners an article names, resolved against the registry. */
+export interface Mentions {
+  companies: TermMention[];
+  models: ModelMention[];
+  partners: PartnerMention[];
+}
+
+/** An article's lead image, found on disk: the file and what readers are told about it. */
+export interface LeadImage {
+  /** Absolute, symbolic links resolved, inside the content folder. */
+  file: string;
+  /** SHA-256 of the file's bytes, hex: published file names change when the picture does. */
+  hash: string;
+  /** As the picture is shown, its EXIF orientation applied. */
+  width: number;
+  height: number;
+  alt: string;
+  caption?: string;
+  credit?: string;
+}
+
+/**
+ * A validated article, its body not yet rendered: what the content stage hands on. Its
+ * names are resolved, so the taxonomy can index it and the Markdown stage can link them.
+ */
+export interface ArticleEntry extends Mentions {
   /** Path for messages: `content/articles/chery-localization.md`. */
   file: string;
   slug: string;
@@ -41,16 +63,16 @@ export interface Article {
   title: string;
   date: ArticleDate;
   updated?: ArticleDate;
-  /** The editor's summary, or an excerpt of the first paragraph. */
-  summary: string;
+  /** The editor's summary; without one, pages show an excerpt of the first paragraph. */
+  summary?: string;
   source?: { name: string; url?: string };
   draft: boolean;
   /** As the editors listed them; absent on articles built by hand before corrections existed. */
   corrections?: Correction[];
-  companies: TermMention[];
-  models: ModelMention[];
-  partners: PartnerMention[];
-  body: RenderedBody;
+  /** The Markdown after the front-matter, as written. */
+  markdown: string;
+  /** Whether names of companies, models and partners in the text link to their pages. */
+  autolink: boolean;
   /** The picture shown above the text, in lists and in link previews. */
   image?: LeadImage;
   /** The file line on which the body starts: body places are counted from it. */
@@ -60,6 +82,9 @@ export interface Article {
 }
 
 /** Newest first; articles of the same moment in slug order, so every build lists them alike. */
-export function compareNewestFirst(a: Article, b: Article): number {
+export function compareNewestFirst(
+  a: Pick<ArticleEntry, "date" | "slug">,
+  b: Pick<ArticleEntry, "date" | "slug">,
+): number {
   return b.date.instant - a.date.instant || a.slug.localeCompare(b.slug);
 }

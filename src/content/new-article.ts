@@ -3,13 +3,14 @@ import path from "node:path";
 import { stringify } from "yaml";
 import { todayIn } from "../dates.ts";
 import { type Diagnostic, hasErrors, START_OF_FILE } from "../diagnostics/diagnostic.ts";
+import { displayPath } from "../project-paths.ts";
 import { canonicalModelName, canonicalOrganizationName } from "../registry/canonical-names.ts";
 import { loadRegistry } from "../registry/load-registry.ts";
+import { slugifyText } from "../registry/normalize-term.ts";
 import type { Registry } from "../registry/registry.ts";
 import { loadSiteSettings, SETTINGS_FILE } from "../settings/site-settings.ts";
-import { slugifyText } from "../taxonomy/normalize-term.ts";
 import { isSafeSlug } from "../urls.ts";
-import { ARTICLES_FOLDER, displayPath } from "./read-article-files.ts";
+import { ARTICLES_FOLDER } from "./read-article-files.ts";
 import { validateArticle } from "./validate-article.ts";
 
 /** What the editor asked for: names as typed, in any listed spelling. */

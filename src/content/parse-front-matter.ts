@@ -1,6 +1,6 @@
 import matter from "gray-matter";
 import { type Diagnostic, START_OF_FILE } from "../diagnostics/diagnostic.ts";
-import { type ParsedYaml, parseYamlDocument, type YamlResult } from "./parse-yaml.ts";
+import { type ParsedYaml, parseYamlDocument, type YamlResult } from "../yaml/parse-yaml.ts";
 
 export interface FrontMatter extends ParsedYaml {
   /** The Markdown after the closing fence. */

@@ -2,6 +2,7 @@ import { readdir, readFile, realpath } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { mapBounded } from "../map-bounded.ts";
+import { displayPath } from "../project-paths.ts";
 
 export interface ArticleFile {
   /** Path for messages, relative to the working folder when inside it. */
@@ -12,13 +13,6 @@ export interface ArticleFile {
 }
 
 export const ARTICLES_FOLDER = "articles";
-
-/** How messages name a path: relative to the working folder when inside it, else absolute. */
-export function displayPath(absolutePath: string): string {
-  const relative = path.relative(process.cwd(), absolutePath);
-  const shown = relative.startsWith("..") || path.isAbsolute(relative) ? absolutePath : relative;
-  return shown.split(path.sep).join("/");
-}
 
 /** Files read at once. */
 const READ_CONCURRENCY = 16;

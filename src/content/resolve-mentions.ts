@@ -1,18 +1,12 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { cleanTermName, termSlug } from "../registry/normalize-term.ts";
 import type { Registry } from "../registry/registry.ts";
-import { cleanTermName, termSlug } from "../taxonomy/normalize-term.ts";
-import { likelyMeant, NAME_POLICY, unknownTermDiagnostic } from "../taxonomy/unknown-term.ts";
+import { likelyMeant, NAME_POLICY, unknownTermDiagnostic } from "../registry/unknown-term.ts";
 import { RESERVED_TERM_SLUGS, type TermKind } from "../urls.ts";
-import type { ModelMention, PartnerMention, TermMention } from "./article.ts";
+import { locateInYaml } from "../yaml/locate-in-yaml.ts";
+import type { Mentions, ModelMention, PartnerMention, TermMention } from "./article.ts";
 import type { ArticleFrontMatter } from "./article-schema.ts";
-import { locateInYaml } from "./locate-in-yaml.ts";
 import type { FrontMatter } from "./parse-front-matter.ts";
-
-export interface Mentions {
-  companies: TermMention[];
-  models: ModelMention[];
-  partners: PartnerMention[];
-}
 
 /**
  * Turns the names an article lists into term mentions: tidied, given their slug, each with

@@ -1,35 +1,25 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { NO_TERM_LINKS, type TermLinker } from "../markdown/autolink-terms.ts";
-import { excerpt } from "../markdown/excerpt.ts";
-import { droppedScheme } from "../markdown/link-safety.ts";
-import {
-  type BodyOutcome,
-  type BodyRequest,
-  isRefused,
-  renderRequest,
-} from "../markdown/render-bodies.ts";
+import { slugifyText } from "../registry/normalize-term.ts";
 import { Registry } from "../registry/registry.ts";
-import { slugifyText } from "../taxonomy/normalize-term.ts";
 import { articleUrl } from "../urls.ts";
-import type { Article } from "./article.ts";
+import { locateInYaml } from "../yaml/locate-in-yaml.ts";
+import { schemaIssuesToDiagnostics } from "../yaml/schema-diagnostics.ts";
+import type { ArticleEntry, LeadImage, Mentions } from "./article.ts";
 import {
   ARTICLE_KEYS,
   type ArticleFrontMatter,
   createArticleSchema,
   FIELD_HELP,
 } from "./article-schema.ts";
-import { locateInYaml } from "./locate-in-yaml.ts";
 import { type FrontMatter, parseFrontMatter } from "./parse-front-matter.ts";
 import type { ArticleFile } from "./read-article-files.ts";
-import { type Mentions, resolveMentions } from "./resolve-mentions.ts";
-import { schemaIssuesToDiagnostics } from "./schema-diagnostics.ts";
-import { ownTermUrls } from "./term-link-names.ts";
+import { resolveMentions } from "./resolve-mentions.ts";
 
-export type ArticleResult = { article?: Article; diagnostics: Diagnostic[] };
+export type ArticleResult = { article?: ArticleEntry; diagnostics: Diagnostic[] };
 
 /**
- * An article whose front-matter is read and checked, its body not yet rendered: the names
- * of all articles are collected from these before any body is, so each renders once.
+ * An article file whose front-matter is read and checked: what the entry is made of, and
+ * what the lead image is looked up from.
  */
 export interface PreparedArticle {
   source: ArticleFile;
@@ -37,7 +27,7 @@ export interface PreparedArticle {
   frontMatter: FrontMatter;
   mentions: Mentions;
   slug: string;
-  /** The front-matter's problems so far; rendering adds the body's. */
+  /** Every problem of the file; the article is published only when none is an error. */
   diagnostics: Diagnostic[];
 }
 
@@ -54,24 +44,18 @@ function articleSchema(timeZone: string) {
   return schema;
 }
 
-/** Body places are the body's own; messages need the file's lines. */
-function bodyLine(line: number, bodyStartLine: number): number {
-  return bodyStartLine + line - 1;
-}
-
 /**
- * Validates one article file completely and renders its body once, linking the names
- * `linker` knows. All problems of the file are reported together; the article is returned
- * only when there is no error.
+ * Validates one article file: its front-matter, its names against the registry, its address
+ * and that it has a text. All problems of the file are reported together; the entry is
+ * returned only when there is no error. Its body is rendered by the Markdown stage.
  */
 export function validateArticle(
   source: ArticleFile,
   timeZone: string,
   registry: Registry = Registry.empty(),
-  linker: TermLinker = NO_TERM_LINKS,
 ): ArticleResult {
   const { prepared, diagnostics } = prepareArticle(source, timeZone, registry);
-  return prepared ? renderArticle(prepared, linker) : { diagnostics };
+  return prepared ? entryOf(prepared) : { diagnostics };
 }
 
 /** Reads and checks an article's front-matter; the body waits for `renderArticle`. */
@@ -125,68 +109,13 @@ export function prepareArticle(
 }
 
 /**
- * Renders a prepared article's body, once, and checks it. Names `linker` knows link to their
- * pages unless the article says `autolink: false`.
+ * Makes a prepared article an entry when nothing is wrong with it, with its lead image when
+ * it has one. A body that is only white space is an error at the closing fence.
  */
-export function renderArticle(prepared: PreparedArticle, linker: TermLinker): ArticleResult {
-  return completeArticle(prepared, renderRequest(bodyRequest(prepared), linker));
-}
-
-/** What rendering a prepared article's body needs, as plain data (it may go to a worker). */
-export function bodyRequest(prepared: PreparedArticle): BodyRequest {
-  return {
-    markdown: prepared.frontMatter.body,
-    autolink: prepared.data.autolink,
-    ownUrls: [...ownTermUrls(prepared.mentions)],
-  };
-}
-
-/**
- * Checks a prepared article's rendered body and makes it an article when nothing is wrong.
- * A body refused for its size or nesting is one error where it goes past the limit.
- */
-export function completeArticle(prepared: PreparedArticle, body: BodyOutcome): ArticleResult {
+export function entryOf(prepared: PreparedArticle, image?: LeadImage): ArticleResult {
   const { source, data, frontMatter, mentions, slug } = prepared;
   const { file } = source;
   const diagnostics = [...prepared.diagnostics];
-  if (isRefused(body)) {
-    const { ruleId, place, message, fix } = body.refused;
-    diagnostics.push({
-      file,
-      line: bodyLine(place.line, frontMatter.bodyStartLine),
-      column: place.column,
-      severity: "error",
-      ruleId,
-      message,
-      fix,
-    });
-    return { diagnostics };
-  }
-  for (const place of body.rawHtml) {
-    diagnostics.push({
-      file,
-      line: bodyLine(place.line, frontMatter.bodyStartLine),
-      column: place.column,
-      severity: "warning",
-      ruleId: "raw-html",
-      message: "raw HTML is not published",
-      fix: "write it in Markdown: **bold**, _italic_, [link](https://…)",
-    });
-  }
-
-  for (const link of body.links) {
-    const scheme = droppedScheme(link.url, link.isImage);
-    if (scheme === undefined) continue;
-    diagnostics.push({
-      file,
-      line: bodyLine(link.place.line, frontMatter.bodyStartLine),
-      column: link.place.column,
-      severity: "warning",
-      ruleId: "unsafe-link",
-      message: `${link.isImage ? "an image" : "a link"} to a "${scheme}:" address is not published`,
-      fix: "use a web address starting with https:// (in lower case), or an address on this site",
-    });
-  }
   if (frontMatter.body.trim() === "") {
     diagnostics.push({
       file,
@@ -201,21 +130,23 @@ export function completeArticle(prepared: PreparedArticle, body: BodyOutcome): A
   }
 
   if (diagnostics.some((diagnostic) => diagnostic.severity === "error")) return { diagnostics };
-  const article: Article = {
+  const article: ArticleEntry = {
     file,
     slug,
     url: articleUrl(slug),
     title: data.title,
     date: data.date,
-    summary: data.summary ?? excerpt(body.firstParagraph),
     draft: data.draft,
     corrections: data.corrections,
     ...mentions,
-    body,
+    markdown: frontMatter.body,
+    autolink: data.autolink,
     bodyStartLine: frontMatter.bodyStartLine,
     datePlace: locateInYaml(frontMatter.document, frontMatter.lineCounter, ["date"]),
+    ...(data.summary !== undefined ? { summary: data.summary } : {}),
     ...(data.updated ? { updated: data.updated } : {}),
     ...(data.source ? { source: data.source } : {}),
+    ...(image ? { image } : {}),
   };
   return { article, diagnostics };
 }

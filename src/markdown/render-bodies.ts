@@ -1,19 +1,10 @@
 import { availableParallelism } from "node:os";
 import { remarkAutolinkTerms, type TermLinker, termLinker } from "./autolink-terms.ts";
-import type { MarkdownLimitExceeded } from "./markdown-limits.ts";
+import { type BodyOutcome, type BodyRequest, isRefused } from "./body.ts";
 import { type RenderCache, renderKey } from "./render-cache.ts";
-import { MarkdownLimitError, type RenderedBody, renderMarkdown } from "./render-markdown.ts";
+import { MarkdownLimitError, renderMarkdown } from "./render-markdown.ts";
 import { renderInWorkers } from "./render-pool.ts";
 import { remarkSitePaths } from "./site-paths.ts";
-
-/** One body to render, as plain data so it can cross to a worker thread. */
-export interface BodyRequest {
-  markdown: string;
-  /** Whether names of companies, models and partners link to their pages. */
-  autolink: boolean;
-  /** The article's own reading of names (name → page), preferred over the build's. */
-  ownUrls: Array<[string, string]>;
-}
 
 export interface RenderSetup {
   /** Every name that links to a page in this build (name → page). */
@@ -30,17 +21,6 @@ export interface RenderSetup {
  * Tests and small sites render in the calling thread.
  */
 export const PARALLEL_THRESHOLD = 200;
-
-/** A body past `MARKDOWN_LIMITS`, refused before rendering: plain data, as from a worker. */
-export interface RefusedBody {
-  refused: MarkdownLimitExceeded;
-}
-
-export type BodyOutcome = RenderedBody | RefusedBody;
-
-export function isRefused(body: BodyOutcome): body is RefusedBody {
-  return "refused" in body;
-}
 
 /** Renders one body: the same function runs in the calling thread and in workers. */
 export function renderRequest(

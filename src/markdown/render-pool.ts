@@ -1,5 +1,5 @@
 import { Worker } from "node:worker_threads";
-import type { BodyOutcome, BodyRequest } from "./render-bodies.ts";
+import type { BodyOutcome, BodyRequest } from "./body.ts";
 
 /** Bodies sent to a worker at once: large enough to amortize messaging, small enough to balance. */
 const BATCH_SIZE = 25;

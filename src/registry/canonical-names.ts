@@ -1,4 +1,4 @@
-import { cleanTermName, termSlug } from "../taxonomy/normalize-term.ts";
+import { cleanTermName, termSlug } from "./normalize-term.ts";
 import type { Registry } from "./registry.ts";
 
 /** The registry's name for a company or partner written any listed way, else the name tidied. */

@@ -1,12 +1,12 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
-import { locateInYaml } from "../content/locate-in-yaml.ts";
-import { displayPath } from "../content/read-article-files.ts";
-import { readYamlData } from "../content/read-yaml-file.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { cleanTermName, termSlug } from "../taxonomy/normalize-term.ts";
+import { displayPath } from "../project-paths.ts";
 import type { TermKind } from "../urls.ts";
+import { locateInYaml } from "../yaml/locate-in-yaml.ts";
+import { readYamlData } from "../yaml/read-yaml-file.ts";
+import { cleanTermName, termSlug } from "./normalize-term.ts";
 import { type RegisteredEntity, Registry } from "./registry.ts";
 import {
   companiesFileSchema,

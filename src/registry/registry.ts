@@ -1,6 +1,6 @@
 import type { Place } from "../diagnostics/diagnostic.ts";
-import { termSlug } from "../taxonomy/normalize-term.ts";
 import type { TermKind } from "../urls.ts";
+import { termSlug } from "./normalize-term.ts";
 
 /** A company, model or partner as the registry describes it. */
 export interface RegisteredEntity {

@@ -1,5 +1,5 @@
 import { escapeUTF8 } from "entities";
-import type { News } from "../pages/site-data.ts";
+import type { News } from "../site/news.ts";
 
 /** What search knows of one article: a small HTML document that Pagefind indexes. */
 export interface SearchRecord {

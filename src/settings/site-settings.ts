@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { readYamlData } from "../content/read-yaml-file.ts";
 import { isValidTimeZone } from "../dates.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { readYamlData } from "../yaml/read-yaml-file.ts";
 
 /** The site settings file, relative to the content folder. */
 export const SETTINGS_FILE = "site.yaml";

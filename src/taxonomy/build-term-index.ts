@@ -1,33 +1,10 @@
-import type { Article, TermMention } from "../content/article.ts";
+import type { Mentions, TermMention } from "../content/article.ts";
 import { type TermKind, termUrl } from "../urls.ts";
-
-/** A company, model or partner page's subject, with every article that names it. */
-export interface Term {
-  kind: TermKind;
-  /** Unique within its kind; for models `<company-slug>-<model-slug>`. */
-  slug: string;
-  /** The slug of the name alone: for models without the company's, as the registry keys it. */
-  nameSlug: string;
-  /** The most frequent spelling among its articles. */
-  name: string;
-  url: string;
-  /** Newest first. */
-  articles: Article[];
-  /** For a model: its company. */
-  company?: Term;
-  /** For a company: its models, by name. */
-  models: Term[];
-}
-
-export interface TermIndex {
-  companies: Term[];
-  models: Term[];
-  partners: Term[];
-}
+import { mentionSlug, type Term, type TermIndex } from "./term.ts";
 
 /** Collects one term's spellings as they come, to name it by the most frequent one. */
-class TermBuilder {
-  readonly articles: Article[] = [];
+class TermBuilder<A extends Mentions> {
+  readonly articles: A[] = [];
   private readonly spellings = new Map<string, number>();
 
   constructor(
@@ -36,7 +13,7 @@ class TermBuilder {
     readonly nameSlug: string,
   ) {}
 
-  add(article: Article, mention: TermMention): void {
+  add(article: A, mention: TermMention): void {
     if (this.articles.at(-1) !== article) this.articles.push(article);
     this.spellings.set(mention.name, (this.spellings.get(mention.name) ?? 0) + 1);
   }
@@ -54,7 +31,7 @@ class TermBuilder {
     return best;
   }
 
-  toTerm(): Term {
+  toTerm(): Term<A> {
     return {
       kind: this.kind,
       slug: this.slug,
@@ -67,32 +44,27 @@ class TermBuilder {
   }
 }
 
-function byName(a: Term, b: Term): number {
+function byName<A extends Mentions>(a: Term<A>, b: Term<A>): number {
   return (
     a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || a.slug.localeCompare(b.slug)
   );
-}
-
-/** Model slugs carry their company's, so Geely Atlas and Volkswagen Atlas get two pages. */
-export function modelSlug(companySlug: string, ownSlug: string): string {
-  return `${companySlug}-${ownSlug}`;
 }
 
 /**
  * Builds the company, model and partner indexes in one pass over the articles, which must
  * already be newest first: each term's article list then is too.
  */
-export function buildTermIndex(articles: readonly Article[]): TermIndex {
-  const builders: Record<TermKind, Map<string, TermBuilder>> = {
+export function buildTermIndex<A extends Mentions>(articles: readonly A[]): TermIndex<A> {
+  const builders: Record<TermKind, Map<string, TermBuilder<A>>> = {
     company: new Map(),
     model: new Map(),
     partner: new Map(),
   };
   const modelCompany = new Map<string, string>();
-  const collect = (kind: TermKind, slug: string, article: Article, mention: TermMention) => {
+  const collect = (kind: TermKind, slug: string, article: A, mention: TermMention) => {
     let builder = builders[kind].get(slug);
     if (!builder) {
-      builder = new TermBuilder(kind, slug, mention.slug);
+      builder = new TermBuilder<A>(kind, slug, mention.slug);
       builders[kind].set(slug, builder);
     }
     builder.add(article, mention);
@@ -101,7 +73,7 @@ export function buildTermIndex(articles: readonly Article[]): TermIndex {
   for (const article of articles) {
     for (const company of article.companies) collect("company", company.slug, article, company);
     for (const model of article.models) {
-      const slug = modelSlug(model.company.slug, model.slug);
+      const slug = mentionSlug("model", model);
       modelCompany.set(slug, model.company.slug);
       collect("model", slug, article, model);
     }

@@ -1,8 +1,13 @@
-import type { Article, TermMention } from "../content/article.ts";
+import type { ArticleEntry, TermMention } from "../content/article.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Registry } from "../registry/registry.ts";
+import {
+  likelyMeant,
+  NAME_POLICY,
+  REGISTRY_FILE,
+  unknownTermDiagnostic,
+} from "../registry/unknown-term.ts";
 import type { TermKind } from "../urls.ts";
-import { likelyMeant, NAME_POLICY, REGISTRY_FILE, unknownTermDiagnostic } from "./unknown-term.ts";
 
 interface UsedTerm {
   kind: TermKind;
@@ -10,12 +15,12 @@ interface UsedTerm {
   scope: string;
   slug: string;
   registered: boolean;
-  mentions: Array<{ article: Article; mention: TermMention }>;
+  mentions: Array<{ article: ArticleEntry; mention: TermMention }>;
 }
 
-function collectTerms(articles: readonly Article[]): UsedTerm[] {
+function collectTerms(articles: readonly ArticleEntry[]): UsedTerm[] {
   const terms = new Map<string, UsedTerm>();
-  const add = (kind: TermKind, scope: string, article: Article, mention: TermMention) => {
+  const add = (kind: TermKind, scope: string, article: ArticleEntry, mention: TermMention) => {
     const key = `${kind}/${scope}/${mention.slug}`;
     let term = terms.get(key);
     if (!term) {
@@ -42,7 +47,7 @@ function mostFrequentSpelling(term: UsedTerm): { spelling: string; count: number
   return best;
 }
 
-function at(article: Article, mention: TermMention) {
+function at(article: ArticleEntry, mention: TermMention) {
   return { file: article.file, line: mention.place.line, column: mention.place.column };
 }
 
@@ -51,7 +56,7 @@ function at(article: Article, mention: TermMention) {
  * used name (errors), spellings that differ from the one the term is shown with, and names
  * the registry does not list (warnings). Work is per distinct term, not per article pair.
  */
-export function checkTerms(articles: readonly Article[], registry: Registry): Diagnostic[] {
+export function checkTerms(articles: readonly ArticleEntry[], registry: Registry): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const terms = collectTerms(articles);
   const registryInUse = registry.entities.length > 0;

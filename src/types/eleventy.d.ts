@@ -9,12 +9,15 @@ declare module "@11ty/eleventy" {
     addWatchTarget(target: string): void;
     addPassthroughCopy(paths: Record<string, string>): void;
     addFilter(name: string, filter: (...args: never[]) => unknown): void;
-    setLibrary(extension: string, library: unknown): void;
+    setTemplateFormats(formats: string[]): void;
+    setIncludesDirectory(folder: string): void;
+    setLayoutsDirectory(folder: string): void;
     setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
     setServerOptions(options: Record<string, unknown>): void;
   }
 
   export interface EleventyOptions {
+    /** The configuration file to load; `""` loads none. */
     configPath?: string;
     quietMode?: boolean;
     runMode?: "build" | "serve" | "watch";

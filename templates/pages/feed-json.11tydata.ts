@@ -1,4 +1,4 @@
-import type { News } from "../../src/pages/site-data.ts";
+import type { News } from "../../src/site/news.ts";
 
 interface Data {
   feed: News["feeds"][number];

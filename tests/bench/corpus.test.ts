@@ -1,8 +1,8 @@
 import { rm } from "node:fs/promises";
 import { afterAll, describe, expect, it } from "vitest";
 import { type CorpusFile, corpusFiles, writeCorpus } from "../../bench/corpus/generate-corpus.ts";
-import { validateArticle } from "../../src/content/validate-article.ts";
-import { loadNews } from "../../src/load-news.ts";
+import { loadNews } from "../../src/build/load-news.ts";
+import { checkArticle } from "../support/articles.ts";
 import { temporaryFolder } from "../support/temporary-folder.ts";
 
 const collect = (articles: number, seed: number): CorpusFile[] => [
@@ -38,7 +38,7 @@ describe("the synthetic corpus", () => {
     const articles = articleFiles(collect(12, 3));
     for (const generated of articles) {
       const baseName = generated.path.replace(/^.*\//, "").replace(/\.md$/, "");
-      const result = validateArticle(
+      const result = checkArticle(
         { file: generated.path, baseName, text: generated.text },
         "Europe/Moscow",
       );

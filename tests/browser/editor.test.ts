@@ -4,9 +4,9 @@ import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/build/build-site.ts";
+import { loadNews } from "../../src/build/load-news.ts";
 import { formatReport } from "../../src/diagnostics/format-diagnostics.ts";
-import { loadNews } from "../../src/load-news.ts";
-import { slugifyText } from "../../src/taxonomy/normalize-term.ts";
+import { slugifyText } from "../../src/registry/normalize-term.ts";
 import { CORPUS, launchChromium, requireChromium, watchForProblems } from "../support/browser.ts";
 import { buildFixtureSite, temporaryFolder } from "../support/build-fixture.ts";
 import {

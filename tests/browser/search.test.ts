@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { News } from "../../src/pages/site-data.ts";
+import type { News } from "../../src/site/news.ts";
 import { CORPUS, requireChromium, type ServedCorpus, serveCorpus } from "../support/browser.ts";
 import { fixtureNews } from "../support/fixture-news.ts";
 

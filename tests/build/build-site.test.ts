@@ -5,10 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { buildSite } from "../../src/build/build-site.ts";
 import { loadArticles } from "../../src/content/load-articles.ts";
-import { buildSiteData } from "../../src/pages/site-data.ts";
-import { claimedFiles } from "../../src/pages/url-claims.ts";
+import { renderArticles } from "../../src/markdown/render-articles.ts";
+import { RenderCache } from "../../src/markdown/render-cache.ts";
 import { loadRegistry } from "../../src/registry/load-registry.ts";
 import { loadSiteSettings } from "../../src/settings/site-settings.ts";
+import { buildSiteData } from "../../src/site/site-data.ts";
+import { claimedFiles } from "../../src/site/url-claims.ts";
 import { buildTermIndex } from "../../src/taxonomy/build-term-index.ts";
 import { type BuiltSite, buildFixtureSite, temporaryFolder } from "../support/build-fixture.ts";
 import {
@@ -504,11 +506,15 @@ describe("building the car-news corpus", () => {
     if (!settings.ok) throw new Error("the corpus has no settings");
     const { registry } = await loadRegistry(CORPUS);
     const loaded = await loadArticles(CORPUS, settings.settings.timeZone, registry);
-    const articles = loaded.articles.filter((article) => !article.draft);
+    const rendered = await renderArticles(loaded.articles, {
+      linkUrls: new Map(),
+      cache: RenderCache.disabled(),
+    });
+    const articles = rendered.articles.filter((article) => !article.draft);
     const index = buildTermIndex(articles);
     const news = buildSiteData(settings.settings, articles, index, {
       registry,
-      scheduled: new Set(),
+      today: "2099-01-01",
     });
     const written = readdirSync(site.outputDir, { recursive: true, encoding: "utf8" })
       .filter((name) => statSync(path.join(site.outputDir, name)).isFile())

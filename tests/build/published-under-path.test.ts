@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { cp, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkCompleteness } from "../../src/build/check-completeness.ts";
-import { loadNews } from "../../src/load-news.ts";
+import { loadNews } from "../../src/build/load-news.ts";
+import { checkCompleteness } from "../../src/output/check-completeness.ts";
 import { type BuiltSite, buildFixtureSite, temporaryFolder } from "../support/build-fixture.ts";
 import { attributeValues, parseHtml } from "../support/html.ts";
 import {

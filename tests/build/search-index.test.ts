@@ -3,7 +3,7 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadNews } from "../../src/load-news.ts";
+import { loadNews } from "../../src/build/load-news.ts";
 import { writeSearchIndex } from "../../src/search/search-index.ts";
 import { searchRecords } from "../../src/search/search-records.ts";
 import {

@@ -1,12 +1,12 @@
 import { readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { loadNews } from "../../src/build/load-news.ts";
 import {
   createArticle,
   NEW_ARTICLE_BODY,
   type NewArticleRequest,
 } from "../../src/content/new-article.ts";
-import { loadNews } from "../../src/load-news.ts";
 import {
   articleText,
   createContentFolder,

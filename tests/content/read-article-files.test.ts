@@ -1,7 +1,8 @@
 import { mkdir, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { displayPath, readArticleFiles } from "../../src/content/read-article-files.ts";
+import { readArticleFiles } from "../../src/content/read-article-files.ts";
+import { displayPath } from "../../src/project-paths.ts";
 import { temporaryFolder } from "../support/temporary-folder.ts";
 
 let parent: string;

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { termLinker } from "../../src/markdown/autolink-terms.ts";
+import { type BodyRequest, isRefused } from "../../src/markdown/body.ts";
 import {
-  type BodyRequest,
-  isRefused,
   PARALLEL_THRESHOLD,
   renderBodies,
   renderRequest,

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadNews } from "../../src/load-news.ts";
+import { loadNews } from "../../src/build/load-news.ts";
 import { RenderCache, rendererVersion } from "../../src/markdown/render-cache.ts";
 import type { RenderedBody } from "../../src/markdown/render-markdown.ts";
 import {

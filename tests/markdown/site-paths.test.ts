@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { termLinker } from "../../src/markdown/autolink-terms.ts";
+import { type BodyOutcome, type BodyRequest, isRefused } from "../../src/markdown/body.ts";
 import {
-  type BodyOutcome,
-  type BodyRequest,
-  isRefused,
   PARALLEL_THRESHOLD,
   renderBodies,
   renderRequest,

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadNews } from "../../src/load-news.ts";
-import type { News } from "../../src/pages/site-data.ts";
+import { loadNews } from "../../src/build/load-news.ts";
+import type { News } from "../../src/site/news.ts";
 import {
   articleText,
   createContentFolder,

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { News } from "../../src/pages/site-data.ts";
 import { type SearchRecord, searchRecords } from "../../src/search/search-records.ts";
+import type { News } from "../../src/site/news.ts";
 import { fixtureNews } from "../support/fixture-news.ts";
 
 let news: News;

@@ -3,9 +3,9 @@ import { cp, mkdir, readdir, readFile, symlink, writeFile } from "node:fs/promis
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadNews } from "../../src/build/load-news.ts";
 import { type Diagnostic, sortDiagnostics } from "../../src/diagnostics/diagnostic.ts";
 import { formatReport } from "../../src/diagnostics/format-diagnostics.ts";
-import { loadNews } from "../../src/load-news.ts";
 import { type BuiltSite, buildFixtureSite, temporaryFolder } from "../support/build-fixture.ts";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/bad-input");

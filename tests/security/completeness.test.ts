@@ -1,9 +1,9 @@
 import { cp, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkCompleteness } from "../../src/build/check-completeness.ts";
-import { loadNews } from "../../src/load-news.ts";
-import type { News } from "../../src/pages/site-data.ts";
+import { loadNews } from "../../src/build/load-news.ts";
+import { checkCompleteness } from "../../src/output/check-completeness.ts";
+import type { News } from "../../src/site/news.ts";
 import { type BuiltSite, buildFixtureSite, temporaryFolder } from "../support/build-fixture.ts";
 import { articleCard, type HTMLElement, parseHtml } from "../support/html.ts";
 

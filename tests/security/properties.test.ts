@@ -5,7 +5,7 @@ import { stringify } from "yaml";
 import { validateArticle } from "../../src/content/validate-article.ts";
 import { hasErrors } from "../../src/diagnostics/diagnostic.ts";
 import { renderMarkdown } from "../../src/markdown/render-markdown.ts";
-import { slugifyText, termSlug } from "../../src/taxonomy/normalize-term.ts";
+import { slugifyText, termSlug } from "../../src/registry/normalize-term.ts";
 import { articleUrl, isSafeSlug, pageUrl, type TermKind, termUrl } from "../../src/urls.ts";
 import { articleFile } from "../support/articles.ts";
 import { parseHtml } from "../support/html.ts";

@@ -1,14 +1,37 @@
-import type { Article } from "../../src/content/article.ts";
 import type { ArticleFile } from "../../src/content/read-article-files.ts";
 import { validateArticle } from "../../src/content/validate-article.ts";
+import type { Diagnostic } from "../../src/diagnostics/diagnostic.ts";
 import { hasErrors } from "../../src/diagnostics/diagnostic.ts";
 import { formatReport } from "../../src/diagnostics/format-diagnostics.ts";
+import type { Article } from "../../src/markdown/article.ts";
+import type { TermLinker } from "../../src/markdown/autolink-terms.ts";
+import { renderArticle } from "../../src/markdown/render-articles.ts";
+import type { Registry } from "../../src/registry/registry.ts";
 import type { SiteSettings } from "../../src/settings/site-settings.ts";
 import { articleText } from "./content-folder.ts";
 
 /** An article file as `readArticleFiles` hands it over: `content/articles/<baseName>.md`. */
 export function articleFile(baseName: string, text: string): ArticleFile {
   return { file: `content/articles/${baseName}.md`, baseName, text };
+}
+
+/**
+ * Validates one article file and renders its body, as the content and Markdown stages do in
+ * a build: every problem of both, and the article when there is no error.
+ */
+export function checkArticle(
+  source: ArticleFile,
+  timeZone = "Europe/Moscow",
+  registry?: Registry,
+  linker?: TermLinker,
+): { article?: Article; diagnostics: Diagnostic[] } {
+  const validated = validateArticle(source, timeZone, registry);
+  if (!validated.article) return { diagnostics: validated.diagnostics };
+  const rendered = renderArticle(validated.article, linker);
+  return {
+    diagnostics: [...validated.diagnostics, ...rendered.diagnostics],
+    ...(rendered.article ? { article: rendered.article } : {}),
+  };
 }
 
 /**
@@ -21,7 +44,7 @@ export function validArticle(
   body?: string,
   timeZone = "Europe/Moscow",
 ): Article {
-  const result = validateArticle(articleFile(baseName, articleText(frontMatter, body)), timeZone);
+  const result = checkArticle(articleFile(baseName, articleText(frontMatter, body)), timeZone);
   if (!result.article || hasErrors(result.diagnostics)) {
     throw new Error(`The fixture ${baseName} is invalid:\n${formatReport(result.diagnostics)}`);
   }

@@ -1,6 +1,6 @@
 import path from "node:path";
-import { loadNews } from "../../src/load-news.ts";
-import type { News } from "../../src/pages/site-data.ts";
+import { loadNews } from "../../src/build/load-news.ts";
+import type { News } from "../../src/site/news.ts";
 
 /** The fixture corpus: 33 articles about Chery, Haval, Geely, AvtoVAZ… and two drafts. */
 export const FIXTURE_CORPUS = path.resolve(import.meta.dirname, "../fixtures/corpus");

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Article } from "../../src/content/article.ts";
 import { compareNewestFirst } from "../../src/content/article.ts";
-import { buildTermIndex, type Term } from "../../src/taxonomy/build-term-index.ts";
+import type { Article } from "../../src/markdown/article.ts";
+import type { Term } from "../../src/site/views.ts";
+import { buildTermIndex } from "../../src/taxonomy/build-term-index.ts";
 import { validArticle } from "../support/articles.ts";
 
 function article(slug: string, date: string, terms: readonly string[]): Article {

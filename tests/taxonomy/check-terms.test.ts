@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadNews } from "../../src/load-news.ts";
+import { loadNews } from "../../src/build/load-news.ts";
 import {
   articleText,
   createContentFolder,

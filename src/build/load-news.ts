@@ -1,0 +1,141 @@
+import path from "node:path";
+import type { ArticleEntry } from "../content/article.ts";
+import { loadArticles } from "../content/load-articles.ts";
+import { isPublic, isScheduled } from "../content/publication.ts";
+import { todayIn } from "../dates.ts";
+import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
+import type { Article } from "../markdown/article.ts";
+import { renderArticles } from "../markdown/render-articles.ts";
+import { RenderCache, rendererVersion } from "../markdown/render-cache.ts";
+import { type BuildProgress, silentProgress } from "../progress.ts";
+import { displayPath } from "../project-paths.ts";
+import { loadRegistry } from "../registry/load-registry.ts";
+import { loadSiteSettings, SETTINGS_FILE } from "../settings/site-settings.ts";
+import { checkBodyLinks } from "../site/check-body-links.ts";
+import type { News } from "../site/news.ts";
+import { publishedUrls } from "../site/published-urls.ts";
+import { buildSiteData } from "../site/site-data.ts";
+import { claimUrls } from "../site/url-claims.ts";
+import type { TermIndex } from "../site/views.ts";
+import { buildTermIndex } from "../taxonomy/build-term-index.ts";
+import { checkTerms } from "../taxonomy/check-terms.ts";
+import { termLinkNames } from "../taxonomy/term-link-names.ts";
+import { pathPrefixOf } from "../urls.ts";
+
+export interface NewsOptions {
+  /** The editors' folder: `site.yaml`, `registry/` and `articles/`. */
+  contentDir: string;
+  /** Where rendered bodies are kept between runs (outside the output); none when absent. */
+  renderCacheFile?: string;
+  /**
+   * Previews (and `check`) show drafts and scheduled articles, marked; production never
+   * does. Every article is validated and rendered either way.
+   */
+  includeDrafts: boolean;
+  /** The moment that decides which articles are scheduled; defaults to now. */
+  now?: Date;
+  /** Hears the phases of loading and how many bodies are rendered; silent when absent. */
+  progress?: BuildProgress;
+}
+
+export interface NewsResult {
+  /** Present only when there is no error. */
+  news?: News;
+  diagnostics: Diagnostic[];
+}
+
+function scheduledNotice(article: ArticleEntry): Diagnostic {
+  return {
+    file: article.file,
+    ...article.datePlace,
+    severity: "warning",
+    ruleId: "scheduled",
+    message: `scheduled for ${article.date.day}: left out of the published site until a build on or after that day`,
+    fix: "nothing to do if that is intended; otherwise correct the date",
+  };
+}
+
+/**
+ * The pages of a site with drafts that production would not have: the drafts' own, and the
+ * pages of terms only drafts name. A published article may not link to them.
+ */
+function unpublishedPages(
+  articles: readonly Article[],
+  index: TermIndex,
+  today: string,
+): (url: string) => boolean {
+  const drafts = new Set(articles.filter((a) => !isPublic(a, today)).map((a) => a.url));
+  const draftTerms = [...index.companies, ...index.models, ...index.partners]
+    .filter((term) => !term.articles.some((article) => isPublic(article, today)))
+    .map((term) => term.url);
+  return (url) => drafts.has(url) || draftTerms.some((termUrl) => url.startsWith(termUrl));
+}
+
+/**
+ * Loads, validates and indexes all content, renders every body, and computes the site's
+ * data once: with drafts for a preview or `check`, without for production. Nothing is
+ * written. Every problem of the run is collected, across files, before anything is decided.
+ */
+export async function loadNews(options: NewsOptions): Promise<NewsResult> {
+  const progress = options.progress ?? silentProgress;
+  progress.phase("Reading content");
+  const settingsResult = await loadSiteSettings(
+    options.contentDir,
+    displayPath(path.resolve(options.contentDir, SETTINGS_FILE)),
+  );
+  if (!settingsResult.ok) return { diagnostics: settingsResult.diagnostics };
+  const { settings } = settingsResult;
+  const { registry, diagnostics } = await loadRegistry(options.contentDir);
+  const today = todayIn(settings.timeZone, options.now ?? new Date());
+  const loaded = await loadArticles(options.contentDir, settings.timeZone, registry);
+  diagnostics.push(...loaded.diagnostics, ...checkTerms(loaded.articles, registry));
+  diagnostics.push(
+    ...loaded.articles.filter((article) => isScheduled(article, today)).map(scheduledNotice),
+  );
+  const shown = options.includeDrafts
+    ? loaded.articles
+    : loaded.articles.filter((article) => isPublic(article, today));
+
+  // Names in the text link only to pages this build writes: a preview's drafts have pages.
+  progress.phase("Rendering Markdown");
+  const cache = options.renderCacheFile
+    ? await RenderCache.open(options.renderCacheFile, await rendererVersion())
+    : RenderCache.disabled();
+  const rendered = await renderArticles(loaded.articles, {
+    linkUrls: termLinkNames(shown, registry),
+    pathPrefix: pathPrefixOf(settings.baseUrl),
+    cache,
+    onRendered: (done, total) => progress.advance(done, total),
+  });
+  await cache.save();
+  diagnostics.push(...rendered.diagnostics);
+
+  const shownFiles = new Set(shown.map((article) => article.file));
+  const articles = rendered.articles.filter((article) => shownFiles.has(article.file));
+  const index = buildTermIndex(articles);
+  const news = buildSiteData(settings, articles, index, { registry, today });
+  diagnostics.push(
+    ...claimUrls(news, {
+      articles,
+      index,
+      registry,
+      unpublished: loaded.articles.filter((article) => !shownFiles.has(article.file)),
+    }),
+  );
+  // A published article may link only to published pages; a draft also to other drafts.
+  const urls = publishedUrls(news);
+  const unpublished = unpublishedPages(articles, index, today);
+  const publicUrls = new Set([...urls].filter((url) => !unpublished(url)));
+  diagnostics.push(
+    ...checkBodyLinks(
+      articles.filter((article) => isPublic(article, today)),
+      publicUrls,
+    ),
+    ...checkBodyLinks(
+      articles.filter((article) => !isPublic(article, today)),
+      urls,
+    ),
+  );
+  if (hasErrors(diagnostics)) return { diagnostics };
+  return { news, diagnostics };
+}

@@ -1,0 +1,239 @@
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { decodeXML } from "entities";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { mapBounded } from "../map-bounded.ts";
+import type { News } from "../site/news.ts";
+import type { ArticleView } from "../site/views.ts";
+import {
+  absoluteUrl,
+  articleUrl,
+  outputFileOf,
+  pathPrefixOf,
+  publishedUrl,
+  siteUrlOf,
+} from "../urls.ts";
+import {
+  type LinkProblem,
+  type LinkSite,
+  linkProblem,
+  outputFiles,
+  siteUrlOfFile,
+} from "./check-links.ts";
+import { pageReferences } from "./listed-articles.ts";
+
+/** Files read at once: enough to keep the disk busy, few enough to keep memory flat. */
+const READ_CONCURRENCY = 16;
+
+/** `/articles/`: every article page lives below it. */
+const ARTICLES_PREFIX = articleUrl("").slice(0, -1);
+
+function fileOf(outputDir: string, url: string): string {
+  return path.join(outputDir, outputFileOf(url));
+}
+
+async function readIfPresent(file: string): Promise<string | undefined> {
+  return readFile(file, "utf8").catch(() => undefined);
+}
+
+/** Article pages as Eleventy wrote them: `/articles/<slug>/` for each folder with a page. */
+async function writtenArticleUrls(outputDir: string): Promise<Set<string>> {
+  const folder = path.join(outputDir, ARTICLES_PREFIX);
+  const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+  const folders = entries.filter((entry) => entry.isDirectory());
+  const urls = await mapBounded(folders, READ_CONCURRENCY, async (entry) => {
+    const url = articleUrl(entry.name);
+    const page = await stat(fileOf(outputDir, url)).catch(() => undefined);
+    return page?.isFile() ? [url] : [];
+  });
+  return new Set(urls.flat());
+}
+
+function problem(file: string, message: string): Diagnostic {
+  return {
+    file,
+    line: 1,
+    column: 1,
+    severity: "error",
+    ruleId: "incomplete-build",
+    message,
+    fix: "this is a fault of the site's code or templates, not of the article: report it to the developers",
+  };
+}
+
+/**
+ * Compares what a list (all pages of the home page or of one term) shows with the articles it
+ * must show: each exactly once, and nothing else.
+ */
+function compareList(
+  listName: string,
+  pageUrls: readonly string[],
+  listed: readonly string[],
+  expected: readonly ArticleView[],
+  articleByUrl: ReadonlyMap<string, ArticleView>,
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const counts = new Map<string, number>();
+  for (const url of listed) counts.set(url, (counts.get(url) ?? 0) + 1);
+  const pages = pageUrls.join(", ");
+  for (const article of expected) {
+    const count = counts.get(article.url) ?? 0;
+    if (count === 0) {
+      diagnostics.push(
+        problem(article.file, `${article.url} is missing from ${listName} (${pages})`),
+      );
+    } else if (count > 1) {
+      diagnostics.push(
+        problem(article.file, `${article.url} is listed ${count} times on ${listName} (${pages})`),
+      );
+    }
+    counts.delete(article.url);
+  }
+  for (const url of counts.keys()) {
+    const file = articleByUrl.get(url)?.file ?? url;
+    diagnostics.push(
+      problem(file, `${listName} (${pages}) lists ${url}, which does not belong there`),
+    );
+  }
+  return diagnostics;
+}
+
+/**
+ * Checks a finished build in `outputDir` against the data it was built from: every published
+ * article has its page, the home page and each term's pages list exactly their articles, the
+ * sitemap, when the build writes one, names every article, and every address a written page
+ * refers to on the site leads to a file of the output. Each page is read once, a few at a
+ * time, and only its links are kept.
+ *
+ * `listedByPage` holds the article links of list pages already known: pages kept unchanged
+ * from the previous build are not read again. The links of every list page read are added.
+ * `keptPages` are the pages kept from the previous build: their links were checked then.
+ */
+export async function checkCompleteness(
+  outputDir: string,
+  news: News,
+  listedByPage: Map<string, string[]> = new Map(),
+  keptPages: ReadonlySet<string> = new Set(),
+): Promise<Diagnostic[]> {
+  const diagnostics: Diagnostic[] = [];
+  const pathPrefix = pathPrefixOf(news.site.baseUrl);
+  const site: LinkSite = {
+    baseUrl: news.site.baseUrl,
+    pathPrefix,
+    files: await outputFiles(outputDir),
+  };
+  // One broken address is reported once, with the pages linking it: a broken link in the
+  // layout would otherwise give one message per page of the site.
+  const pagesByLinkProblem = new Map<string, { problem: LinkProblem; pages: string[] }>();
+  const linksChecked = new Set<string>();
+  /** Reads a page's lists and checks its links; the lists as site URLs, `/articles/x/`. */
+  const readPage = (url: string, html: string): string[] => {
+    const references = pageReferences(html, publishedUrl(pathPrefix, ARTICLES_PREFIX));
+    linksChecked.add(url);
+    for (const link of new Set(references.links)) {
+      const wrong = linkProblem(url, link, site);
+      if (!wrong) continue;
+      const known = pagesByLinkProblem.get(wrong.message);
+      if (known) known.pages.push(url);
+      else pagesByLinkProblem.set(wrong.message, { problem: wrong, pages: [url] });
+    }
+    return references.listed.map((href) => siteUrlOf(pathPrefix, href) ?? href);
+  };
+  const articleByUrl = new Map(news.articles.map((article) => [article.url, article]));
+
+  // What each list must show, from the articles' own terms rather than from the term index.
+  const expectedByList = new Map<string, ArticleView[]>([["/", [...news.articles]]]);
+  for (const article of news.articles) {
+    for (const term of [...article.companies, ...article.models, ...article.partners]) {
+      const expected = expectedByList.get(term.url);
+      if (expected) expected.push(article);
+      else expectedByList.set(term.url, [article]);
+    }
+  }
+  const listPages = new Map<string, { name: string; urls: string[] }>();
+  listPages.set("/", { name: "the home page", urls: news.homePages.map((page) => page.url) });
+  for (const page of news.termPages) {
+    const term = page.term;
+    if (!term) continue;
+    const list = listPages.get(term.url) ?? { name: `the page of ${term.name}`, urls: [] };
+    list.urls.push(page.url);
+    listPages.set(term.url, list);
+  }
+
+  const writtenArticles = await writtenArticleUrls(outputDir);
+  for (const article of news.articles) {
+    if (!writtenArticles.has(article.url)) {
+      diagnostics.push(problem(article.file, `the build wrote no page at ${article.url}`));
+    }
+  }
+  for (const url of writtenArticles) {
+    if (!articleByUrl.has(url)) {
+      diagnostics.push(problem(url, `the build wrote a page at ${url} for no published article`));
+    }
+  }
+  for (const [listUrl, expected] of expectedByList) {
+    if (listPages.has(listUrl)) continue;
+    const files = expected.map((article) => article.file).join(", ");
+    diagnostics.push(
+      problem(expected[0]?.file ?? listUrl, `no page lists ${listUrl}, named by ${files}`),
+    );
+  }
+  const listProblems = await mapBounded(
+    [...listPages],
+    READ_CONCURRENCY,
+    async ([listUrl, list]) => {
+      const found: Diagnostic[] = [];
+      const listed: string[] = [];
+      for (const url of list.urls) {
+        const known = listedByPage.get(url);
+        if (known) {
+          listed.push(...known);
+          continue;
+        }
+        const html = await readIfPresent(fileOf(outputDir, url));
+        if (html === undefined) {
+          found.push(problem(url, `the build wrote no page at ${url}`));
+          continue;
+        }
+        const links = readPage(url, html);
+        listedByPage.set(url, links);
+        listed.push(...links);
+      }
+      const expected = expectedByList.get(listUrl) ?? [];
+      return [...found, ...compareList(list.name, list.urls, listed, expected, articleByUrl)];
+    },
+  );
+  diagnostics.push(...listProblems.flat());
+  const unread = [...site.files]
+    .filter((file) => file.endsWith(".html"))
+    .map(siteUrlOfFile)
+    .filter((url) => !linksChecked.has(url) && !keptPages.has(url));
+  await mapBounded(unread, READ_CONCURRENCY, async (url) => {
+    const html = await readIfPresent(fileOf(outputDir, url));
+    if (html !== undefined) readPage(url, html);
+  });
+  for (const { problem: wrong, pages } of pagesByLinkProblem.values()) {
+    // A missing article page is reported above, with its article.
+    if (wrong.target && articleByUrl.has(wrong.target)) continue;
+    pages.sort();
+    const [first = "", ...others] = pages;
+    const more =
+      others.length === 0
+        ? ""
+        : ` (and ${others.length} more pages: ${others.slice(0, 3).join(", ")}${others.length > 3 ? ", …" : ""})`;
+    diagnostics.push(problem(first, `${first}${more} ${wrong.message}`));
+  }
+  const sitemap = await readIfPresent(path.join(outputDir, "sitemap.xml"));
+  if (sitemap !== undefined) {
+    const locations = new Set(
+      Array.from(sitemap.matchAll(/<loc>([^<]*)<\/loc>/g), ([, loc = ""]) => decodeXML(loc).trim()),
+    );
+    for (const article of news.articles) {
+      const location = absoluteUrl(news.site.baseUrl, article.url);
+      if (!locations.has(location)) {
+        diagnostics.push(problem(article.file, `sitemap.xml does not list ${location}`));
+      }
+    }
+  }
+  return diagnostics;
+}

@@ -1,0 +1,65 @@
+import Eleventy, { type EleventyLogTarget } from "@11ty/eleventy";
+import { configureNewsSite } from "../../.eleventy.ts";
+import { TEMPLATES_DIR } from "../project-paths.ts";
+import type { News } from "../site/news.ts";
+import type { SiteSource } from "./site-source.ts";
+
+// The one module that runs Eleventy: the rest of the pipeline hands it a site model.
+
+/** Eleventy's warnings and errors still reach the terminal; its progress lines do not. */
+const ELEVENTY_WARNINGS_ONLY: EleventyLogTarget = {
+  log: () => undefined,
+  info: () => undefined,
+  warn: console.warn,
+  error: console.error,
+};
+
+/** `write()` resolves to `[passthrough copies, written templates]`. */
+function countPages(written: unknown): number {
+  const templates: unknown = Array.isArray(written) ? written[1] : undefined;
+  return Array.isArray(templates) ? templates.length : 0;
+}
+
+/**
+ * Writes the pages of `news` into `outputDir` and returns how many files Eleventy wrote.
+ * Eleventy's instance and the results of `write()` hold every page's content; they become
+ * garbage when this returns, before the caller's next pass.
+ */
+export async function writePages(outputDir: string, news: News): Promise<number> {
+  const source: SiteSource = { news: () => news };
+  const eleventy = new Eleventy(TEMPLATES_DIR, outputDir, {
+    // No configuration file: the set-up below is given the model it writes.
+    configPath: "",
+    quietMode: true,
+    runMode: "build",
+    config: (eleventyConfig) => configureNewsSite(eleventyConfig, source),
+  });
+  // Each pass would print Eleventy's own summary line; the build prints one for all passes.
+  eleventy.logger.overrideLogger(ELEVENTY_WARNINGS_ONLY);
+  return countPages(await eleventy.write());
+}
+
+export interface PreviewServer {
+  outputDir: string;
+  port: number;
+  /** The path the site is published under: the preview serves it there. */
+  pathPrefix: string;
+  /** The content folder: an edit there rebuilds the preview. */
+  watch: string;
+  /** The model of the next rebuild, asked for on every one. */
+  news: () => Promise<News>;
+}
+
+/** Serves the preview, rebuilding it when content changes, until the process ends. */
+export async function servePreview(server: PreviewServer): Promise<void> {
+  const source: SiteSource = { news: server.news, watch: server.watch };
+  const eleventy = new Eleventy(TEMPLATES_DIR, server.outputDir, {
+    configPath: "",
+    runMode: "serve",
+    pathPrefix: server.pathPrefix,
+    config: (eleventyConfig) => configureNewsSite(eleventyConfig, source),
+  });
+  await eleventy.init();
+  await eleventy.watch();
+  await eleventy.serve(server.port);
+}

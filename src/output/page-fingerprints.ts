@@ -1,0 +1,98 @@
+import { createHash } from "node:crypto";
+import type { News } from "../site/news.ts";
+import { PAGE_LISTS } from "../site/page-lists.ts";
+
+/**
+ * What the layout (`templates/layouts/base.njk`) reads of `news` on every page besides the
+ * page's own head metadata. A page is only as unchanged as these are, so they are part of
+ * every fingerprint; a test keeps this list in step with the templates.
+ */
+export const LAYOUT_READS = [
+  "site",
+  "siteFeeds",
+  "navigation",
+  "digests.index.url",
+  "archives.index.url",
+  "sourceIndex.url",
+  "corrections.url",
+] as const;
+
+function valueAt(news: News, dottedPath: string): unknown {
+  let value: unknown = news;
+  for (const key of dottedPath.split(".")) {
+    value =
+      value === null || value === undefined ? undefined : (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+/** Texts at least this long are hashed once each, however many pages show them. */
+const LONG_TEXT = 256;
+
+function sha1(text: string): string {
+  return createHash("sha1").update(text).digest("base64url");
+}
+
+function digest(parts: readonly string[]): string {
+  const hash = createHash("sha256");
+  for (const part of parts) hash.update(`${part.length}:`).update(part);
+  return hash.digest("base64url");
+}
+
+/**
+ * A fingerprint of everything a page of a list with known reads is made from: the builder's
+ * version, what the layout shows on every page, what the list's templates read besides, the
+ * page's own data (for an article: its HTML, related articles, pictures…) and its head
+ * metadata. Two builds that give a page the same fingerprint write the same file. Pages of
+ * other lists, and the single pages that read the whole site (sitemaps, indexes), have none
+ * and are always written.
+ */
+export function pageFingerprints(news: News, builderVersion: string): Map<string, string> {
+  const shared = digest([
+    builderVersion,
+    ...LAYOUT_READS.map((read) => JSON.stringify(valueAt(news, read) ?? null)),
+  ]);
+  // An article's view appears on its own page and in every list and feed that shows it, and
+  // its HTML in each of them: each distinct long text, and each shown view, is serialized
+  // and hashed once, and its digest stands in for it everywhere else. Views are not changed
+  // once the site's data is built.
+  const textDigests = new Map<string, string>();
+  const viewDigests = new WeakMap<object, string>();
+  const withDigests = (key: string, value: unknown): unknown => {
+    if (typeof value === "string") {
+      if (value.length < LONG_TEXT) return value;
+      let text = textDigests.get(value);
+      if (text === undefined) {
+        text = sha1(value);
+        textDigests.set(value, text);
+      }
+      return text;
+    }
+    if (key === "" || value === null || typeof value !== "object" || !("html" in value)) {
+      return value;
+    }
+    let view = viewDigests.get(value);
+    if (view === undefined) {
+      view = sha1(JSON.stringify(value, withDigests));
+      viewDigests.set(value, view);
+    }
+    return view;
+  };
+  const fingerprints = new Map<string, string>();
+  for (const list of PAGE_LISTS) {
+    if (!list.reads) continue;
+    const listShared = digest([
+      shared,
+      list.name,
+      ...list.reads.map((read) => JSON.stringify(valueAt(news, read) ?? null)),
+    ]);
+    for (const item of list.items(news)) {
+      const data = JSON.stringify(item, withDigests);
+      list.urlsOf(item).forEach((url, index) => {
+        const meta = JSON.stringify(news.pageMeta[url] ?? null);
+        fingerprints.set(url, digest([listShared, list.templates[index] ?? "", data, meta]));
+      });
+    }
+  }
+  return fingerprints;
+}

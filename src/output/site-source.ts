@@ -1,0 +1,9 @@
+import type { News } from "../site/news.ts";
+
+/** What Eleventy's set-up (`.eleventy.ts`) is given: the site model it writes. */
+export interface SiteSource {
+  /** The model of the pages a run writes: a build's pass, or the preview's latest. */
+  news(): News | Promise<News>;
+  /** What a preview watches and rebuilds on: the content folder. */
+  watch?: string;
+}

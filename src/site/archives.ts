@@ -1,0 +1,79 @@
+import type { Article } from "../markdown/article.ts";
+import { archiveIndexUrl, archiveUrl } from "../urls.ts";
+import { monthLabel, monthOf } from "./calendar.ts";
+import { groupInOrder } from "./group-in-order.ts";
+import type { ArticleView, ListEntry } from "./views.ts";
+
+export interface MonthLink {
+  url: string;
+  /** `June 2022`. */
+  label: string;
+  count: number;
+}
+
+/** Every article of one calendar month, newest first. */
+export interface ArchivePage extends MonthLink {
+  title: string;
+  entries: ListEntry[];
+  /** The month before and after that have articles. */
+  previous?: MonthLink;
+  next?: MonthLink;
+}
+
+export interface ArchiveIndex {
+  url: string;
+  title: string;
+  /** Newest year first; each year's months newest first. */
+  years: Array<{ year: number; count: number; months: MonthLink[] }>;
+}
+
+export interface Archives {
+  pages: ArchivePage[];
+  index: ArchiveIndex;
+}
+
+/** Monthly archive pages of public articles, by the month of each written day. */
+export function buildArchives(
+  articles: readonly Article[],
+  locale: string,
+  siteTitle: string,
+  viewOf: (article: Article) => ArticleView,
+): Archives {
+  const months = groupInOrder(articles, (article) => monthOf(article.date.day).key).sort((a, b) =>
+    b.key.localeCompare(a.key),
+  );
+  const calendarMonths = months.map((run) => monthOf(`${run.key}-01`));
+  const links = months.map((run, index): MonthLink => {
+    const month = calendarMonths[index] ?? monthOf(`${run.key}-01`);
+    return {
+      url: archiveUrl(month.year, month.month),
+      label: monthLabel(month, locale),
+      count: run.items.length,
+    };
+  });
+  const pages = months.map((run, index): ArchivePage => {
+    const link = links[index] as MonthLink;
+    const previous = links[index + 1];
+    const next = links[index - 1];
+    return {
+      ...link,
+      title: `${link.label} | ${siteTitle}`,
+      entries: run.items.map((article) => ({ article: viewOf(article) })),
+      ...(previous ? { previous } : {}),
+      ...(next ? { next } : {}),
+    };
+  });
+  const byYear = groupInOrder(
+    links.map((link, index) => ({ link, year: calendarMonths[index]?.year ?? 0 })),
+    (item) => String(item.year),
+  );
+  const years = byYear.map((run) => ({
+    year: Number(run.key),
+    count: run.items.reduce((total, item) => total + item.link.count, 0),
+    months: run.items.map((item) => item.link),
+  }));
+  return {
+    pages,
+    index: { url: archiveIndexUrl, title: `Archive | ${siteTitle}`, years },
+  };
+}

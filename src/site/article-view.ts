@@ -1,0 +1,57 @@
+import type { PartnerStatus } from "../content/article-schema.ts";
+import { type ArticleDate, formatDay } from "../dates.ts";
+import type { Article } from "../markdown/article.ts";
+import { mentionUrl } from "../taxonomy/term.ts";
+import { leadImageView } from "./renditions.ts";
+import type { ArticleView, DateView, TermLink } from "./views.ts";
+
+export const PARTNER_STATUS_LABELS: Record<PartnerStatus, string> = {
+  mentioned: "mentioned",
+  "in-talks": "in talks",
+  confirmed: "confirmed partner",
+  denied: "partnership denied",
+};
+
+/** Words a reader reads in a minute, for "3 min read". */
+const WORDS_PER_MINUTE = 220;
+
+export function dateView(date: ArticleDate, locale: string): DateView {
+  return { datetime: date.iso, label: formatDay(date, locale) };
+}
+
+/**
+ * The article as pages show it. Term names are the index's display names, so every
+ * page spells a company the same way whatever this article wrote.
+ */
+export function articleView(
+  article: Article,
+  locale: string,
+  nameOf: (url: string, fallback: string) => string,
+  scheduled = false,
+): ArticleView {
+  const link = (url: string, fallback: string): TermLink => ({ name: nameOf(url, fallback), url });
+  return {
+    file: article.file,
+    url: article.url,
+    slug: article.slug,
+    title: article.title,
+    summary: article.summary,
+    html: article.body.html,
+    date: dateView(article.date, locale),
+    ...(article.updated ? { updated: dateView(article.updated, locale) } : {}),
+    ...(article.source ? { source: article.source } : {}),
+    companies: article.companies.map((company) =>
+      link(mentionUrl("company", company), company.name),
+    ),
+    models: article.models.map((model) => link(mentionUrl("model", model), model.name)),
+    partners: article.partners.map((partner) => ({
+      ...link(mentionUrl("partner", partner), partner.name),
+      status: partner.status,
+      statusLabel: PARTNER_STATUS_LABELS[partner.status],
+    })),
+    draft: article.draft,
+    scheduled,
+    readingMinutes: Math.max(1, Math.round(article.body.wordCount / WORDS_PER_MINUTE)),
+    ...(article.image ? { image: leadImageView(article.image) } : {}),
+  };
+}

@@ -1,0 +1,70 @@
+import type { Registry } from "../registry/registry.ts";
+import type { SiteSettings } from "../settings/site-settings.ts";
+import type { TermKind } from "../urls.ts";
+import type { DirectoryPage } from "./directories.ts";
+import type { Pager } from "./paginate.ts";
+import type { ArticleExtras, Publishing } from "./publishing-data.ts";
+import type { Redirect } from "./redirects.ts";
+import type { RelationshipGraph } from "./relationship-graph.ts";
+import type { RenditionJob } from "./renditions.ts";
+import type { ArticleView, ListEntry, TermLink, TermSummary } from "./views.ts";
+
+/** What the registry says about a term, for its page. */
+export interface TermFacts {
+  description?: string;
+  country?: string;
+  website?: string;
+  body?: string;
+}
+
+export interface TermView extends TermSummary {
+  kind: TermKind;
+  facts: TermFacts;
+  /** A partner that is also a company, or a company that is also a partner: the other page. */
+  counterpart?: TermLink & { kindLabel: string };
+  kindLabel: string;
+  directory: TermLink;
+  /** For a model. */
+  company?: TermLink;
+  /** For a company, with their article counts. */
+  models: TermSummary[];
+  /** For a company: its partners; for a partner: its companies; counted in articles together. */
+  relations: TermSummary[];
+  /** For a company with partners: the picture of its partners and theirs. */
+  graph?: RelationshipGraph;
+}
+
+/** One page of a list of articles: the home page or a company, model or partner page. */
+export interface ListPage {
+  url: string;
+  /** For `<title>`: includes the page number after page 1. */
+  title: string;
+  heading: string;
+  entries: ListEntry[];
+  pager: Pager;
+  term?: TermView;
+}
+
+/** An article page's data: the article and what the page shows around it. */
+export type ArticlePageView = ArticleView & ArticleExtras;
+
+/** Everything templates see, computed once: they paginate over these lists and only present. */
+export interface News extends Publishing {
+  site: SiteSettings;
+  articles: ArticlePageView[];
+  homePages: ListPage[];
+  termPages: ListPage[];
+  directoryPages: DirectoryPage[];
+  redirects: Redirect[];
+  navigation: TermLink[];
+  /** The lead pictures these pages show, for the build to encode; templates never read it. */
+  imageJobs: RenditionJob[];
+  /** Every spelling of each term, by its page's URL, for search; templates never read it. */
+  termSpellings: Record<string, string[]>;
+}
+
+export interface SiteDataContext {
+  registry: Registry;
+  /** The day of the build in the site's zone: what is scheduled, and what is public. */
+  today: string;
+}

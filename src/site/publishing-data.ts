@@ -1,0 +1,174 @@
+import type { Article } from "../markdown/article.ts";
+import type { SiteSettings } from "../settings/site-settings.ts";
+import {
+  archiveIndexUrl,
+  atomFeedUrl,
+  correctionsUrl,
+  digestIndexUrl,
+  directoryByCountUrl,
+  directoryUrl,
+  homeUrl,
+  sourceIndexUrl,
+  type TermKind,
+} from "../urls.ts";
+import { type Archives, buildArchives } from "./archives.ts";
+import {
+  buildCorrectionsPage,
+  type CorrectionsPage,
+  type CorrectionView,
+  correctionViews,
+} from "./corrections.ts";
+import { buildDigests, type Digests } from "./digests.ts";
+import { buildFeeds, type Feed, type FeedLink, feedLinks } from "./feeds.ts";
+import { articleMeta, collectionMeta, type PageMeta } from "./page-meta.ts";
+import { paginate } from "./paginate.ts";
+import { articlesByTerm, relatedArticles } from "./related-articles.ts";
+import { buildSitemaps, type PublicPage, type Sitemaps } from "./sitemap.ts";
+import { buildSources, type SourceLink, type SourcePage } from "./sources.ts";
+import type { ArticleView, ListEntry, Term, TermIndex } from "./views.ts";
+
+/** What an article page shows beyond the article itself. */
+export interface ArticleExtras {
+  related: ListEntry[];
+  corrections: CorrectionView[];
+  /** The page listing every article based on the same source. */
+  sourcePage?: string;
+}
+
+/** Feeds, sitemaps, digests, archives, sources and corrections: the fields they add to `News`. */
+export interface Publishing {
+  feeds: Feed[];
+  /** The site's own feeds, announced on every page. */
+  siteFeeds: FeedLink[];
+  sitemaps: Sitemaps;
+  /** Head metadata by page URL, for the pages that have more to say than a title. */
+  pageMeta: Record<string, PageMeta>;
+  digests: Digests;
+  archives: Archives;
+  sourcePages: SourcePage[];
+  sourceIndex: { url: string; title: string; sources: SourceLink[] };
+  corrections: CorrectionsPage;
+}
+
+export interface PublishingInput {
+  settings: SiteSettings;
+  /** Every article the build shows, newest first: drafts too in a preview. */
+  articles: readonly Article[];
+  /** Only the articles readers may see, newest first, and their term index. */
+  publicArticles: readonly Article[];
+  publicIndex: TermIndex;
+  viewOf: (article: Article) => ArticleView;
+  /** The directory of a kind of term, for breadcrumbs: `{ name: "Companies", url: "/companies/" }`. */
+  directoryName: (kind: TermKind) => string;
+}
+
+function termDescription(term: Term, siteTitle: string): string {
+  return `${term.articles.length} ${term.articles.length === 1 ? "article" : "articles"} about ${term.name} on ${siteTitle}.`;
+}
+
+/**
+ * Computes every publishing page and each article's extras from the public articles only,
+ * so drafts and scheduled articles never reach a feed, sitemap, digest or list here.
+ */
+export function buildPublishing(input: PublishingInput): {
+  publishing: Publishing;
+  extrasOf: (article: Article) => ArticleExtras;
+} {
+  const { settings, publicArticles, publicIndex, viewOf } = input;
+  const { language, title: siteTitle, pageSize } = settings;
+  const terms = [...publicIndex.companies, ...publicIndex.models, ...publicIndex.partners];
+  const categoriesOf = (article: Article) =>
+    [...article.companies, ...article.models, ...article.partners].map((term) => term.name);
+
+  const feeds = buildFeeds(settings, publicArticles, publicIndex, categoriesOf);
+  const feedsByAtomUrl = new Map(feeds.map((feed) => [feed.atomUrl, feed]));
+  const siteFeed = feedsByAtomUrl.get(atomFeedUrl(homeUrl));
+  const companyNames = new Map(
+    publicIndex.companies.map((company) => [company.slug, company.name]),
+  );
+  const digests = buildDigests(
+    publicArticles,
+    language,
+    siteTitle,
+    viewOf,
+    (slug, fallback) => companyNames.get(slug) ?? fallback,
+  );
+  const archives = buildArchives(publicArticles, language, siteTitle, viewOf);
+  const sources = buildSources(publicArticles, siteTitle, viewOf);
+  const corrections = buildCorrectionsPage(publicArticles, language, siteTitle, viewOf);
+
+  const pageMeta: Record<string, PageMeta> = {};
+  for (const article of input.articles) {
+    pageMeta[article.url] = articleMeta(article, settings, sources.pageOf);
+  }
+  const termListPages: PublicPage[] = [];
+  for (const term of terms) {
+    const feed = feedsByAtomUrl.get(atomFeedUrl(term.url));
+    const crumbs = [
+      { name: "Home", url: homeUrl },
+      { name: input.directoryName(term.kind), url: directoryUrl(term.kind) },
+      ...(term.company ? [{ name: term.company.name, url: term.company.url }] : []),
+      { name: term.name, url: term.url },
+    ];
+    for (const page of paginate(term.articles, pageSize, term.url)) {
+      termListPages.push({ url: page.url, articles: page.items });
+      pageMeta[page.url] = collectionMeta(
+        { url: page.url, name: term.name, description: termDescription(term, siteTitle) },
+        page.items,
+        crumbs,
+        feed ? feedLinks(feed) : [],
+        settings,
+      );
+    }
+  }
+
+  // ListEntry holds views; the sitemap needs the articles behind them to date each page.
+  const articleByUrl = new Map(publicArticles.map((article) => [article.url, article]));
+  const articlesOfEntries = (entries: readonly ListEntry[]): Article[] =>
+    entries.flatMap((entry) => articleByUrl.get(entry.article.url) ?? []);
+  const articlesOf = (groups: ReadonlyArray<{ entries: ListEntry[] }>): Article[] =>
+    articlesOfEntries(groups.flatMap((group) => group.entries));
+  const pages: PublicPage[] = [
+    ...paginate(publicArticles, pageSize, homeUrl).map((page) => ({
+      url: page.url,
+      articles: page.items,
+    })),
+    ...(["company", "model", "partner"] as const).flatMap((kind) =>
+      [directoryUrl(kind), directoryByCountUrl(kind)].map((url) => ({
+        url,
+        articles: publicArticles,
+      })),
+    ),
+    ...termListPages,
+    { url: digestIndexUrl, articles: publicArticles },
+    ...digests.pages.map((page) => ({ url: page.url, articles: articlesOf(page.groups) })),
+    { url: archiveIndexUrl, articles: publicArticles },
+    ...archives.pages.map((page) => ({ url: page.url, articles: articlesOfEntries(page.entries) })),
+    { url: sourceIndexUrl, articles: publicArticles.filter((article) => article.source) },
+    ...sources.pages.map((page) => ({ url: page.url, articles: articlesOfEntries(page.entries) })),
+    { url: correctionsUrl, articles: publicArticles.filter((a) => (a.corrections ?? []).length) },
+  ];
+
+  const byTerm = articlesByTerm(publicIndex);
+  return {
+    publishing: {
+      feeds,
+      siteFeeds: siteFeed ? feedLinks(siteFeed) : [],
+      sitemaps: buildSitemaps(pages, publicArticles, settings),
+      pageMeta,
+      digests,
+      archives,
+      sourcePages: sources.pages,
+      sourceIndex: sources.index,
+      corrections,
+    },
+    extrasOf(article) {
+      const sourcePage = sources.pageOf(article);
+      return {
+        related: relatedArticles(article, byTerm).map((other) => ({ article: viewOf(other) })),
+        corrections: correctionViews(article, language),
+        ...(sourcePage ? { sourcePage } : {}),
+      };
+    },
+  };
+}

@@ -1,0 +1,203 @@
+import { isPublic, isScheduled } from "../content/publication.ts";
+import type { Article } from "../markdown/article.ts";
+import { Registry } from "../registry/registry.ts";
+import type { SiteSettings } from "../settings/site-settings.ts";
+import { buildTermIndex } from "../taxonomy/build-term-index.ts";
+import {
+  buildTermRelations,
+  type Relation,
+  type TermRelations,
+} from "../taxonomy/term-relations.ts";
+import { termSpellings } from "../taxonomy/term-spellings.ts";
+import { directoryUrl, homeUrl, type TermKind } from "../urls.ts";
+import { articleView, PARTNER_STATUS_LABELS } from "./article-view.ts";
+import { type DirectoryPage, directoryOrders } from "./directories.ts";
+import type { ListPage, News, SiteDataContext, TermFacts, TermView } from "./news.ts";
+import { paginate } from "./paginate.ts";
+import { publishedUrls } from "./published-urls.ts";
+import { buildPublishing } from "./publishing-data.ts";
+import { redirectsFor } from "./redirects.ts";
+import { relationshipGraph } from "./relationship-graph.ts";
+import { renditionJobs } from "./renditions.ts";
+import type { ArticleView, ListEntry, Term, TermIndex, TermSummary } from "./views.ts";
+
+const KIND_LABELS: Record<TermKind, { one: string; many: string }> = {
+  company: { one: "Company", many: "Companies" },
+  model: { one: "Model", many: "Models" },
+  partner: { one: "Partner", many: "Partners" },
+};
+
+function summary(term: Term): TermSummary {
+  return { name: term.name, url: term.url, count: term.articles.length };
+}
+
+function relationSummary(relation: Relation): TermSummary {
+  return { name: relation.term.name, url: relation.term.url, count: relation.count };
+}
+
+function pageTitle(heading: string, pageNumber: number, siteTitle: string): string {
+  const page = pageNumber > 1 ? ` — page ${pageNumber}` : "";
+  return `${heading}${page} | ${siteTitle}`;
+}
+
+function factsOf(term: Term, registry: Registry): TermFacts {
+  const entity = registry.entityFor(term.kind, term.nameSlug, term.company?.slug);
+  if (!entity) return {};
+  return {
+    ...(entity.description ? { description: entity.description } : {}),
+    ...(entity.country ? { country: entity.country } : {}),
+    ...(entity.website ? { website: entity.website } : {}),
+    ...(entity.body ? { body: entity.body } : {}),
+  };
+}
+
+function counterpartOf(
+  term: Term,
+  terms: ReadonlyMap<string, Term>,
+): Pick<TermView, "counterpart"> {
+  const otherKind =
+    term.kind === "company" ? "partner" : term.kind === "partner" ? "company" : undefined;
+  const other = otherKind && terms.get(`${otherKind}/${term.slug}`);
+  if (!other) return {};
+  return {
+    counterpart: { name: other.name, url: other.url, kindLabel: KIND_LABELS[other.kind].one },
+  };
+}
+
+/** Builds the one object templates see from validated articles and their term index. */
+export function buildSiteData(
+  settings: SiteSettings,
+  articles: readonly Article[],
+  index: TermIndex,
+  // Without a context: no registry entries, and no article is dated after the build.
+  context: SiteDataContext = { registry: Registry.empty(), today: "9999-12-31" },
+): News {
+  const termNames = new Map<string, string>();
+  for (const term of [...index.companies, ...index.models, ...index.partners]) {
+    termNames.set(term.url, term.name);
+  }
+  const views = new Map<Article, ArticleView>(
+    articles.map((article) => [
+      article,
+      articleView(
+        article,
+        settings.language,
+        (url, fallback) => termNames.get(url) ?? fallback,
+        isScheduled(article, context.today),
+      ),
+    ]),
+  );
+  const viewOf = (article: Article): ArticleView => {
+    const view = views.get(article);
+    if (!view) throw new Error(`Internal error: no view for ${article.file}`);
+    return view;
+  };
+
+  const homePages: ListPage[] = paginate(articles, settings.pageSize, homeUrl).map((page) => ({
+    url: page.url,
+    title:
+      page.pager.pageNumber > 1
+        ? pageTitle("Latest news", page.pager.pageNumber, settings.title)
+        : settings.title,
+    heading: "Latest news",
+    entries: page.items.map((article) => ({ article: viewOf(article) })),
+    pager: page.pager,
+  }));
+
+  const counterparts = new Map<string, Term>(
+    [...index.companies, ...index.partners].map((term) => [`${term.kind}/${term.slug}`, term]),
+  );
+  const relations: TermRelations = buildTermRelations(index);
+  const termPages = (terms: readonly Term[]): ListPage[] =>
+    terms.flatMap((term) => {
+      const labels = KIND_LABELS[term.kind];
+      const view: TermView = {
+        ...summary(term),
+        kind: term.kind,
+        kindLabel: labels.one,
+        facts: factsOf(term, context.registry),
+        ...counterpartOf(term, counterparts),
+        directory: { name: labels.many, url: directoryUrl(term.kind) },
+        ...(term.company ? { company: { name: term.company.name, url: term.company.url } } : {}),
+        models: term.models.map(summary),
+        relations: (relations.get(term) ?? []).map(relationSummary),
+      };
+      const graph = term.kind === "company" ? relationshipGraph(term, relations) : undefined;
+      if (graph) view.graph = graph;
+      return paginate(term.articles, settings.pageSize, term.url).map((page) => ({
+        url: page.url,
+        title: pageTitle(term.name, page.pager.pageNumber, settings.title),
+        heading: term.name,
+        term: view,
+        pager: page.pager,
+        entries: page.items.map((article): ListEntry => {
+          const partner =
+            term.kind === "partner"
+              ? article.partners.find((mention) => mention.slug === term.slug)
+              : undefined;
+          return {
+            article: viewOf(article),
+            ...(partner
+              ? {
+                  partnerStatus: {
+                    status: partner.status,
+                    label: PARTNER_STATUS_LABELS[partner.status],
+                  },
+                }
+              : {}),
+          };
+        }),
+      }));
+    });
+
+  const directoryPages: DirectoryPage[] = [
+    ...directoryOrders("company", KIND_LABELS.company.many, [
+      { terms: index.companies.map(summary) },
+    ]),
+    ...directoryOrders(
+      "model",
+      KIND_LABELS.model.many,
+      index.companies
+        .filter((company) => company.models.length > 0)
+        .map((company) => ({
+          heading: { name: company.name, url: company.url },
+          terms: company.models.map(summary),
+        })),
+    ),
+    ...directoryOrders("partner", KIND_LABELS.partner.many, [
+      { terms: index.partners.map(summary) },
+    ]),
+  ];
+
+  const publicArticles = articles.filter((article) => isPublic(article, context.today));
+  const { publishing, extrasOf } = buildPublishing({
+    settings,
+    articles,
+    publicArticles,
+    publicIndex: publicArticles.length === articles.length ? index : buildTermIndex(publicArticles),
+    viewOf,
+    directoryName: (kind) => KIND_LABELS[kind].many,
+  });
+
+  const pages: News = {
+    ...publishing,
+    site: settings,
+    articles: articles.map((article) => ({ ...viewOf(article), ...extrasOf(article) })),
+    homePages,
+    termPages: [
+      ...termPages(index.companies),
+      ...termPages(index.models),
+      ...termPages(index.partners),
+    ],
+    directoryPages,
+    redirects: [],
+    navigation: (["company", "model", "partner"] as const).map((kind) => ({
+      name: KIND_LABELS[kind].many,
+      url: directoryUrl(kind),
+    })),
+    imageJobs: renditionJobs(articles),
+    termSpellings: termSpellings(index, context.registry),
+  };
+  // A former name can only redirect from an address no current page has, directories included.
+  return { ...pages, redirects: redirectsFor(index, context.registry, publishedUrls(pages)) };
+}

@@ -1,0 +1,59 @@
+import type { PartnerStatus } from "../content/article-schema.ts";
+import type { Article } from "../markdown/article.ts";
+import type { Term as TaxonomyTerm, TermIndex as TaxonomyTermIndex } from "../taxonomy/term.ts";
+import type { LeadImageView } from "./renditions.ts";
+
+/** The site's terms hold rendered articles. */
+export type Term = TaxonomyTerm<Article>;
+export type TermIndex = TaxonomyTermIndex<Article>;
+
+export interface DateView {
+  /** For `<time datetime>`. */
+  datetime: string;
+  /** In the site's language: `1 June 2022`. */
+  label: string;
+}
+
+export interface TermLink {
+  name: string;
+  url: string;
+}
+
+export interface PartnerLink extends TermLink {
+  status: PartnerStatus;
+  statusLabel: string;
+}
+
+/** What templates show of an article: every value final, nothing left to compute. */
+export interface ArticleView {
+  /** The article's file, for build messages; pages never show it. */
+  file: string;
+  url: string;
+  slug: string;
+  title: string;
+  summary: string;
+  /** Sanitized HTML of the body. */
+  html: string;
+  date: DateView;
+  updated?: DateView;
+  source?: { name: string; url?: string };
+  companies: TermLink[];
+  models: TermLink[];
+  partners: PartnerLink[];
+  draft: boolean;
+  /** Dated after today: shown only in previews, marked. */
+  scheduled: boolean;
+  readingMinutes: number;
+  /** The lead picture, on the article page and in lists. */
+  image?: LeadImageView;
+}
+
+export interface TermSummary extends TermLink {
+  count: number;
+}
+
+export interface ListEntry {
+  article: ArticleView;
+  /** On a partner's page: how this article describes the partnership. */
+  partnerStatus?: { status: string; label: string };
+}

@@ -1,0 +1,73 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { pageFingerprints } from "../../src/output/page-fingerprints.ts";
+import type { News } from "../../src/site/news.ts";
+import { fixtureNews } from "../support/fixture-news.ts";
+
+const LOCALIZATION = "/articles/chery-localization-russia/";
+const CHERY = "/companies/chery/";
+
+let news: News;
+
+beforeAll(async () => {
+  news = await fixtureNews();
+});
+
+/** The fingerprints whose value differs between two maps, by URL. */
+function changed(before: Map<string, string>, after: Map<string, string>): string[] {
+  return [...after].filter(([url, print]) => before.get(url) !== print).map(([url]) => url);
+}
+
+function withArticle(url: string, change: (article: News["articles"][number]) => object): News {
+  return {
+    ...news,
+    articles: news.articles.map((article) =>
+      article.url === url ? { ...article, ...change(article) } : article,
+    ),
+  };
+}
+
+describe("pageFingerprints", () => {
+  it("gives every page of a list with known reads a fingerprint, and none to other pages", () => {
+    const prints = pageFingerprints(news, "builder-1");
+    for (const url of [LOCALIZATION, CHERY, "/", "/feed.xml", "/feed.json"]) {
+      expect(prints.has(url)).toBe(true);
+    }
+    for (const url of ["/companies/", "/sitemap.xml", "/search/", "/digest/"]) {
+      expect(prints.has(url)).toBe(false);
+    }
+  });
+
+  it("gives the same fingerprints to the same data and builder", () => {
+    expect(pageFingerprints(news, "builder-1")).toEqual(pageFingerprints(news, "builder-1"));
+  });
+
+  it("changes only the edited article's fingerprint when its text changes", () => {
+    const edited = withArticle(LOCALIZATION, (article) => ({
+      html: `${article.html}<p>Chery confirmed the talks on Friday.</p>`,
+    }));
+    expect(changed(pageFingerprints(news, "b"), pageFingerprints(edited, "b"))).toEqual([
+      LOCALIZATION,
+    ]);
+  });
+
+  it("changes a company page's fingerprint when its head metadata changes", () => {
+    const meta = news.pageMeta[CHERY];
+    if (!meta) throw new Error("the fixture has no head metadata for Chery's page");
+    const edited = {
+      ...news,
+      pageMeta: { ...news.pageMeta, [CHERY]: { ...meta, description: "Wuhu's carmaker." } },
+    };
+    expect(changed(pageFingerprints(news, "b"), pageFingerprints(edited, "b"))).toEqual([CHERY]);
+  });
+
+  it("changes every fingerprint when the site's title changes, since every page shows it", () => {
+    const renamed = { ...news, site: { ...news.site, title: "Car Industry Weekly" } };
+    const before = pageFingerprints(news, "b");
+    expect(changed(before, pageFingerprints(renamed, "b"))).toHaveLength(before.size);
+  });
+
+  it("changes every fingerprint when the builder changes", () => {
+    const before = pageFingerprints(news, "builder-1");
+    expect(changed(before, pageFingerprints(news, "builder-2"))).toHaveLength(before.size);
+  });
+});

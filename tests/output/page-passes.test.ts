@@ -1,0 +1,77 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { type PagePass, planPagePasses } from "../../src/output/page-passes.ts";
+import type { News } from "../../src/site/news.ts";
+import { PAGE_LISTS } from "../../src/site/page-lists.ts";
+import { fixtureNews } from "../support/fixture-news.ts";
+
+let news: News;
+
+beforeAll(async () => {
+  news = await fixtureNews();
+});
+
+/** Every file URL a pass's lists write, in list order. */
+function urlsWritten(passes: readonly PagePass[]): string[] {
+  return passes.flatMap((pass) =>
+    PAGE_LISTS.flatMap((list) => list.items(pass.news).flatMap((item) => list.urlsOf(item))),
+  );
+}
+
+const allUrls = () =>
+  PAGE_LISTS.flatMap((list) => list.items(news).flatMap((item) => list.urlsOf(item)));
+
+describe("planPagePasses", () => {
+  it("writes pages in passes of at most the given size, article pages first", () => {
+    const passes = planPagePasses(news, new Set(), 10);
+    expect(passes.every((pass) => pass.pages <= 10)).toBe(true);
+    const articleUrls = news.articles.map((article) => article.url);
+    expect(urlsWritten(passes).slice(0, articleUrls.length)).toEqual(articleUrls);
+  });
+
+  it("writes every page of every list exactly once", () => {
+    const written = urlsWritten(planPagePasses(news, new Set(), 10));
+    expect(written.sort()).toEqual(allUrls().sort());
+  });
+
+  it("gives only the last pass the full sitemaps, which it writes last", () => {
+    const passes = planPagePasses(news, new Set(), 10);
+    expect(passes.at(-1)?.news.sitemaps).toBe(news.sitemaps);
+    for (const pass of passes.slice(0, -1)) {
+      expect(pass.news.sitemaps.entries).toEqual([]);
+      expect(pass.news.sitemaps.news.entries).toEqual([]);
+    }
+  });
+
+  it("hands a pass before the last only the head metadata of its own pages", () => {
+    const passes = planPagePasses(news, new Set(), 10);
+    expect(passes.at(-1)?.news.pageMeta).toBe(news.pageMeta);
+    for (const pass of passes.slice(0, -1)) {
+      const own = new Set(
+        PAGE_LISTS.flatMap((list) => list.items(pass.news).flatMap((item) => list.urlsOf(item))),
+      );
+      expect(Object.keys(pass.news.pageMeta).filter((url) => !own.has(url))).toEqual([]);
+    }
+    const firstArticle = news.articles[0]?.url ?? "";
+    expect(passes[0]?.news.pageMeta[firstArticle]).toBe(news.pageMeta[firstArticle]);
+  });
+
+  it("leaves out the pages kept from the previous build", () => {
+    const kept = new Set(["/articles/chery-localization-russia/", "/companies/chery/", "/"]);
+    const written = urlsWritten(planPagePasses(news, kept));
+    expect(written.filter((url) => kept.has(url))).toEqual([]);
+    expect(written).toHaveLength(allUrls().length - kept.size);
+  });
+
+  it("writes both files of a feed when only one of them was kept", () => {
+    const written = urlsWritten(planPagePasses(news, new Set(["/feed.xml"])));
+    expect(written).toContain("/feed.xml");
+    expect(written).toContain("/feed.json");
+  });
+
+  it("still writes the single pages when every list's page is kept", () => {
+    const passes = planPagePasses(news, new Set(allUrls()));
+    expect(passes).toHaveLength(1);
+    expect(passes[0]?.pages).toBe(0);
+    expect(passes[0]?.news.sitemaps).toBe(news.sitemaps);
+  });
+});
