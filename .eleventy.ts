@@ -1,4 +1,5 @@
 import type { EleventyConfig } from "@11ty/eleventy";
+import { NunjucksCompiledOnce } from "./src/output/nunjucks-once.ts";
 import { publishedUrlFilter } from "./src/output/published-url-filter.ts";
 import type { SiteSource } from "./src/output/site-source.ts";
 import { importTypeScriptData } from "./src/output/typescript-data.ts";
@@ -30,6 +31,9 @@ export function configureNewsSite(eleventyConfig: EleventyConfig, site: SiteSour
   // Only Nunjucks templates: article bodies arrive rendered, never through a template engine.
   eleventyConfig.setTemplateFormats(["njk"]);
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: true });
+  const nunjucks = new NunjucksCompiledOnce();
+  eleventyConfig.amendLibrary("njk", nunjucks.useEnvironment);
+  eleventyConfig.addExtension("njk", nunjucks.extension);
   eleventyConfig.addFilter("absoluteUrl", absoluteUrl);
   // Every site URL a page links goes through `publishedUrl`: `/articles/x/` → `/news-digest/articles/x/`
   eleventyConfig.addFilter("publishedUrl", publishedUrlFilter);

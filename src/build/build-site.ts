@@ -5,7 +5,6 @@ import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
 import { removeAbandonedTemporaries } from "../leftovers.ts";
 import { builderVersion } from "../output/builder-version.ts";
 import { checkCompleteness } from "../output/check-completeness.ts";
-import { writePages } from "../output/eleventy-site.ts";
 import { pageFingerprints } from "../output/page-fingerprints.ts";
 import { planPagePasses } from "../output/page-passes.ts";
 import {
@@ -15,6 +14,7 @@ import {
   type WrittenPage,
   writtenPagesRecord,
 } from "../output/reuse-pages.ts";
+import { pageThreads, writePasses } from "../output/write-passes.ts";
 import { DEFAULT_IMAGE_CACHE, writeRenditions } from "../output/write-renditions.ts";
 import { type BuildProgress, silentProgress } from "../progress.ts";
 import { PROJECT_ROOT } from "../project-paths.ts";
@@ -43,6 +43,10 @@ export interface BuildOptions {
   recordsPerShard?: number;
   /** List items written per Eleventy run; small in tests, to exercise several passes. */
   pagesPerPass?: number;
+  /** Threads writing pages at once; every core by default (see `pageThreads`). */
+  pageThreads?: number;
+  /** From how many list items to write the threads share them; small in tests. */
+  parallelPagesFrom?: number;
   /** Shows how far the build is; silent when absent. */
   progress?: BuildProgress;
   /** How long to wait for another build of the same output, and what to say meanwhile. */
@@ -127,16 +131,19 @@ async function buildHoldingLock(options: BuildOptions, outputDir: string): Promi
       outputDir: staging,
       cacheDir: options.imageCacheDir ?? path.join(PROJECT_ROOT, DEFAULT_IMAGE_CACHE),
     });
-    const passes = planPagePasses(news, reused, options.pagesPerPass);
+    const threads = options.pageThreads ?? pageThreads();
+    const passes = planPagePasses(news, reused, {
+      threads,
+      ...(options.pagesPerPass ? { pagesPerPass: options.pagesPerPass } : {}),
+      ...(options.parallelPagesFrom ? { parallelFrom: options.parallelPagesFrom } : {}),
+    });
     const total = passes.reduce((sum, pass) => sum + pass.pages, 0);
     let done = 0;
-    let pageCount = 0;
     progress.phase("Writing pages");
-    for (const pass of passes) {
-      pageCount += await writePages(staging, pass.news);
+    const pageCount = await writePasses(staging, passes, threads, (pass) => {
       done += pass.pages;
       progress.advance(done, total);
-    }
+    });
     // Files beside the pages: the web editor at /admin/.
     await writeExtraFiles(
       staging,

@@ -14,18 +14,21 @@ const ELEVENTY_WARNINGS_ONLY: EleventyLogTarget = {
   error: console.error,
 };
 
-/** `write()` resolves to `[passthrough copies, written templates]`. */
-function countPages(written: unknown): number {
+/** `write()` resolves to `[passthrough copies, written templates]`, each template with its `outputPath`. */
+function writtenFiles(written: unknown): string[] {
   const templates: unknown = Array.isArray(written) ? written[1] : undefined;
-  return Array.isArray(templates) ? templates.length : 0;
+  if (!Array.isArray(templates)) return [];
+  return templates.flatMap((template: { outputPath?: unknown }) =>
+    typeof template?.outputPath === "string" ? [template.outputPath] : [],
+  );
 }
 
 /**
- * Writes the pages of `news` into `outputDir` and returns how many files Eleventy wrote.
+ * Writes the pages of `news` into `outputDir` and returns the files Eleventy wrote.
  * Eleventy's instance and the results of `write()` hold every page's content; they become
  * garbage when this returns, before the caller's next pass.
  */
-export async function writePages(outputDir: string, news: News): Promise<number> {
+export async function writePages(outputDir: string, news: News): Promise<string[]> {
   const source: SiteSource = { news: () => news };
   const eleventy = new Eleventy(TEMPLATES_DIR, outputDir, {
     // No configuration file: the set-up below is given the model it writes.
@@ -36,7 +39,7 @@ export async function writePages(outputDir: string, news: News): Promise<number>
   });
   // Each pass would print Eleventy's own summary line; the build prints one for all passes.
   eleventy.logger.overrideLogger(ELEVENTY_WARNINGS_ONLY);
-  return countPages(await eleventy.write());
+  return writtenFiles(await eleventy.write());
 }
 
 export interface PreviewServer {

@@ -8,11 +8,26 @@ import { type ListItem, PAGE_LISTS, type PageList } from "../site/page-lists.ts"
  */
 export const PAGES_PER_PASS = 2500;
 
+/**
+ * Below this many list items to write, a second thread costs more (its own Eleventy set-up
+ * and a copy of the pass's data) than it saves: tests and small edits write in one pass.
+ */
+export const PARALLEL_THRESHOLD = 600;
+
 /** One Eleventy run: the site's data narrowed to the pages this run writes. */
 export interface PagePass {
   news: News;
   /** List items this pass writes (the last pass writes the site's single pages too). */
   pages: number;
+}
+
+export interface PassPlan {
+  /** List items a pass writes at most; `PAGES_PER_PASS` by default. */
+  pagesPerPass?: number;
+  /** Threads that will write passes at once; 1 by default. */
+  threads?: number;
+  /** From how many list items to write the passes are cut for the threads. */
+  parallelFrom?: number;
 }
 
 interface Selected {
@@ -60,12 +75,14 @@ function narrowed(news: News, selected: readonly Selected[], last: boolean): New
 /**
  * Splits the writing of a site into passes over the lists' pages, and writes the single
  * pages from the full data last. An item whose files are all in `reused` is already in place
- * and is not written again.
+ * and is not written again. With several `threads` and enough to write, the lists are cut
+ * into at least one pass per thread, all written at once, and the last pass writes only the
+ * single pages, once the others are done.
  */
 export function planPagePasses(
   news: News,
   reused: ReadonlySet<string>,
-  pagesPerPass: number = PAGES_PER_PASS,
+  { pagesPerPass = PAGES_PER_PASS, threads = 1, parallelFrom = PARALLEL_THRESHOLD }: PassPlan = {},
 ): PagePass[] {
   const toWrite = PAGE_LISTS.flatMap((list) =>
     list
@@ -74,11 +91,15 @@ export function planPagePasses(
         list.urlsOf(item).every((url) => reused.has(url)) ? [] : [{ list, item }],
       ),
   );
-  const passes = chunks(toWrite, pagesPerPass);
-  const last = passes.pop() ?? [];
   const pass = (chunk: readonly Selected[], isLast: boolean): PagePass => ({
     news: narrowed(news, chunk, isLast),
     pages: chunk.length,
   });
+  if (threads > 1 && toWrite.length >= parallelFrom) {
+    const size = Math.min(pagesPerPass, Math.ceil(toWrite.length / threads));
+    return [...chunks(toWrite, size).map((chunk) => pass(chunk, false)), pass([], true)];
+  }
+  const passes = chunks(toWrite, pagesPerPass);
+  const last = passes.pop() ?? [];
   return [...passes.map((chunk) => pass(chunk, false)), pass(last, true)];
 }

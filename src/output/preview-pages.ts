@@ -20,7 +20,7 @@ export class PreviewPages {
       if (this.written.get(url) === fingerprint) unchanged.add(url);
     }
     this.written = fingerprints;
-    const [pass] = planPagePasses(news, unchanged, Number.POSITIVE_INFINITY);
+    const [pass] = planPagePasses(news, unchanged, { pagesPerPass: Number.POSITIVE_INFINITY });
     return pass?.news ?? news;
   }
 }

@@ -2,6 +2,17 @@
 declare module "@11ty/eleventy" {
   export interface EleventyConfig {
     addGlobalData(name: string, value: unknown): void;
+    amendLibrary(engine: string, amend: (library: unknown) => void): void;
+    addExtension(
+      extension: string,
+      options: {
+        compileOptions?: { cache?: boolean };
+        compile(
+          source: string,
+          inputPath: string,
+        ): (data: Record<string, unknown>) => Promise<string>;
+      },
+    ): void;
     addDataExtension(
       extension: string,
       options: { parser: (file: string) => Promise<unknown>; read: false },

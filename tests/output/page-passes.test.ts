@@ -17,24 +17,27 @@ function urlsWritten(passes: readonly PagePass[]): string[] {
   );
 }
 
+/** List items of the whole site: what the passes share out. */
+const allUrlsCount = () => PAGE_LISTS.reduce((sum, list) => sum + list.items(news).length, 0);
+
 const allUrls = () =>
   PAGE_LISTS.flatMap((list) => list.items(news).flatMap((item) => list.urlsOf(item)));
 
 describe("planPagePasses", () => {
   it("writes pages in passes of at most the given size, article pages first", () => {
-    const passes = planPagePasses(news, new Set(), 10);
+    const passes = planPagePasses(news, new Set(), { pagesPerPass: 10 });
     expect(passes.every((pass) => pass.pages <= 10)).toBe(true);
     const articleUrls = news.articles.map((article) => article.url);
     expect(urlsWritten(passes).slice(0, articleUrls.length)).toEqual(articleUrls);
   });
 
   it("writes every page of every list exactly once", () => {
-    const written = urlsWritten(planPagePasses(news, new Set(), 10));
+    const written = urlsWritten(planPagePasses(news, new Set(), { pagesPerPass: 10 }));
     expect(written.sort()).toEqual(allUrls().sort());
   });
 
   it("gives only the last pass the full sitemaps, which it writes last", () => {
-    const passes = planPagePasses(news, new Set(), 10);
+    const passes = planPagePasses(news, new Set(), { pagesPerPass: 10 });
     expect(passes.at(-1)?.news.sitemaps).toBe(news.sitemaps);
     for (const pass of passes.slice(0, -1)) {
       expect(pass.news.sitemaps.entries).toEqual([]);
@@ -43,7 +46,7 @@ describe("planPagePasses", () => {
   });
 
   it("hands a pass before the last only the head metadata of its own pages", () => {
-    const passes = planPagePasses(news, new Set(), 10);
+    const passes = planPagePasses(news, new Set(), { pagesPerPass: 10 });
     expect(passes.at(-1)?.news.pageMeta).toBe(news.pageMeta);
     for (const pass of passes.slice(0, -1)) {
       const own = new Set(
@@ -73,5 +76,33 @@ describe("planPagePasses", () => {
     expect(passes).toHaveLength(1);
     expect(passes[0]?.pages).toBe(0);
     expect(passes[0]?.news.sitemaps).toBe(news.sitemaps);
+  });
+
+  describe("for several threads", () => {
+    const forTwo = () => planPagePasses(news, new Set(), { threads: 2, parallelFrom: 1 });
+
+    it("cuts the lists into one pass per thread", () => {
+      const listPasses = forTwo().slice(0, -1);
+      expect(listPasses).toHaveLength(2);
+      expect(listPasses.map((pass) => pass.pages).sort()).toEqual(
+        [Math.floor(allUrlsCount() / 2), Math.ceil(allUrlsCount() / 2)].sort(),
+      );
+    });
+
+    it("leaves the single pages alone to a last pass with the full data", () => {
+      const last = forTwo().at(-1);
+      expect(last?.pages).toBe(0);
+      expect(last?.news.sitemaps).toBe(news.sitemaps);
+      expect(last?.news.pageMeta).toBe(news.pageMeta);
+    });
+
+    it("still writes every page of every list exactly once", () => {
+      expect(urlsWritten(forTwo()).sort()).toEqual(allUrls().sort());
+    });
+
+    it("writes in one pass below the threshold, where a thread costs more than it saves", () => {
+      const passes = planPagePasses(news, new Set(), { threads: 2 });
+      expect(passes).toHaveLength(1);
+    });
   });
 });
