@@ -1,5 +1,6 @@
 import type { Article } from "../markdown/article.ts";
 import { archiveIndexUrl, archiveUrl } from "../urls.ts";
+import { archiveBreadcrumbs, type Breadcrumbs } from "./breadcrumbs.ts";
 import { monthLabel, monthOf } from "./calendar.ts";
 import { groupInOrder } from "./group-in-order.ts";
 import type { ArticleView, ListEntry } from "./views.ts";
@@ -14,6 +15,7 @@ export interface MonthLink {
 /** Every article of one calendar month, newest first. */
 export interface ArchivePage extends MonthLink {
   title: string;
+  crumbs: Breadcrumbs;
   entries: ListEntry[];
   /** The month before and after that have articles. */
   previous?: MonthLink;
@@ -58,6 +60,7 @@ export function buildArchives(
     return {
       ...link,
       title: `${link.label} | ${siteTitle}`,
+      crumbs: archiveBreadcrumbs({ name: link.label, url: link.url }),
       entries: run.items.map((article) => ({ article: viewOf(article) })),
       ...(previous ? { previous } : {}),
       ...(next ? { next } : {}),

@@ -2,6 +2,7 @@ import { dayLabel } from "../dates.ts";
 import type { Article } from "../markdown/article.ts";
 import { mentionUrl } from "../taxonomy/term.ts";
 import { digestIndexUrl, digestUrl } from "../urls.ts";
+import { type Breadcrumbs, digestBreadcrumbs } from "./breadcrumbs.ts";
 import { type IsoWeek, isoWeekOf } from "./calendar.ts";
 import { groupInOrder } from "./group-in-order.ts";
 import type { ArticleView, ListEntry, TermLink } from "./views.ts";
@@ -24,6 +25,7 @@ export interface DigestGroup {
 /** One week's digest: its articles grouped by company, with the neighbouring weeks. */
 export interface DigestPage extends WeekLink {
   title: string;
+  crumbs: Breadcrumbs;
   groups: DigestGroup[];
   /** The week before and after that have articles. */
   previous?: WeekLink;
@@ -105,6 +107,7 @@ export function buildDigests(
     return {
       ...link,
       title: `${link.label} | ${siteTitle}`,
+      crumbs: digestBreadcrumbs({ name: link.label, url: link.url }),
       groups: groupsByCompany(week.items, viewOf, companyName),
       ...(previous ? { previous } : {}),
       ...(next ? { next } : {}),

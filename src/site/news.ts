@@ -1,6 +1,7 @@
 import type { Registry } from "../registry/registry.ts";
 import type { SiteSettings } from "../settings/site-settings.ts";
 import type { TermKind } from "../urls.ts";
+import type { Breadcrumbs } from "./breadcrumbs.ts";
 import type { DirectoryPage } from "./directories.ts";
 import type { Pager } from "./paginate.ts";
 import type { ArticleExtras, Publishing } from "./publishing-data.ts";
@@ -24,6 +25,8 @@ export interface TermView extends TermSummary {
   counterpart?: TermLink & { kindLabel: string };
   kindLabel: string;
   directory: TermLink;
+  /** Home › directory › (company) › the term. */
+  crumbs: Breadcrumbs;
   /** For a model. */
   company?: TermLink;
   /** For a company, with their article counts. */

@@ -12,6 +12,7 @@ import {
   type TermKind,
 } from "../urls.ts";
 import { type Archives, buildArchives } from "./archives.ts";
+import { articleBreadcrumbs, type Breadcrumbs, termBreadcrumbs } from "./breadcrumbs.ts";
 import {
   buildCorrectionsPage,
   type CorrectionsPage,
@@ -29,6 +30,7 @@ import type { ArticleView, ListEntry, Term, TermIndex } from "./views.ts";
 
 /** What an article page shows beyond the article itself. */
 export interface ArticleExtras {
+  crumbs: Breadcrumbs;
   related: ListEntry[];
   corrections: CorrectionView[];
   /** The page listing every article based on the same source. */
@@ -104,12 +106,7 @@ export function buildPublishing(input: PublishingInput): {
   const termListPages: PublicPage[] = [];
   for (const term of terms) {
     const feed = feedsByAtomUrl.get(atomFeedUrl(term.url));
-    const crumbs = [
-      { name: "Home", url: homeUrl },
-      { name: input.directoryName(term.kind), url: directoryUrl(term.kind) },
-      ...(term.company ? [{ name: term.company.name, url: term.company.url }] : []),
-      { name: term.name, url: term.url },
-    ];
+    const crumbs = termBreadcrumbs(term, input.directoryName(term.kind));
     for (const page of paginate(term.articles, pageSize, term.url)) {
       termListPages.push({ url: page.url, articles: page.items });
       pageMeta[page.url] = collectionMeta(
@@ -165,6 +162,7 @@ export function buildPublishing(input: PublishingInput): {
     extrasOf(article) {
       const sourcePage = sources.pageOf(article);
       return {
+        crumbs: articleBreadcrumbs(viewOf(article)),
         related: relatedArticles(article, byTerm).map((other) => ({ article: viewOf(other) })),
         corrections: correctionViews(article, language),
         ...(sourcePage ? { sourcePage } : {}),

@@ -11,6 +11,7 @@ import {
 import { termSpellings } from "../taxonomy/term-spellings.ts";
 import { directoryUrl, homeUrl, type TermKind } from "../urls.ts";
 import { articleView, PARTNER_STATUS_LABELS } from "./article-view.ts";
+import { termBreadcrumbs } from "./breadcrumbs.ts";
 import { type DirectoryPage, directoryOrders } from "./directories.ts";
 import type { ListPage, News, SiteDataContext, TermFacts, TermView } from "./news.ts";
 import { paginate } from "./paginate.ts";
@@ -118,6 +119,7 @@ export function buildSiteData(
         facts: factsOf(term, context.registry),
         ...counterpartOf(term, counterparts),
         directory: { name: labels.many, url: directoryUrl(term.kind) },
+        crumbs: termBreadcrumbs(term, labels.many),
         ...(term.company ? { company: { name: term.company.name, url: term.company.url } } : {}),
         models: term.models.map(summary),
         relations: (relations.get(term) ?? []).map(relationSummary),

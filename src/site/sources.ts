@@ -1,6 +1,7 @@
 import type { Article } from "../markdown/article.ts";
 import { termSlug } from "../registry/normalize-term.ts";
 import { isSafeSlug, sourceIndexUrl, sourceUrl } from "../urls.ts";
+import { type Breadcrumbs, sourceBreadcrumbs } from "./breadcrumbs.ts";
 import type { ArticleView, ListEntry } from "./views.ts";
 
 export interface SourceLink {
@@ -12,6 +13,7 @@ export interface SourceLink {
 /** Every public article based on one source, newest first. */
 export interface SourcePage extends SourceLink {
   title: string;
+  crumbs: Breadcrumbs;
   entries: ListEntry[];
 }
 
@@ -52,6 +54,7 @@ export function buildSources(
         url: sourceUrl(slug),
         count: source.articles.length,
         title: `Articles based on ${source.name} | ${siteTitle}`,
+        crumbs: sourceBreadcrumbs({ name: source.name, url: sourceUrl(slug) }),
         entries: source.articles.map((article) => ({ article: viewOf(article) })),
       }),
     )
