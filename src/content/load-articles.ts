@@ -2,6 +2,7 @@ import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
 import { Registry } from "../registry/registry.ts";
 import { type ArticleEntry, compareNewestFirst } from "./article.ts";
 import { findLeadImage } from "./lead-image.ts";
+import { parseArticle } from "./parse-article.ts";
 import { readArticleFiles } from "./read-article-files.ts";
 import { entryOf, prepareArticle } from "./validate-article.ts";
 
@@ -23,7 +24,11 @@ export async function loadArticles(
   const { files, diagnostics } = await readArticleFiles(contentDir);
   const articles: ArticleEntry[] = [];
   for (const source of files) {
-    const { prepared, diagnostics: problems } = prepareArticle(source, timeZone, registry);
+    const { prepared, diagnostics: problems } = prepareArticle(
+      source,
+      parseArticle(source, timeZone),
+      registry,
+    );
     if (!prepared) {
       diagnostics.push(...problems);
       continue;
