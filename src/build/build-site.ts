@@ -29,6 +29,8 @@ export interface BuildOptions {
   outputDir: string;
   /** Where rendered Markdown is kept between builds; every body is rendered when absent. */
   renderCacheFile?: string;
+  /** Where parsed front-matter is kept between builds; every article is parsed when absent. */
+  frontMatterCacheFile?: string;
   /** Where encoded lead pictures are kept between builds; the project's `.cache/images/`. */
   imageCacheDir?: string;
   /**
@@ -82,9 +84,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
 /** Half-written cache files of killed commands: never read, deleted here. */
 async function removeAbandonedCaches(options: BuildOptions): Promise<void> {
-  const { renderCacheFile, pageRecordDir } = options;
-  if (renderCacheFile) {
-    await removeAbandonedTemporaries(path.dirname(renderCacheFile), path.basename(renderCacheFile));
+  const { pageRecordDir } = options;
+  for (const file of [options.renderCacheFile, options.frontMatterCacheFile]) {
+    if (file) await removeAbandonedTemporaries(path.dirname(file), path.basename(file));
   }
   if (pageRecordDir) {
     await removeAbandonedTemporaries(path.dirname(writtenPagesRecord(pageRecordDir, ".")));
@@ -101,6 +103,7 @@ async function buildHoldingLock(options: BuildOptions, outputDir: string): Promi
     includeDrafts: false,
     progress,
     ...(options.renderCacheFile ? { renderCacheFile: options.renderCacheFile } : {}),
+    ...(options.frontMatterCacheFile ? { frontMatterCacheFile: options.frontMatterCacheFile } : {}),
   };
   const result = await loadNews(newsOptions);
   const { news } = result;

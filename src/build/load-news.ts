@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { ArticleEntry } from "../content/article.ts";
+import { FrontMatterCache } from "../content/front-matter-cache.ts";
 import { loadArticles } from "../content/load-articles.ts";
 import { isPublic, isScheduled } from "../content/publication.ts";
 import { todayIn } from "../dates.ts";
@@ -7,8 +8,9 @@ import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
 import type { Article } from "../markdown/article.ts";
 import { renderArticles } from "../markdown/render-articles.ts";
 import { RenderCache, rendererVersion } from "../markdown/render-cache.ts";
+import { builderVersion } from "../output/builder-version.ts";
 import { type BuildProgress, silentProgress } from "../progress.ts";
-import { displayPath } from "../project-paths.ts";
+import { displayPath, PROJECT_ROOT } from "../project-paths.ts";
 import { loadRegistry } from "../registry/load-registry.ts";
 import { loadSiteSettings, SETTINGS_FILE } from "../settings/site-settings.ts";
 import { checkBodyLinks } from "../site/check-body-links.ts";
@@ -27,6 +29,8 @@ export interface NewsOptions {
   contentDir: string;
   /** Where rendered bodies are kept between runs (outside the output); none when absent. */
   renderCacheFile?: string;
+  /** Where parsed front-matter is kept between runs (outside the output); none when absent. */
+  frontMatterCacheFile?: string;
   /**
    * Previews (and `check`) show drafts and scheduled articles, marked; production never
    * does. Every article is validated and rendered either way.
@@ -87,7 +91,17 @@ export async function loadNews(options: NewsOptions): Promise<NewsResult> {
   const { settings } = settingsResult;
   const { registry, diagnostics } = await loadRegistry(options.contentDir);
   const today = todayIn(settings.timeZone, options.now ?? new Date());
-  const loaded = await loadArticles(options.contentDir, settings.timeZone, registry);
+  // Parsing is the builder's own code: any change to it, or to a package, starts afresh.
+  const frontMatterCache = options.frontMatterCacheFile
+    ? await FrontMatterCache.open(options.frontMatterCacheFile, await builderVersion(PROJECT_ROOT))
+    : FrontMatterCache.disabled();
+  const loaded = await loadArticles(
+    options.contentDir,
+    settings.timeZone,
+    registry,
+    frontMatterCache,
+  );
+  await frontMatterCache.save();
   diagnostics.push(...loaded.diagnostics, ...checkTerms(loaded.articles, registry));
   diagnostics.push(
     ...loaded.articles.filter((article) => isScheduled(article, today)).map(scheduledNotice),

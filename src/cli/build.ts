@@ -2,6 +2,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { BuildRunningError, DEFAULT_LOCK_WAIT_MS, type LockHolder } from "../build/build-lock.ts";
 import { buildSite } from "../build/build-site.ts";
+import { frontMatterCacheBeside } from "../content/front-matter-cache.ts";
 import { formatReport } from "../diagnostics/format-diagnostics.ts";
 import { DEFAULT_RENDER_CACHE } from "../markdown/render-cache.ts";
 import { progressFor } from "../progress.ts";
@@ -51,6 +52,7 @@ await runCommand(async () => {
     contentDir: values.content,
     outputDir: values.output,
     renderCacheFile: values.cache,
+    frontMatterCacheFile: frontMatterCacheBeside(values.cache),
     // The record of written pages lives beside the render cache, outside the output.
     pageRecordDir: path.dirname(values.cache),
     searchCacheDir: path.join(path.dirname(values.cache), "search"),

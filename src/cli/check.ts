@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { loadNews } from "../build/load-news.ts";
+import { frontMatterCacheBeside } from "../content/front-matter-cache.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { formatGithubAnnotation, formatReport } from "../diagnostics/format-diagnostics.ts";
 import { DEFAULT_RENDER_CACHE } from "../markdown/render-cache.ts";
@@ -20,6 +21,7 @@ await runCommand(async () => {
     contentDir: values.content,
     includeDrafts: true,
     renderCacheFile: values.cache,
+    frontMatterCacheFile: frontMatterCacheBeside(values.cache),
   });
   console.log(formatReport(diagnostics));
   if (process.env.GITHUB_ACTIONS === "true") {

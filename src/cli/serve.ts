@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { adminFiles, writeExtraFiles } from "../admin/admin-files.ts";
 import { loadNews } from "../build/load-news.ts";
+import { frontMatterCacheBeside } from "../content/front-matter-cache.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { formatReport } from "../diagnostics/format-diagnostics.ts";
 import { DEFAULT_RENDER_CACHE } from "../markdown/render-cache.ts";
@@ -36,7 +37,12 @@ await runCommand(async () => {
     return 1;
   }
   const load = () =>
-    loadNews({ contentDir: values.content, includeDrafts: true, renderCacheFile: values.cache });
+    loadNews({
+      contentDir: values.content,
+      includeDrafts: true,
+      renderCacheFile: values.cache,
+      frontMatterCacheFile: frontMatterCacheBeside(values.cache),
+    });
   const first = await load();
   const { diagnostics, news } = first;
   if (diagnostics.length > 0) console.error(formatReport(diagnostics));

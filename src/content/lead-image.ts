@@ -3,7 +3,7 @@ import { readFile, realpath } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { locateInYaml } from "../yaml/locate-in-yaml.ts";
+import { placeIn } from "../yaml/locate-in-yaml.ts";
 import type { LeadImage } from "./article.ts";
 import type { PreparedArticle } from "./validate-article.ts";
 
@@ -58,11 +58,11 @@ export async function findLeadImage(
   article: PreparedArticle,
   contentDir: string,
 ): Promise<{ image?: LeadImage; diagnostics: Diagnostic[] }> {
-  const { data, frontMatter, source } = article;
+  const { data, places, source } = article;
   if (data.image === undefined) return { diagnostics: [] };
   const at = (key: string) => ({
     file: source.file,
-    ...locateInYaml(frontMatter.document, frontMatter.lineCounter, [key]),
+    ...placeIn(places, [key]),
   });
   const diagnostics: Diagnostic[] = [];
   if (data.image_alt === undefined) {

@@ -1,6 +1,7 @@
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
 import { Registry } from "../registry/registry.ts";
 import { type ArticleEntry, compareNewestFirst } from "./article.ts";
+import { FrontMatterCache } from "./front-matter-cache.ts";
 import { findLeadImage } from "./lead-image.ts";
 import { readArticleFiles } from "./read-article-files.ts";
 import { entryOf, prepareArticle } from "./validate-article.ts";
@@ -13,17 +14,23 @@ export interface LoadedArticles {
 
 /**
  * Reads and validates every article below `content/articles/`, with its lead image. Every
- * problem of every file is collected; an article with an error is left out.
+ * problem of every file is collected; an article with an error is left out. Files whose
+ * text `cache` has seen are not parsed again; the caller saves it.
  */
 export async function loadArticles(
   contentDir: string,
   timeZone: string,
   registry: Registry = Registry.empty(),
+  cache: FrontMatterCache = FrontMatterCache.disabled(),
 ): Promise<LoadedArticles> {
   const { files, diagnostics } = await readArticleFiles(contentDir);
   const articles: ArticleEntry[] = [];
   for (const source of files) {
-    const { prepared, diagnostics: problems } = prepareArticle(source, timeZone, registry);
+    const { prepared, diagnostics: problems } = prepareArticle(
+      source,
+      cache.parse(source, timeZone),
+      registry,
+    );
     if (!prepared) {
       diagnostics.push(...problems);
       continue;

@@ -3,10 +3,9 @@ import { cleanTermName, termSlug } from "../registry/normalize-term.ts";
 import type { Registry } from "../registry/registry.ts";
 import { likelyMeant, NAME_POLICY, unknownTermDiagnostic } from "../registry/unknown-term.ts";
 import { RESERVED_TERM_SLUGS, type TermKind } from "../urls.ts";
-import { locateInYaml } from "../yaml/locate-in-yaml.ts";
+import { isWrittenAsList, placeIn, type YamlPlaces } from "../yaml/locate-in-yaml.ts";
 import type { Mentions, ModelMention, PartnerMention, TermMention } from "./article.ts";
 import type { ArticleFrontMatter } from "./article-schema.ts";
-import type { FrontMatter } from "./parse-front-matter.ts";
 
 /**
  * Turns the names an article lists into term mentions: tidied, given their slug, each with
@@ -16,7 +15,7 @@ import type { FrontMatter } from "./parse-front-matter.ts";
  */
 export function resolveMentions(
   data: ArticleFrontMatter,
-  frontMatter: FrontMatter,
+  places: YamlPlaces,
   file: string,
   registry: Registry,
 ): { mentions: Mentions; diagnostics: Diagnostic[] } {
@@ -28,7 +27,7 @@ export function resolveMentions(
     fix: string,
     severity: Diagnostic["severity"] = "error",
   ) => {
-    const place = locateInYaml(frontMatter.document, frontMatter.lineCounter, path);
+    const place = placeIn(places, path);
     diagnostics.push({ file, ...place, severity, ruleId, message, fix });
   };
 
@@ -58,7 +57,7 @@ export function resolveMentions(
       );
       return undefined;
     }
-    const place = locateInYaml(frontMatter.document, frontMatter.lineCounter, path);
+    const place = placeIn(places, path);
     // Models are resolved once their company is known (see `registeredModel`).
     if (kind === "model") return { name: written, written, slug, registered: false, place };
     const entity = registry.organization(kind, slug);
@@ -134,15 +133,14 @@ export function resolveMentions(
     });
   };
 
-  const listPath = (field: string, raw: unknown, index: number) =>
-    Array.isArray(raw) ? [field, index] : [field];
-  const rawData = (frontMatter.data ?? {}) as Record<string, unknown>;
+  const listPath = (field: string, index: number) =>
+    isWrittenAsList(places, field) ? [field, index] : [field];
 
   const companies = unique(
     "company",
     "company",
     data.company.flatMap(
-      (name, index) => mention("company", name, listPath("company", rawData.company, index)) ?? [],
+      (name, index) => mention("company", name, listPath("company", index)) ?? [],
     ),
   );
 
@@ -174,7 +172,7 @@ export function resolveMentions(
 
   const models: ModelMention[] = [];
   data.models.forEach((entry, index) => {
-    const path = listPath("models", rawData.models, index);
+    const path = listPath("models", index);
     const isObject = typeof entry !== "string";
     const namePath = isObject ? [...path, "name"] : path;
     const model = mention("model", isObject ? entry.name : entry, namePath);
@@ -196,7 +194,7 @@ export function resolveMentions(
   });
 
   const partners = data.partners.flatMap((entry, index): PartnerMention[] => {
-    const path = listPath("partners", rawData.partners, index);
+    const path = listPath("partners", index);
     const isObject = typeof entry !== "string";
     const partner = mention(
       "partner",

@@ -2,16 +2,9 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { slugifyText } from "../registry/normalize-term.ts";
 import { Registry } from "../registry/registry.ts";
 import { articleUrl } from "../urls.ts";
-import { locateInYaml } from "../yaml/locate-in-yaml.ts";
-import { schemaIssuesToDiagnostics } from "../yaml/schema-diagnostics.ts";
+import { placeIn } from "../yaml/locate-in-yaml.ts";
 import type { ArticleEntry, LeadImage, Mentions } from "./article.ts";
-import {
-  ARTICLE_KEYS,
-  type ArticleFrontMatter,
-  createArticleSchema,
-  FIELD_HELP,
-} from "./article-schema.ts";
-import { type FrontMatter, parseFrontMatter } from "./parse-front-matter.ts";
+import { type ParsedArticle, type ParsedFields, parseArticle } from "./parse-article.ts";
 import type { ArticleFile } from "./read-article-files.ts";
 import { resolveMentions } from "./resolve-mentions.ts";
 
@@ -21,10 +14,8 @@ export type ArticleResult = { article?: ArticleEntry; diagnostics: Diagnostic[] 
  * An article file whose front-matter is read and checked: what the entry is made of, and
  * what the lead image is looked up from.
  */
-export interface PreparedArticle {
+export interface PreparedArticle extends ParsedFields {
   source: ArticleFile;
-  data: ArticleFrontMatter;
-  frontMatter: FrontMatter;
   mentions: Mentions;
   slug: string;
   /** Every problem of the file; the article is published only when none is an error. */
@@ -32,17 +23,6 @@ export interface PreparedArticle {
 }
 
 export type PreparedResult = { prepared?: PreparedArticle; diagnostics: Diagnostic[] };
-
-const schemaByTimeZone = new Map<string, ReturnType<typeof createArticleSchema>>();
-
-function articleSchema(timeZone: string) {
-  let schema = schemaByTimeZone.get(timeZone);
-  if (!schema) {
-    schema = createArticleSchema(timeZone);
-    schemaByTimeZone.set(timeZone, schema);
-  }
-  return schema;
-}
 
 /**
  * Validates one article file: its front-matter, its names against the registry, its address
@@ -54,39 +34,31 @@ export function validateArticle(
   timeZone: string,
   registry: Registry = Registry.empty(),
 ): ArticleResult {
-  const { prepared, diagnostics } = prepareArticle(source, timeZone, registry);
+  const { prepared, diagnostics } = prepareArticle(
+    source,
+    parseArticle(source, timeZone),
+    registry,
+  );
   return prepared ? entryOf(prepared) : { diagnostics };
 }
 
-/** Reads and checks an article's front-matter; the body waits for `renderArticle`. */
+/**
+ * Checks a parsed article against what lies outside its file: its names against the
+ * registry, and its address. This runs on every load; the parsing may come from a cache.
+ */
 export function prepareArticle(
   source: ArticleFile,
-  timeZone: string,
+  parsed: ParsedArticle,
   registry: Registry = Registry.empty(),
 ): PreparedResult {
-  const { file } = source;
-  const parsed = parseFrontMatter(source.text, file);
   if (!parsed.ok) return { diagnostics: parsed.diagnostics };
-  const { frontMatter } = parsed;
-
-  const result = articleSchema(timeZone).safeParse(frontMatter.data ?? {});
-  if (!result.success) {
-    return {
-      diagnostics: schemaIssuesToDiagnostics(result.error.issues, {
-        file,
-        document: frontMatter.document,
-        lineCounter: frontMatter.lineCounter,
-        knownKeys: ARTICLE_KEYS,
-        fieldHelp: FIELD_HELP,
-        describedAs: "an article",
-      }),
-    };
-  }
-  const data = result.data;
+  const { ok: _, ...fields } = parsed;
+  const { file } = source;
+  const { data } = fields;
   const diagnostics: Diagnostic[] = [];
   const { mentions, diagnostics: mentionProblems } = resolveMentions(
     data,
-    frontMatter,
+    fields.places,
     file,
     registry,
   );
@@ -105,7 +77,7 @@ export function prepareArticle(
     });
   }
 
-  return { prepared: { source, data, frontMatter, mentions, slug, diagnostics }, diagnostics };
+  return { prepared: { ...fields, source, mentions, slug, diagnostics }, diagnostics };
 }
 
 /**
@@ -113,14 +85,14 @@ export function prepareArticle(
  * it has one. A body that is only white space is an error at the closing fence.
  */
 export function entryOf(prepared: PreparedArticle, image?: LeadImage): ArticleResult {
-  const { source, data, frontMatter, mentions, slug } = prepared;
+  const { source, data, places, body, bodyStartLine, mentions, slug } = prepared;
   const { file } = source;
   const diagnostics = [...prepared.diagnostics];
-  if (frontMatter.body.trim() === "") {
+  if (body.trim() === "") {
     diagnostics.push({
       file,
       // The closing fence: the line after it may not exist.
-      line: frontMatter.bodyStartLine - 1,
+      line: bodyStartLine - 1,
       column: 1,
       severity: "error",
       ruleId: "empty-body",
@@ -139,10 +111,10 @@ export function entryOf(prepared: PreparedArticle, image?: LeadImage): ArticleRe
     draft: data.draft,
     corrections: data.corrections,
     ...mentions,
-    markdown: frontMatter.body,
+    markdown: body,
     autolink: data.autolink,
-    bodyStartLine: frontMatter.bodyStartLine,
-    datePlace: locateInYaml(frontMatter.document, frontMatter.lineCounter, ["date"]),
+    bodyStartLine,
+    datePlace: placeIn(places, ["date"]),
     ...(data.summary !== undefined ? { summary: data.summary } : {}),
     ...(data.updated ? { updated: data.updated } : {}),
     ...(data.source ? { source: data.source } : {}),

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { displayPath } from "../project-paths.ts";
 import type { TermKind } from "../urls.ts";
-import { locateInYaml } from "../yaml/locate-in-yaml.ts";
+import { placeIn, yamlPlaces } from "../yaml/locate-in-yaml.ts";
 import { readYamlData } from "../yaml/read-yaml-file.ts";
 import { cleanTermName, termSlug } from "./normalize-term.ts";
 import { type RegisteredEntity, Registry } from "./registry.ts";
@@ -46,8 +46,9 @@ async function readEntries(
   const entries = (result.value as Record<string, RawEntry[]>)[spec.key] ?? [];
   const entities: RegisteredEntity[] = [];
   const diagnostics: Diagnostic[] = [];
+  const places = yamlPlaces(result.yaml.document, result.yaml.lineCounter);
   entries.forEach((entry, index) => {
-    const place = locateInYaml(result.yaml.document, result.yaml.lineCounter, [spec.key, index]);
+    const place = placeIn(places, [spec.key, index]);
     const name = cleanTermName(entry.name);
     const slug = termSlug(name);
     if (!slug) {

@@ -2,7 +2,7 @@ import type { Document, LineCounter } from "yaml";
 import type { z } from "zod";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { closestMatch } from "../suggest.ts";
-import { locateInYaml } from "./locate-in-yaml.ts";
+import { placeIn, type YamlPlaces, yamlPlaces } from "./locate-in-yaml.ts";
 
 /** Keys Eleventy would obey if an article could set them; named so the message can say why. */
 const ELEVENTY_KEYS = new Set([
@@ -35,8 +35,9 @@ function unknownKeyDiagnostic(
   key: string,
   parentPath: readonly PropertyKey[],
   context: SchemaContext,
+  places: YamlPlaces,
 ): Diagnostic {
-  const place = locateInYaml(context.document, context.lineCounter, [...parentPath, key], "key");
+  const place = placeIn(places, [...parentPath, key], "key");
   const base = { file: context.file, ...place, severity: "error" as const };
   if (parentPath.length === 0 && ELEVENTY_KEYS.has(key)) {
     return {
@@ -67,10 +68,11 @@ export function schemaIssuesToDiagnostics(
   context: SchemaContext,
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  const places = yamlPlaces(context.document, context.lineCounter);
   for (const issue of issues) {
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
-        diagnostics.push(unknownKeyDiagnostic(key, issue.path, context));
+        diagnostics.push(unknownKeyDiagnostic(key, issue.path, context, places));
       }
       continue;
     }
@@ -83,12 +85,7 @@ export function schemaIssuesToDiagnostics(
     const isMissing =
       (issue.code === "invalid_type" || issue.code === "invalid_union") &&
       !context.document.hasIn(issue.path);
-    const place = locateInYaml(
-      context.document,
-      context.lineCounter,
-      issue.path,
-      isMissing ? "key" : "value",
-    );
+    const place = placeIn(places, issue.path, isMissing ? "key" : "value");
     diagnostics.push({
       file: context.file,
       ...place,

@@ -1,3 +1,4 @@
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadNews } from "../../src/build/load-news.ts";
@@ -232,5 +233,33 @@ describe("two pages at one address", () => {
         fix: "correct whichever name is wrong, or write the model's full name so its page gets an address of its own",
       },
     ]);
+  });
+});
+
+describe("the front-matter cache", () => {
+  it("is written to the given file, and a warm load gives the cold load's news and diagnostics", async () => {
+    const dir = await vladivostokFolder();
+    const frontMatterCacheFile = path.join(dir, ".cache", "front-matter.jsonl");
+    const options = { contentDir: dir, includeDrafts: true, now: NOW, frontMatterCacheFile };
+    const cold = await loadNews(options);
+    expect((await stat(frontMatterCacheFile)).isFile()).toBe(true);
+    const warm = await loadNews(options);
+    expect(warm).toStrictEqual(cold);
+  });
+
+  it("schedules by the day of the warm load, not of the load that parsed", async () => {
+    const dir = await vladivostokFolder();
+    const frontMatterCacheFile = path.join(dir, ".cache", "front-matter.jsonl");
+    await loadNews({ contentDir: dir, includeDrafts: false, now: NOW, frontMatterCacheFile });
+    const { news, diagnostics } = await loadNews({
+      contentDir: dir,
+      includeDrafts: false,
+      now: new Date("2022-06-03T00:00:00Z"),
+      frontMatterCacheFile,
+    });
+    expect({ urls: news?.articles.map((article) => article.url), diagnostics }).toEqual({
+      urls: ["/articles/chery-tiggo-8-arrives/", "/articles/chery-dealers/"],
+      diagnostics: [],
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import {
@@ -17,15 +18,27 @@ interface Run {
   stderr: string;
 }
 
-/** Runs `check` as editors and CI do, on a content folder; `GITHUB_ACTIONS` as given. */
-function runCheck(contentDir: string, githubActions?: "true"): Promise<Run> {
+/**
+ * Runs `check` as editors and CI do, on a content folder; `GITHUB_ACTIONS` as given, and the
+ * caches in the project's `.cache/` unless another render cache file is given.
+ */
+function runCheck(
+  contentDir: string,
+  { githubActions, cacheFile }: { githubActions?: "true"; cacheFile?: string } = {},
+): Promise<Run> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.GITHUB_ACTIONS;
   if (githubActions) env.GITHUB_ACTIONS = githubActions;
   return new Promise((resolve) => {
     execFile(
       "npx",
-      ["tsx", "src/cli/check.ts", "--content", contentDir],
+      [
+        "tsx",
+        "src/cli/check.ts",
+        "--content",
+        contentDir,
+        ...(cacheFile ? ["--cache", cacheFile] : []),
+      ],
       { cwd: PROJECT_ROOT, env },
       (error, stdout, stderr) => {
         resolve({
@@ -81,7 +94,7 @@ describe("npm run check", () => {
 
   it("adds a GitHub annotation for the error under GitHub Actions", async () => {
     const dir = await folderWithCherryTypo();
-    const { stdout } = await runCheck(dir, "true");
+    const { stdout } = await runCheck(dir, { githubActions: "true" });
     expect(stdout.split("\n")).toContain(
       `::error file=${dir}/articles/chery-localization.md,line=4,col=10,title=unknown-company::unknown company "Cherry" — did you mean "Chery"? — write "Chery", or add "Cherry" to content/registry/companies.yaml if it is another company`,
     );
@@ -205,6 +218,15 @@ describe("npm run check", () => {
     expect(stdout.split("\n")).toContain(
       `${dir}/articles/uaz-quotes.md:9:33  error  block quotes and lists are nested more than 32 deep here — nest quotes (\`>\`) and lists (\`-\`, \`1.\`) only a few levels deep  (body-too-deep)`,
     );
+  });
+
+  it("keeps parsed front-matter beside the render cache and reports alike when run again", async () => {
+    const dir = await folderWithCherryTypo();
+    const cacheFile = path.join(dir, ".cache", "rendered-bodies.jsonl");
+    const cold = await runCheck(dir, { cacheFile });
+    expect((await stat(path.join(dir, ".cache", "front-matter.jsonl"))).isFile()).toBe(true);
+    const warm = await runCheck(dir, { cacheFile });
+    expect(warm).toEqual(cold);
   });
 
   it("exits with status 0 and says so when the content has no problem", async () => {

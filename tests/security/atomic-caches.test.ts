@@ -37,6 +37,7 @@ const build = () =>
     contentDir,
     outputDir: path.join(parent, "_site"),
     renderCacheFile: path.join(cacheDir, "rendered-bodies.jsonl"),
+    frontMatterCacheFile: path.join(cacheDir, "front-matter.jsonl"),
     pageRecordDir: cacheDir,
     imageCacheDir: path.join(cacheDir, "images"),
   });
@@ -50,6 +51,7 @@ it("ignores the half-written cache files of a killed build, deletes them and kee
   const halfWritten: Record<string, string> = {
     [`rendered-bodies.jsonl.tmp-${dead}`]: '{"version":"0"}\n["key",{"ht',
     [`rendered-bodies.jsonl.${dead}.tmp`]: '{"vers',
+    [`front-matter.jsonl.tmp-${dead}`]: '{"version":"0"}\n["key",{"ok":tr',
     [`written-pages/${path.basename(record)}.tmp-${dead}`]: '{"format":2,"outputDir":"/',
     [`images/3f9a1c.tmp-${dead}/3f9a1c-480.avif`]: "half an AVIF",
     [`rendered-bodies.jsonl.tmp-${running}`]: '{"version":"being written',
@@ -72,6 +74,7 @@ it("ignores the half-written cache files of a killed build, deletes them and kee
   const left = await readdir(cacheDir, { recursive: true });
   expect(left.sort()).toEqual(
     [
+      "front-matter.jsonl",
       "images",
       `notes.${dead}.tmp`,
       "rendered-bodies.jsonl",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { locateInYaml } from "../../src/yaml/locate-in-yaml.ts";
+import { placeIn, yamlPlaces } from "../../src/yaml/locate-in-yaml.ts";
 import { parseYamlDocument } from "../../src/yaml/parse-yaml.ts";
 
 /** Lines as in an article file: the YAML text starts right after the opening fence. */
@@ -15,36 +15,36 @@ const yaml = parseYamlDocument(
   "content/articles/chery-uaz-assembly.md",
 );
 if (!yaml.ok) throw new Error("the fixture YAML is invalid");
-const { document, lineCounter } = yaml.yaml;
+const places = yamlPlaces(yaml.yaml.document, yaml.yaml.lineCounter);
 
 describe("places in the front-matter", () => {
   it("finds a value", () => {
-    expect(locateInYaml(document, lineCounter, ["title"])).toEqual({ line: 2, column: 8 });
+    expect(placeIn(places, ["title"])).toEqual({ line: 2, column: 8 });
   });
 
   it("finds a key", () => {
-    expect(locateInYaml(document, lineCounter, ["company"], "key")).toEqual({ line: 3, column: 1 });
+    expect(placeIn(places, ["company"], "key")).toEqual({ line: 3, column: 1 });
   });
 
   it("finds an item of a flow list", () => {
-    expect(locateInYaml(document, lineCounter, ["company", 1])).toEqual({ line: 3, column: 18 });
+    expect(placeIn(places, ["company", 1])).toEqual({ line: 3, column: 18 });
   });
 
   it("finds a field of a list entry", () => {
-    expect(locateInYaml(document, lineCounter, ["partners", 0, "status"])).toEqual({
+    expect(placeIn(places, ["partners", 0, "status"])).toEqual({
       line: 6,
       column: 13,
     });
   });
 
   it("falls back to the deepest existing parent for a missing field", () => {
-    expect(locateInYaml(document, lineCounter, ["partners", 0, "since"])).toEqual({
+    expect(placeIn(places, ["partners", 0, "since"])).toEqual({
       line: 5,
       column: 5,
     });
   });
 
   it("falls back to the first field for a missing top-level field", () => {
-    expect(locateInYaml(document, lineCounter, ["date"], "key")).toEqual({ line: 2, column: 1 });
+    expect(placeIn(places, ["date"], "key")).toEqual({ line: 2, column: 1 });
   });
 });
