@@ -99,10 +99,11 @@ describe("article metadata", () => {
     expect(meta(url, "article:modified_time")).toBe("2021-01-06T00:00:00+03:00");
   });
 
-  it("carries a Twitter summary card", () => {
+  it("carries a Twitter summary card, whose title X reads from og:title", () => {
     const url = "/articles/geely-coolray-recall/";
     expect(meta(url, "twitter:card")).toBe("summary");
-    expect(meta(url, "twitter:title")).toBe("Geely recalls the Coolray over a fuel pump fault");
+    expect(meta(url, "twitter:title")).toBeUndefined();
+    expect(meta(url, "og:title")).toBe("Geely recalls the Coolray over a fuel pump fault");
   });
 });
 
