@@ -15,7 +15,8 @@ import { decodeHTMLAttribute } from "entities";
  * (`<li>` closes an open `<li>`, `</ol>` the `<li>`s inside it), void elements, a second
  * `<form>` (ignored), `</p>` and `</br>` without an opening tag, and SVG and MathML, inside
  * which `/>` closes a tag and `<title>` is an ordinary one.
- * `tests/output/scan-tags.test.ts` compares the two on tricky snippets and on a built site.
+ * `tests/output/scan-tags.test.ts` compares the two on tricky snippets, random pages of HTML
+ * syntax and a built site.
  */
 
 export interface TagHandler {
@@ -223,6 +224,19 @@ const SVG_TAG_NAMES = new Map(
   ].map((name) => [name.toLowerCase(), name]),
 );
 
+/**
+ * `html.slice(start, end).toLowerCase()`, without the call when no character needs it: on a
+ * page with any non-Latin-1 text, every slice is a two-byte string, which `toLowerCase` takes
+ * the slow way.
+ */
+function lowerCaseSlice(html: string, start: number, end: number): string {
+  for (let index = start; index < end; index++) {
+    const c = html.charCodeAt(index);
+    if ((c >= 0x41 && c <= 0x5a) || c >= 0x80) return html.slice(start, end).toLowerCase();
+  }
+  return html.slice(start, end);
+}
+
 function setAttribute(
   attributes: Record<string, string> | null,
   name: string,
@@ -244,8 +258,11 @@ enum Context {
 /** The end of a comment: `-->`, or `--!>`. */
 const COMMENT_END = /--!?>/g;
 
+/** One reading of one page, with the tree of open elements it keeps: see `scanTags`. */
 class TagScanner {
   private readonly length: number;
+  /** The lengths of the names in `only`. */
+  private readonly onlyLengths: ReadonlySet<number>;
   /** Open elements, innermost last. */
   private readonly stack: string[] = [];
   /** Whether the innermost element that decides it is SVG, MathML or HTML; innermost last. */
@@ -259,6 +276,7 @@ class TagScanner {
     private readonly only: ReadonlySet<string> | undefined,
   ) {
     this.length = html.length;
+    this.onlyLengths = new Set([...(only ?? [])].map((name) => name.length));
   }
 
   scan(): void {
@@ -343,8 +361,9 @@ class TagScanner {
     if (this.stack[this.stack.length - 1] === name) this.popElement();
   }
 
-  private closeTag(raw: string) {
-    const name = this.readTagName(raw.toLowerCase());
+  /** A closing tag whose name is written from `start` to `end`. */
+  private closeTag(start: number, end: number) {
+    const name = this.readTagName(lowerCaseSlice(this.html, start, end));
     if (!VOID_ELEMENTS.has(name)) {
       const position = this.stack.lastIndexOf(name);
       if (position !== -1) {
@@ -398,7 +417,7 @@ class TagScanner {
       const c = this.html.charCodeAt(index);
       if (matched === sequence.length) {
         if (isEndOfTagSection(c)) {
-          this.closeTag(this.html.slice(index - sequence.length + 2, index));
+          this.closeTag(index - sequence.length + 2, index);
           return this.afterGt(index);
         }
         matched = 0;
@@ -435,8 +454,7 @@ class TagScanner {
     let index = start + 1;
     while (index < this.length && !isEndOfTagSection(this.html.charCodeAt(index))) index++;
     if (index >= this.length) return this.length;
-    const raw = this.html.slice(start, index);
-    const lowerCased = raw.toLowerCase();
+    const lowerCased = lowerCaseSlice(this.html, start, index);
     const textOnly = !this.inForeignContext() && TEXT_ONLY.has(lowerCased);
     this.emitOpenTag(this.readTagName(lowerCased));
 
@@ -465,7 +483,12 @@ class TagScanner {
         index++;
       }
       if (index >= this.length) return this.length;
-      const name = this.html.slice(nameStart, index).toLowerCase();
+      // Only a name as long as a wanted one can be wanted (lower-casing keeps the length of
+      // every name that lower-cases to ASCII): the others, `class` first, are not even cut out.
+      const name =
+        this.only === undefined || this.onlyLengths.has(index - nameStart)
+          ? lowerCaseSlice(this.html, nameStart, index)
+          : "";
       const wanted = this.only === undefined || this.only.has(name);
       while (index < this.length && isWhitespace(this.html.charCodeAt(index))) index++;
       if (index >= this.length) return this.length;
@@ -505,7 +528,7 @@ class TagScanner {
     let end = start + 1;
     while (end < this.length && !isEndOfTagSection(this.html.charCodeAt(end))) end++;
     if (end >= this.length) return this.length;
-    this.closeTag(this.html.slice(start, end));
+    this.closeTag(start, end);
     return this.afterGt(end);
   }
 }

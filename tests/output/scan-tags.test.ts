@@ -103,6 +103,15 @@ describe("scanTags", () => {
   it.each(TRICKY_SNIPPETS)("reports the tags htmlparser2 reports, given %s", (_name, html) => {
     expect(eventsOf(scanTags, html)).toEqual(eventsOf(htmlparser2Tags, html));
   });
+
+  it.each(TRICKY_SNIPPETS)(
+    "gives the page references htmlparser2 gives, given %s",
+    (_name, html) => {
+      expect(pageReferences(html, "/articles/")).toEqual(
+        pageReferences(html, "/articles/", htmlparser2Tags),
+      );
+    },
+  );
 });
 
 /** Pieces of HTML's syntax, to be put together at random: tags, names, quotes, comments, entities. */
@@ -125,14 +134,26 @@ const SYNTAX = [
   ],
 ];
 
+const RANDOM_PAGES = fc
+  .array(fc.constantFrom(...SYNTAX), { maxLength: 60 })
+  .map((parts) => parts.join(""));
+
 describe("scanTags on any input", () => {
   it("reports the tags htmlparser2 reports, whatever pieces of HTML a page is made of", () => {
-    const pages = fc
-      .array(fc.constantFrom(...SYNTAX), { maxLength: 60 })
-      .map((parts) => parts.join(""));
     fc.assert(
-      fc.property(pages, (html) => {
+      fc.property(RANDOM_PAGES, (html) => {
         expect(eventsOf(scanTags, html)).toEqual(eventsOf(htmlparser2Tags, html));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it("gives the page references htmlparser2 gives, whatever pieces of HTML a page is made of", () => {
+    fc.assert(
+      fc.property(RANDOM_PAGES, (html) => {
+        expect(pageReferences(html, "/articles/")).toEqual(
+          pageReferences(html, "/articles/", htmlparser2Tags),
+        );
       }),
       { numRuns: 20_000 },
     );
