@@ -16,7 +16,7 @@ import {
 import {
   type LinkProblem,
   type LinkSite,
-  linkProblem,
+  linkChecker,
   outputFiles,
   siteUrlOfFile,
 } from "./check-links.ts";
@@ -126,12 +126,13 @@ export async function checkCompleteness(
   // layout would otherwise give one message per page of the site.
   const pagesByLinkProblem = new Map<string, { problem: LinkProblem; pages: string[] }>();
   const linksChecked = new Set<string>();
+  const problemOf = linkChecker(site);
   /** Reads a page's lists and checks its links; the lists as site URLs, `/articles/x/`. */
   const readPage = (url: string, html: string): string[] => {
     const references = pageReferences(html, publishedUrl(pathPrefix, ARTICLES_PREFIX));
     linksChecked.add(url);
     for (const link of new Set(references.links)) {
-      const wrong = linkProblem(url, link, site);
+      const wrong = problemOf(url, link);
       if (!wrong) continue;
       const known = pagesByLinkProblem.get(wrong.message);
       if (known) known.pages.push(url);

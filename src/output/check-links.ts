@@ -94,3 +94,21 @@ export function linkProblem(
         target: siteUrl,
       };
 }
+
+/**
+ * `linkProblem`, remembering its answer for each address that starts with `/`: such an address
+ * leads to the same place from every page of the site, since only the page's origin is used
+ * to read it, and the layout writes the same few of them on every page.
+ */
+export function linkChecker(
+  site: LinkSite,
+): (pageUrl: string, link: string) => LinkProblem | undefined {
+  const answers = new Map<string, LinkProblem | undefined>();
+  return (pageUrl, link) => {
+    if (!link.startsWith("/")) return linkProblem(pageUrl, link, site);
+    if (answers.has(link)) return answers.get(link);
+    const answer = linkProblem(pageUrl, link, site);
+    answers.set(link, answer);
+    return answer;
+  };
+}

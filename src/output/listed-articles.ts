@@ -1,9 +1,9 @@
-import { Parser } from "htmlparser2";
+import { scanTags, type TagHandler } from "./scan-tags.ts";
 
 /**
- * Reads which articles a written page's lists link to, and every address it refers to, with a
- * streaming HTML parser: the completeness check reads thousands of pages, and a DOM of each
- * costs more time and garbage than the few links it needs.
+ * Reads which articles a written page's lists link to, and every address it refers to, from
+ * its tags alone (`scanTags`): the completeness check reads thousands of pages, and a DOM of
+ * each, or even a full tokeniser, costs more time and garbage than the few links it needs.
  */
 
 /** The attribute `articleList` puts on its `<ol>`: the region whose links say what a page lists. */
@@ -20,6 +20,16 @@ export interface PageReferences {
 /** Attributes that hold one address, on whatever element. */
 const ADDRESS_ATTRIBUTES = ["href", "src", "action", "poster"] as const;
 
+/** Every attribute the reading looks at: the scan keeps no other. */
+const READ_ATTRIBUTES: ReadonlySet<string> = new Set([
+  ...ADDRESS_ATTRIBUTES,
+  "srcset",
+  "content",
+  "http-equiv",
+  "property",
+  ARTICLE_LIST_ATTRIBUTE,
+]);
+
 /** `a.avif 480w, b.avif 960w` → `a.avif`, `b.avif`. */
 function srcsetAddresses(srcset: string): string[] {
   return srcset
@@ -34,8 +44,8 @@ function refreshAddress(content: string): string | undefined {
   return match?.[1]?.trim().replace(/^(['"])(.*)\1$/u, "$2");
 }
 
-function addressesOf(name: string, attributes: Record<string, string>): string[] {
-  const found: string[] = [];
+/** Adds to `found` the addresses of one tag. */
+function addAddresses(name: string, attributes: Record<string, string>, found: string[]): void {
   for (const attribute of ADDRESS_ATTRIBUTES) {
     const value = attributes[attribute];
     if (value !== undefined) found.push(value.trim());
@@ -49,24 +59,29 @@ function addressesOf(name: string, attributes: Record<string, string>): string[]
       found.push(attributes.content.trim());
     }
   }
-  return found;
 }
 
 /**
  * Reads a page once. `listed` holds, for each card (a direct `<li>` child) of every
  * `<ol data-article-list>`, the first link whose address starts with `prefix`; a card
- * without such a link adds nothing.
+ * without such a link adds nothing. `scan` reads the tags: `scanTags`, or in tests the HTML
+ * parser it stands in for.
  */
-export function pageReferences(html: string, prefix: string): PageReferences {
+export function pageReferences(
+  html: string,
+  prefix: string,
+  scan: (html: string, handler: TagHandler, only: ReadonlySet<string>) => void = scanTags,
+): PageReferences {
   const listed: string[] = [];
   const links: string[] = [];
   let olDepth = 0; // 0 outside a list; 1 directly inside it
   let liDepth = 0; // 0 between cards; 1 inside a card, more inside its nested lists
   let cardLinked = false;
-  const parser = new Parser(
+  scan(
+    html,
     {
       onopentag(name, attributes) {
-        links.push(...addressesOf(name, attributes));
+        addAddresses(name, attributes, links);
         if (olDepth === 0) {
           if (name === "ol" && ARTICLE_LIST_ATTRIBUTE in attributes) olDepth = 1;
           return;
@@ -89,10 +104,8 @@ export function pageReferences(html: string, prefix: string): PageReferences {
         else if (name === "li") liDepth -= 1;
       },
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+    READ_ATTRIBUTES,
   );
-  parser.write(html);
-  parser.end();
   return { listed, links };
 }
 

@@ -1,5 +1,7 @@
 import {
+  copyFile,
   cp,
+  link,
   mkdir,
   readdir,
   readFile,
@@ -27,6 +29,9 @@ const UI_FILES = ["pagefind-ui.js", "pagefind-ui.css"];
 
 /** Shards indexed at once: Pagefind's process then keeps both cores busy. */
 const CONCURRENT_SHARDS = 2;
+
+/** Files linked at once: enough to keep the file system busy, few enough for its handles. */
+const LINKS_AT_ONCE = 32;
 
 /** A cached shard unused by any build for this long is deleted. */
 const CACHE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
@@ -110,6 +115,33 @@ async function shardFolder(
   return { folder, indexed: true };
 }
 
+/**
+ * Puts the files of the shard folder `source` into the new folder `target` as hard links:
+ * a shard, once indexed, is never written again (a cached one is only ever deleted whole), so
+ * the output may share its files with the cache, and a build with thousands of them does
+ * not copy each. Each folder is made once; a file on another file system, or one that may not
+ * be linked, is copied.
+ */
+async function linkShard(source: string, target: string): Promise<void> {
+  const entries = await readdir(source, { recursive: true, withFileTypes: true });
+  const folders = [target];
+  const files: string[] = [];
+  for (const entry of entries) {
+    const relative = path.relative(source, path.join(entry.parentPath, entry.name));
+    if (entry.isDirectory()) folders.push(path.join(target, relative));
+    else files.push(relative);
+  }
+  for (const folder of folders) await mkdir(folder, { recursive: true });
+  await mapBounded(files, LINKS_AT_ONCE, async (file) => {
+    const from = path.join(source, file);
+    const to = path.join(target, file);
+    await link(from, to).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EXDEV" && error.code !== "EPERM") throw error;
+      await copyFile(from, to);
+    });
+  });
+}
+
 /** Deletes cached shards no build has used for a while, and temporary folders of killed ones. */
 async function pruneCache(cacheDir: string, used: ReadonlySet<string>): Promise<void> {
   const entries = await readdir(cacheDir).catch(() => []);
@@ -148,7 +180,7 @@ export async function writeSearchIndex(
     await mapBounded(shards, CONCURRENT_SHARDS, async (shard) => {
       const source = await shardFolder(shard, options.cacheDir, scratch);
       if (source.indexed) indexed++;
-      await cp(source.folder, path.join(target, shard.name), { recursive: true });
+      await linkShard(source.folder, path.join(target, shard.name));
     });
   } finally {
     await pagefind.close();

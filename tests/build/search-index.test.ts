@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -39,6 +39,13 @@ function readFragments(siteDir: string): Fragment[] {
       return JSON.parse(text.replace(/^pagefind_dcd/, "")) as Fragment;
     });
   });
+}
+
+/** Every file below `folder`, as its path. */
+function filePaths(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
 /** Every file below `folder` with its bytes, to compare two indexes file by file. */
@@ -131,5 +138,20 @@ describe("search shards kept between builds", () => {
     const fresh = filesOf(path.join(scratch, "fresh", "pagefind"));
     expect([...warm.keys()].sort()).toEqual([...fresh.keys()].sort());
     for (const [name, bytes] of fresh) expect(warm.get(name), name).toBe(bytes);
+  }, 120_000);
+
+  it("links each file of a cached shard into the output, so the two are one file", async () => {
+    const cacheDir = path.join(scratch, "linked-cache");
+    const { news } = await loadNews({ contentDir, includeDrafts: false });
+    if (!news) throw new Error("the fixture copy did not load");
+    const siteDir = path.join(scratch, "linked");
+    await writeSearchIndex(siteDir, searchRecords(news), { recordsPerShard: 8, cacheDir });
+    const cached = new Set(filePaths(cacheDir).map((file) => statSync(file).ino));
+
+    const shardFiles = shardsOf(siteDir).flatMap((shard) =>
+      filePaths(path.join(siteDir, "pagefind", shard)),
+    );
+    expect(shardFiles.length).toBeGreaterThan(0);
+    for (const file of shardFiles) expect(cached.has(statSync(file).ino), file).toBe(true);
   }, 120_000);
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { type LinkSite, linkProblem, siteUrlOfFile } from "../../src/output/check-links.ts";
+import {
+  type LinkSite,
+  linkChecker,
+  linkProblem,
+  siteUrlOfFile,
+} from "../../src/output/check-links.ts";
 
 const files = new Set([
   "index.html",
@@ -84,5 +89,28 @@ describe("the addresses a written page refers to", () => {
     ["404.html", "/404.html"],
   ])("serves %s at %s", (file, url) => {
     expect(siteUrlOfFile(file)).toBe(url);
+  });
+});
+
+describe("linkChecker", () => {
+  it("gives each page the answer linkProblem gives it, though it remembers addresses from the root", () => {
+    const problemOf = linkChecker(underPath);
+    const pages = ["/", "/companies/chery/", "/articles/chery-localization-russia/", "/404.html"];
+    const links = [
+      "/news-digest/assets/site.css",
+      "/news-digest/companies/missing/",
+      "/outside/",
+      "//newsroom.github.io/news-digest/search/",
+      "../../images/3f2a-480.avif",
+      "images/3f2a-480.avif",
+      "#main",
+    ];
+    for (const page of pages) {
+      for (const link of links) {
+        expect(problemOf(page, link), `${link} from ${page}`).toEqual(
+          linkProblem(page, link, underPath),
+        );
+      }
+    }
   });
 });
