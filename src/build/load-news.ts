@@ -14,7 +14,7 @@ import { displayPath, PROJECT_ROOT } from "../project-paths.ts";
 import { loadRegistry } from "../registry/load-registry.ts";
 import { loadSiteSettings, SETTINGS_FILE } from "../settings/site-settings.ts";
 import { checkBodyLinks } from "../site/check-body-links.ts";
-import type { News } from "../site/news.ts";
+import type { LoadedSite } from "../site/news.ts";
 import { publishedUrls } from "../site/published-urls.ts";
 import { buildSiteData } from "../site/site-data.ts";
 import { claimUrls } from "../site/url-claims.ts";
@@ -42,11 +42,7 @@ export interface NewsOptions {
   progress?: BuildProgress;
 }
 
-export interface NewsResult {
-  /** Present only when there is no error. */
-  news?: News;
-  diagnostics: Diagnostic[];
-}
+export type NewsResult = LoadedSite;
 
 function scheduledNotice(article: ArticleEntry): Diagnostic {
   return {

@@ -15,7 +15,7 @@ export interface RenderedArticles {
 }
 
 /** What rendering an entry's body needs, as plain data (it may go to a worker). */
-export function bodyRequest(entry: ArticleEntry): BodyRequest {
+function bodyRequest(entry: ArticleEntry): BodyRequest {
   return {
     markdown: entry.markdown,
     autolink: entry.autolink,
@@ -33,7 +33,7 @@ function fileLine(line: number, entry: ArticleEntry): number {
  * nesting is one error where it goes past the limit; raw HTML and unsafe links are warnings
  * at their place in the file, and the article is published without them.
  */
-export function completeArticle(
+function completeArticle(
   entry: ArticleEntry,
   body: BodyOutcome,
 ): { article?: Article; diagnostics: Diagnostic[] } {

@@ -12,7 +12,7 @@ export const PAGES_PER_PASS = 2500;
  * Below this many list items to write, a second thread costs more (its own Eleventy set-up
  * and a copy of the pass's data) than it saves: tests and small edits write in one pass.
  */
-export const PARALLEL_THRESHOLD = 600;
+export const PARALLEL_PASSES_FROM = 600;
 
 /** One Eleventy run: the site's data narrowed to the pages this run writes. */
 export interface PagePass {
@@ -82,7 +82,11 @@ function narrowed(news: News, selected: readonly Selected[], last: boolean): New
 export function planPagePasses(
   news: News,
   reused: ReadonlySet<string>,
-  { pagesPerPass = PAGES_PER_PASS, threads = 1, parallelFrom = PARALLEL_THRESHOLD }: PassPlan = {},
+  {
+    pagesPerPass = PAGES_PER_PASS,
+    threads = 1,
+    parallelFrom = PARALLEL_PASSES_FROM,
+  }: PassPlan = {},
 ): PagePass[] {
   const toWrite = PAGE_LISTS.flatMap((list) =>
     list

@@ -1,16 +1,9 @@
 import { ContentError } from "../diagnostics/content-error.ts";
-import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { formatReport } from "../diagnostics/format-diagnostics.ts";
-import type { News } from "../site/news.ts";
+import type { LoadedSite, News } from "../site/news.ts";
 import { PreviewPages } from "./preview-pages.ts";
 import { DEFAULT_IMAGE_CACHE, writeRenditions } from "./write-renditions.ts";
-
-/** What loading content yields: the site's model when nothing is wrong, and every message. */
-export interface LoadedSite {
-  news?: News;
-  diagnostics: Diagnostic[];
-}
 
 export interface PreviewSiteOptions {
   /** Loads the content again, drafts included; called on every rebuild. */

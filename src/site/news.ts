@@ -1,3 +1,4 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Registry } from "../registry/registry.ts";
 import type { SiteSettings } from "../settings/site-settings.ts";
 import type { TermKind } from "../urls.ts";
@@ -64,6 +65,13 @@ export interface News extends Publishing {
   imageJobs: RenditionJob[];
   /** Every spelling of each term, by its page's URL, for search; templates never read it. */
   termSpellings: Record<string, string[]>;
+}
+
+/** What loading content yields: the site's model when nothing is wrong, and every message. */
+export interface LoadedSite {
+  /** Present only when there is no error. */
+  news?: News;
+  diagnostics: Diagnostic[];
 }
 
 export interface SiteDataContext {
