@@ -1,5 +1,6 @@
 import { readFileSync, unlinkSync } from "node:fs";
-import { link, readFile, rm, writeFile } from "node:fs/promises";
+import { link, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { isRunning, temporaryPathFor } from "../leftovers.ts";
 
@@ -119,6 +120,8 @@ export async function acquireBuildLock(
   options: BuildLockOptions = {},
 ): Promise<BuildLock> {
   const file = lockFileOf(outputDir);
+  // The lock sits beside the output: its folder may not exist before the first build.
+  await mkdir(path.dirname(file), { recursive: true });
   const me: LockHolder = { pid: process.pid, started: new Date().toISOString() };
   const deadline = Date.now() + (options.waitMs ?? DEFAULT_LOCK_WAIT_MS);
   let waiting = false;

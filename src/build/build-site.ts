@@ -1,4 +1,4 @@
-import { mkdir, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { adminFiles, writeExtraFiles } from "../admin/admin-files.ts";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
@@ -8,21 +8,24 @@ import { checkCompleteness } from "../output/check-completeness.ts";
 import { pageFingerprints } from "../output/page-fingerprints.ts";
 import { planPagePasses } from "../output/page-passes.ts";
 import {
-  readWrittenPages,
-  recordWrittenPages,
-  reuseUnchangedPages,
-  type WrittenPage,
-  writtenPagesRecord,
-} from "../output/reuse-pages.ts";
+  assembleTree,
+  keepUnchangedPages,
+  recordedVersions,
+  recordVersion,
+  siteRecord,
+  versionRecords,
+} from "../output/site-tree.ts";
 import { pageThreads, writePasses } from "../output/write-passes.ts";
-import { DEFAULT_IMAGE_CACHE, writeRenditions } from "../output/write-renditions.ts";
+import { DEFAULT_IMAGE_CACHE, encodeRenditions } from "../output/write-renditions.ts";
 import { type BuildProgress, silentProgress } from "../progress.ts";
 import { PROJECT_ROOT } from "../project-paths.ts";
 import { writeSearchIndex } from "../search/search-index.ts";
 import { searchRecords } from "../search/search-records.ts";
+import { outputFileOf } from "../urls.ts";
 import { acquireBuildLock, type BuildLockOptions } from "./build-lock.ts";
 import { loadNews, type NewsOptions } from "./load-news.ts";
 import { recoverSite, removeLeftovers, replaceFolder } from "./replace-folder.ts";
+import { stageSite } from "./stage-site.ts";
 
 export interface BuildOptions {
   contentDir: string;
@@ -34,9 +37,9 @@ export interface BuildOptions {
   /** Where encoded lead pictures are kept between builds; the project's `.cache/images/`. */
   imageCacheDir?: string;
   /**
-   * Where the record of the pages written into the output is kept, so the next build links
-   * unchanged article and term pages instead of writing them again; every page is written
-   * when absent.
+   * Where the record of the files of the output is kept, so the next build keeps unchanged
+   * article and term pages instead of writing them again, and updates the site it replaced
+   * instead of making a whole new tree; every page is written when absent.
    */
   pageRecordDir?: string;
   /** Where indexed search shards are kept between builds; every shard is indexed when absent. */
@@ -65,38 +68,44 @@ export interface BuildResult {
 }
 
 /**
- * A production build: validates all content first and writes nothing on errors; renders
- * into a staging folder beside the output and swaps it in only when everything succeeded.
- * One build of an output runs at a time; it first repairs and clears what a killed one left.
+ * A production build: validates all content first and writes nothing on errors; assembles
+ * the site in a staging folder beside the output and swaps it in only when everything
+ * succeeded. One build of an output runs at a time; it first repairs and clears what a
+ * killed one left.
  */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const outputDir = path.resolve(options.outputDir);
   const lock = await acquireBuildLock(outputDir, options.lock);
   try {
+    const records = options.pageRecordDir && versionRecords(options.pageRecordDir, outputDir);
     await recoverSite(outputDir);
-    await removeLeftovers(outputDir);
-    await removeAbandonedCaches(options);
-    return await buildHoldingLock(options, outputDir);
+    await removeLeftovers(outputDir, records ? await recordedVersions(records) : undefined);
+    await removeAbandonedCaches(options, records);
+    return await buildHoldingLock(options, outputDir, records || undefined);
   } finally {
     await lock.release();
   }
 }
 
 /** Half-written cache files of killed commands: never read, deleted here. */
-async function removeAbandonedCaches(options: BuildOptions): Promise<void> {
-  const { pageRecordDir } = options;
+async function removeAbandonedCaches(
+  options: BuildOptions,
+  records: string | undefined,
+): Promise<void> {
   for (const file of [options.renderCacheFile, options.frontMatterCacheFile]) {
     if (file) await removeAbandonedTemporaries(path.dirname(file), path.basename(file));
   }
-  if (pageRecordDir) {
-    await removeAbandonedTemporaries(path.dirname(writtenPagesRecord(pageRecordDir, ".")));
-  }
+  if (records) await removeAbandonedTemporaries(records);
   await removeAbandonedTemporaries(
     options.imageCacheDir ?? path.join(PROJECT_ROOT, DEFAULT_IMAGE_CACHE),
   );
 }
 
-async function buildHoldingLock(options: BuildOptions, outputDir: string): Promise<BuildResult> {
+async function buildHoldingLock(
+  options: BuildOptions,
+  outputDir: string,
+  records: string | undefined,
+): Promise<BuildResult> {
   const progress = options.progress ?? silentProgress;
   const newsOptions: NewsOptions = {
     contentDir: options.contentDir,
@@ -110,11 +119,9 @@ async function buildHoldingLock(options: BuildOptions, outputDir: string): Promi
   if (!news || hasErrors(result.diagnostics)) {
     return { ok: false, diagnostics: result.diagnostics, pageCount: 0, reusedCount: 0 };
   }
-  const staging = `${outputDir}.staging-${process.pid}`;
-  await rm(staging, { recursive: true, force: true });
-  await mkdir(staging, { recursive: true });
+  const { staged, live } = await stageSite(outputDir, records);
   // Search is indexed from the site's data in Pagefind's own process while pages are written.
-  const search = writeSearchIndex(staging, searchRecords(news), {
+  const search = writeSearchIndex(staged.fresh, searchRecords(news), {
     ...(options.searchCacheDir ? { cacheDir: options.searchCacheDir } : {}),
     ...(options.recordsPerShard ? { recordsPerShard: options.recordsPerShard } : {}),
   });
@@ -123,19 +130,15 @@ async function buildHoldingLock(options: BuildOptions, outputDir: string): Promi
   try {
     progress.phase("Keeping unchanged pages");
     const fingerprints = pageFingerprints(news, await builderVersion(PROJECT_ROOT));
-    const record = options.pageRecordDir && writtenPagesRecord(options.pageRecordDir, outputDir);
-    const written = record
-      ? await readWrittenPages(record, outputDir)
-      : new Map<string, WrittenPage>();
-    const reused = reuseUnchangedPages(fingerprints, written, outputDir, staging);
+    const kept = await keepUnchangedPages(fingerprints, staged, live);
     // Pictures are encoded here, not when content loads, so `check` never pays for it.
     progress.phase("Encoding pictures");
-    await writeRenditions(news.imageJobs, {
-      outputDir: staging,
-      cacheDir: options.imageCacheDir ?? path.join(PROJECT_ROOT, DEFAULT_IMAGE_CACHE),
-    });
+    const pictures = await encodeRenditions(
+      news.imageJobs,
+      options.imageCacheDir ?? path.join(PROJECT_ROOT, DEFAULT_IMAGE_CACHE),
+    );
     const threads = options.pageThreads ?? pageThreads();
-    const passes = planPagePasses(news, reused, {
+    const passes = planPagePasses(news, kept.urls, {
       threads,
       ...(options.pagesPerPass ? { pagesPerPass: options.pagesPerPass } : {}),
       ...(options.parallelPagesFrom ? { parallelFrom: options.parallelPagesFrom } : {}),
@@ -143,25 +146,31 @@ async function buildHoldingLock(options: BuildOptions, outputDir: string): Promi
     const total = passes.reduce((sum, pass) => sum + pass.pages, 0);
     let done = 0;
     progress.phase("Writing pages");
-    const pageCount = await writePasses(staging, passes, threads, (pass) => {
+    const pageCount = await writePasses(staged.fresh, passes, threads, (pass) => {
       done += pass.pages;
       progress.advance(done, total);
     });
     // Files beside the pages: the web editor at /admin/.
     await writeExtraFiles(
-      staging,
+      staged.fresh,
       await adminFiles({ settings: news.site, contentDir: options.contentDir }),
     );
     progress.phase("Indexing search");
-    await search;
+    const { linked } = await search;
+    progress.phase("Putting the site together");
+    const files = await assembleTree(staged, kept.files, new Map([...linked, ...pictures.files]));
     progress.phase("Checking the site");
     // A kept page is the very file the last build checked: its links are known.
     const listedByPage = new Map<string, string[]>();
-    for (const url of reused) {
-      const listed = written.get(url)?.listed;
+    for (const url of kept.urls) {
+      const listed = kept.files.get(outputFileOf(url))?.listed;
       if (listed) listedByPage.set(url, listed);
     }
-    const incomplete = await checkCompleteness(staging, news, listedByPage, reused);
+    const incomplete = await checkCompleteness(staged.dir, news, {
+      files: new Set(files.keys()),
+      listedByPage,
+      keptPages: kept.urls,
+    });
     if (incomplete.length > 0) {
       return {
         ok: false,
@@ -171,18 +180,23 @@ async function buildHoldingLock(options: BuildOptions, outputDir: string): Promi
       };
     }
     progress.phase("Putting the site in place");
-    await replaceFolder(staging, outputDir);
+    const replaced = await replaceFolder(staged.dir, outputDir, {
+      keepPrevious: live !== undefined,
+    });
     // The site is in place: a record that cannot be written only means the next build
     // keeps no page and writes them all.
-    if (record) {
-      await recordWrittenPages(record, outputDir, fingerprints, listedByPage).catch(
-        () => undefined,
-      );
+    if (records) {
+      await recordVersion(
+        records,
+        path.basename(replaced.version),
+        siteRecord(files, fingerprints, listedByPage),
+      ).catch(() => undefined);
     }
-    return { ok: true, diagnostics: result.diagnostics, pageCount, reusedCount: reused.size };
+    return { ok: true, diagnostics: result.diagnostics, pageCount, reusedCount: kept.urls.size };
   } finally {
     // A failed pass must not leave Pagefind writing into a folder being deleted.
     await search.catch(() => undefined);
-    await rm(staging, { recursive: true, force: true });
+    await rm(staged.dir, { recursive: true, force: true });
+    await rm(staged.fresh, { recursive: true, force: true });
   }
 }

@@ -20,21 +20,26 @@ import { isRunning } from "../leftovers.ts";
  * An `_site` that is still a real folder (from an earlier version) is moved aside and
  * replaced by the link; between those two steps there is no `_site`, and the next build
  * restores the newest complete version before anything else (`recoverSite`).
+ *
+ * A build that keeps a record of each version's files may keep the version it replaces: the
+ * next build then updates that folder into its site (only the files that differ) instead of
+ * making a whole tree anew, and the two versions take turns. A kept version is never served;
+ * any other version `_site` does not link to is a leftover.
  */
 
 const VERSION = /^v-(\d+)-\d+$/;
 /**
- * Names of a killed build's work: its staging folder, a retired tree, a link not yet flipped,
- * the text of its lock not yet linked into place.
+ * Names of a killed build's work: its staging folder, the folder of the files it wrote afresh,
+ * a retired tree, a link not yet flipped, the text of its lock not yet linked into place.
  */
-const WORK = /^(?:staging|old|link|lock\.tmp|lock\.break\.tmp)-(\d+)$/;
+const WORK = /^(?:staging|fresh|old|link|lock\.tmp|lock\.break\.tmp)-(\d+)$/;
 
 function sibling(target: string, suffix: string): string {
   return `${target}.${suffix}`;
 }
 
 /** The folder `target` links to when it is one of its versions beside it; else undefined. */
-async function currentVersion(target: string): Promise<string | undefined> {
+export async function currentVersion(target: string): Promise<string | undefined> {
   const stats = await lstat(target).catch(() => undefined);
   if (!stats?.isSymbolicLink()) return undefined;
   const resolved = path.resolve(path.dirname(target), await readlink(target));
@@ -52,11 +57,22 @@ async function pointAt(target: string, version: string): Promise<void> {
   await rename(link, target);
 }
 
+export interface Replaced {
+  /** The folder `target` now links to. */
+  version: string;
+  /** The version `target` linked to before, when `keepPrevious` kept it. */
+  previous?: string;
+}
+
 /**
  * Publishes the checked site in `finished` as `target`: renames it to a new version, points
- * `target` at it atomically, then deletes the version it replaces.
+ * `target` at it atomically, then deletes the version it replaces, unless `keepPrevious`.
  */
-export async function replaceFolder(finished: string, target: string): Promise<void> {
+export async function replaceFolder(
+  finished: string,
+  target: string,
+  options: { keepPrevious?: boolean } = {},
+): Promise<Replaced> {
   const version = sibling(target, `v-${Date.now()}-${process.pid}`);
   await rename(finished, version);
   const previous = await currentVersion(target);
@@ -70,9 +86,10 @@ export async function replaceFolder(finished: string, target: string): Promise<v
     await rm(version, { recursive: true, force: true });
     throw error;
   }
-  for (const old of [previous, retired]) {
-    if (old) await rm(old, { recursive: true, force: true });
-  }
+  if (retired) await rm(retired, { recursive: true, force: true });
+  if (previous && options.keepPrevious) return { version, previous };
+  if (previous) await rm(previous, { recursive: true, force: true });
+  return { version };
 }
 
 /** The versions beside `target` (newest first), then trees retired by an interrupted swap. */
@@ -109,10 +126,14 @@ export async function recoverSite(target: string): Promise<string | undefined> {
 /**
  * Deletes what killed builds of `target` left beside it: staging folders, retired trees and
  * links of processes no longer running (or of this one: its earlier runs are over), and every
- * version `target` no longer points to. Call it holding the output's lock, after
- * `recoverSite`: no other build of `target` can be writing then.
+ * version `target` no longer points to, except those named in `keep` (a version kept for the
+ * next build to update). Call it holding the output's lock, after `recoverSite`: no other
+ * build of `target` can be writing then.
  */
-export async function removeLeftovers(target: string): Promise<string[]> {
+export async function removeLeftovers(
+  target: string,
+  keep: ReadonlySet<string> = new Set(),
+): Promise<string[]> {
   const prefix = `${path.basename(target)}.`;
   const current = await currentVersion(target);
   const names = await readdir(path.dirname(target)).catch(() => [] as string[]);
@@ -120,7 +141,7 @@ export async function removeLeftovers(target: string): Promise<string[]> {
     .filter((name) => name.startsWith(prefix))
     .map((name) => path.join(path.dirname(target), name))
     .filter((folder) => {
-      if (folder === current) return false;
+      if (folder === current || keep.has(path.basename(folder))) return false;
       const rest = path.basename(folder).slice(prefix.length);
       if (VERSION.test(rest)) return true;
       const pid = WORK.exec(rest)?.[1];

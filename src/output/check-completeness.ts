@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { decodeXML } from "entities";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -36,17 +36,17 @@ async function readIfPresent(file: string): Promise<string | undefined> {
   return readFile(file, "utf8").catch(() => undefined);
 }
 
-/** Article pages as Eleventy wrote them: `/articles/<slug>/` for each folder with a page. */
-async function writtenArticleUrls(outputDir: string): Promise<Set<string>> {
-  const folder = path.join(outputDir, ARTICLES_PREFIX);
-  const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
-  const folders = entries.filter((entry) => entry.isDirectory());
-  const urls = await mapBounded(folders, READ_CONCURRENCY, async (entry) => {
-    const url = articleUrl(entry.name);
-    const page = await stat(fileOf(outputDir, url)).catch(() => undefined);
-    return page?.isFile() ? [url] : [];
-  });
-  return new Set(urls.flat());
+/** Article pages among the files: `/articles/<slug>/` for each `articles/<slug>/index.html`. */
+function writtenArticleUrls(files: ReadonlySet<string>): Set<string> {
+  const folder = ARTICLES_PREFIX.slice(1);
+  const urls = new Set<string>();
+  for (const file of files) {
+    if (!file.startsWith(folder) || !file.endsWith("/index.html")) continue;
+    const url = siteUrlOfFile(file);
+    if (url.slice(ARTICLES_PREFIX.length, -1).includes("/")) continue;
+    urls.add(url);
+  }
+  return urls;
 }
 
 function problem(file: string, message: string): Diagnostic {
@@ -59,6 +59,19 @@ function problem(file: string, message: string): Diagnostic {
     message,
     fix: "this is a fault of the site's code or templates, not of the article: report it to the developers",
   };
+}
+
+/** What a build knows of its output: the check then need not read it again. */
+export interface KnownOutput {
+  /** Every file of the output, as its path inside it; listed from the folder when absent. */
+  files?: ReadonlySet<string>;
+  /**
+   * The article links of list pages already known: pages kept unchanged from the previous
+   * build are not read again. The links of every list page read are added.
+   */
+  listedByPage?: Map<string, string[]>;
+  /** The pages kept from the previous build: their links were checked then. */
+  keptPages?: ReadonlySet<string>;
 }
 
 /**
@@ -105,22 +118,21 @@ function compareList(
  * refers to on the site leads to a file of the output. Each page is read once, a few at a
  * time, and only its links are kept.
  *
- * `listedByPage` holds the article links of list pages already known: pages kept unchanged
- * from the previous build are not read again. The links of every list page read are added.
- * `keptPages` are the pages kept from the previous build: their links were checked then.
+ * What the build knows already spares reading it again (see `KnownOutput`).
  */
 export async function checkCompleteness(
   outputDir: string,
   news: News,
-  listedByPage: Map<string, string[]> = new Map(),
-  keptPages: ReadonlySet<string> = new Set(),
+  known: KnownOutput = {},
 ): Promise<Diagnostic[]> {
   const diagnostics: Diagnostic[] = [];
   const pathPrefix = pathPrefixOf(news.site.baseUrl);
+  const listedByPage = known.listedByPage ?? new Map<string, string[]>();
+  const keptPages = known.keptPages ?? new Set<string>();
   const site: LinkSite = {
     baseUrl: news.site.baseUrl,
     pathPrefix,
-    files: await outputFiles(outputDir),
+    files: known.files ?? (await outputFiles(outputDir)),
   };
   // One broken address is reported once, with the pages linking it: a broken link in the
   // layout would otherwise give one message per page of the site.
@@ -161,7 +173,7 @@ export async function checkCompleteness(
     listPages.set(term.url, list);
   }
 
-  const writtenArticles = await writtenArticleUrls(outputDir);
+  const writtenArticles = writtenArticleUrls(site.files);
   for (const article of news.articles) {
     if (!writtenArticles.has(article.url)) {
       diagnostics.push(problem(article.file, `the build wrote no page at ${article.url}`));

@@ -2,6 +2,7 @@ import { copyFile, mkdir, readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import Image, { type ImageStat } from "@11ty/eleventy-img";
 import { temporaryPathFor } from "../leftovers.ts";
+import { mapBounded } from "../map-bounded.ts";
 import {
   ENCODER_OPTIONS,
   IMAGES_PATH,
@@ -9,9 +10,13 @@ import {
   type Rendition,
   type RenditionJob,
 } from "../site/renditions.ts";
+import { outputFileOf } from "../urls.ts";
 
 /** Where encoded pictures are kept between builds, outside any output folder. */
 export const DEFAULT_IMAGE_CACHE = ".cache/images";
+
+/** Files copied at once: enough to keep the disk busy, few enough for the file handles. */
+const COPIES_AT_ONCE = 16;
 
 export interface RenditionsWritten {
   /** Pictures encoded by this run: absent from the cache, or changed. */
@@ -71,33 +76,55 @@ async function encode(job: RenditionJob, entry: string): Promise<void> {
   }
 }
 
+export interface EncodedRenditions extends RenditionsWritten {
+  /** Every planned picture's file in the cache, by its path inside the site. */
+  files: Map<string, string>;
+}
+
+/**
+ * Makes sure every planned picture is in the cache, encoding the missing ones (each at most
+ * once), and returns where each file is. A cache entry is never written again once whole
+ * (a changed picture gets another key), so a site may link its files.
+ */
+export async function encodeRenditions(
+  jobs: readonly RenditionJob[],
+  cacheDir: string,
+): Promise<EncodedRenditions> {
+  const encoded: EncodedRenditions = { encoded: 0, reused: 0, files: new Map() };
+  if (jobs.length === 0) return encoded;
+  await mkdir(cacheDir, { recursive: true });
+  // One picture at a time: eleventy-img already encodes a picture's files in parallel.
+  for (const job of jobs) {
+    const entry = path.join(cacheDir, job.key);
+    if (await isCached(entry, job)) {
+      encoded.reused += 1;
+    } else {
+      await encode(job, entry);
+      encoded.encoded += 1;
+    }
+    for (const rendition of job.renditions) {
+      encoded.files.set(
+        outputFileOf(`${IMAGES_PATH}${rendition.fileName}`),
+        path.join(entry, rendition.fileName),
+      );
+    }
+  }
+  return encoded;
+}
+
 /**
  * Writes every planned picture into `<outputDir>/images/`: copied from its cache entry, or
- * encoded into the cache first when the entry is missing. Each picture is encoded at most once.
+ * encoded into the cache first when the entry is missing.
  */
 export async function writeRenditions(
   jobs: readonly RenditionJob[],
   options: { outputDir: string; cacheDir: string },
 ): Promise<RenditionsWritten> {
-  const written: RenditionsWritten = { encoded: 0, reused: 0 };
-  if (jobs.length === 0) return written;
-  const target = path.join(options.outputDir, IMAGES_PATH);
-  await mkdir(target, { recursive: true });
-  await mkdir(options.cacheDir, { recursive: true });
-  // One picture at a time: eleventy-img already encodes a picture's files in parallel.
-  for (const job of jobs) {
-    const entry = path.join(options.cacheDir, job.key);
-    if (await isCached(entry, job)) {
-      written.reused += 1;
-    } else {
-      await encode(job, entry);
-      written.encoded += 1;
-    }
-    await Promise.all(
-      job.renditions.map((rendition) =>
-        copyFile(path.join(entry, rendition.fileName), path.join(target, rendition.fileName)),
-      ),
-    );
-  }
+  const { files, ...written } = await encodeRenditions(jobs, options.cacheDir);
+  if (files.size === 0) return written;
+  await mkdir(path.join(options.outputDir, IMAGES_PATH), { recursive: true });
+  await mapBounded([...files], COPIES_AT_ONCE, ([file, cached]) =>
+    copyFile(cached, path.join(options.outputDir, file)),
+  );
   return written;
 }

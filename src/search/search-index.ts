@@ -1,7 +1,5 @@
 import {
-  copyFile,
   cp,
-  link,
   mkdir,
   readdir,
   readFile,
@@ -30,9 +28,6 @@ const UI_FILES = ["pagefind-ui.js", "pagefind-ui.css"];
 /** Shards indexed at once: Pagefind's process then keeps both cores busy. */
 const CONCURRENT_SHARDS = 2;
 
-/** Files linked at once: enough to keep the file system busy, few enough for its handles. */
-const LINKS_AT_ONCE = 32;
-
 /** A cached shard unused by any build for this long is deleted. */
 const CACHE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -47,6 +42,8 @@ export interface SearchIndexResult {
   shards: number;
   /** Shards indexed by this build; the others came from the cache. */
   indexed: number;
+  /** Files of the index to link into the site, by path inside it: each a cached shard's file. */
+  linked: Map<string, string>;
 }
 
 /** Pagefind's own version: a new one may write other files for the same records. */
@@ -86,17 +83,16 @@ async function indexShard(shard: SearchShard, outputPath: string): Promise<void>
 /**
  * The folder of a shard's index: from the cache when an earlier build indexed the same
  * records, otherwise indexed now (into a temporary folder renamed into place, so the cache
- * never holds half an index).
+ * never holds half an index). Without a cache, the shard is indexed into `uncached`.
  */
 async function shardFolder(
   shard: SearchShard,
   cacheDir: string | undefined,
-  scratch: string,
+  uncached: string,
 ): Promise<{ folder: string; indexed: boolean }> {
   if (!cacheDir) {
-    const folder = path.join(scratch, shard.name);
-    await indexShard(shard, folder);
-    return { folder, indexed: true };
+    await indexShard(shard, uncached);
+    return { folder: uncached, indexed: true };
   }
   const folder = path.join(cacheDir, shard.key);
   if (await exists(folder)) {
@@ -115,31 +111,12 @@ async function shardFolder(
   return { folder, indexed: true };
 }
 
-/**
- * Puts the files of the shard folder `source` into the new folder `target` as hard links:
- * a shard, once indexed, is never written again (a cached one is only ever deleted whole), so
- * the output may share its files with the cache, and a build with thousands of them does
- * not copy each. Each folder is made once; a file on another file system, or one that may not
- * be linked, is copied.
- */
-async function linkShard(source: string, target: string): Promise<void> {
-  const entries = await readdir(source, { recursive: true, withFileTypes: true });
-  const folders = [target];
-  const files: string[] = [];
-  for (const entry of entries) {
-    const relative = path.relative(source, path.join(entry.parentPath, entry.name));
-    if (entry.isDirectory()) folders.push(path.join(target, relative));
-    else files.push(relative);
-  }
-  for (const folder of folders) await mkdir(folder, { recursive: true });
-  await mapBounded(files, LINKS_AT_ONCE, async (file) => {
-    const from = path.join(source, file);
-    const to = path.join(target, file);
-    await link(from, to).catch(async (error: NodeJS.ErrnoException) => {
-      if (error.code !== "EXDEV" && error.code !== "EPERM") throw error;
-      await copyFile(from, to);
-    });
-  });
+/** The files of a shard folder, by their path inside it. */
+async function shardFiles(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)));
 }
 
 /** Deletes cached shards no build has used for a while, and temporary folders of killed ones. */
@@ -155,12 +132,15 @@ async function pruneCache(cacheDir: string, used: ReadonlySet<string>): Promise<
 }
 
 /**
- * Writes the search index of the articles' records into the site's `pagefind/` folder as
- * shards (`pagefind/0/`, `pagefind/1/`, …) that the search page merges, listed in
- * `pagefind/shards.json`, with Pagefind's UI beside them. Pagefind cannot update an index,
- * so each shard is indexed whole, in Pagefind's own process, and only when its records
- * changed since a build that kept it in `cacheDir`. No page is read: the build can write
- * pages meanwhile.
+ * The search index of the articles' records, as shards (`pagefind/0/`, `pagefind/1/`, …) that
+ * the search page merges, listed in `pagefind/shards.json`, with Pagefind's UI beside them.
+ * Pagefind cannot update an index, so each shard is indexed whole, in Pagefind's own process,
+ * and only when its records changed since a build that kept it in `cacheDir`. A shard, once
+ * indexed there, is never written again (a cached one is only ever deleted whole), so the
+ * site may share its files: they are returned as `linked`, by their path inside the site, for
+ * the build to link into place, and only the list of shards is written into `siteDir`.
+ * Without a cache, every file is written into `siteDir`. No page is read: the build can
+ * write pages meanwhile.
  */
 export async function writeSearchIndex(
   siteDir: string,
@@ -168,31 +148,40 @@ export async function writeSearchIndex(
   options: SearchIndexOptions = {},
 ): Promise<SearchIndexResult> {
   const target = path.join(siteDir, SEARCH_FOLDER);
-  const scratch = path.join(siteDir, `.${SEARCH_FOLDER}-scratch`);
   const shards = planShards(
     records,
     await indexerVersion(),
     options.recordsPerShard ?? RECORDS_PER_SHARD,
   );
   let indexed = 0;
+  const linked = new Map<string, string>();
+  let folders: string[] = [];
   try {
     if (options.cacheDir) await mkdir(options.cacheDir, { recursive: true });
-    await mapBounded(shards, CONCURRENT_SHARDS, async (shard) => {
-      const source = await shardFolder(shard, options.cacheDir, scratch);
+    folders = await mapBounded(shards, CONCURRENT_SHARDS, async (shard) => {
+      const inSite = path.join(SEARCH_FOLDER, shard.name);
+      const source = await shardFolder(shard, options.cacheDir, path.join(siteDir, inSite));
       if (source.indexed) indexed++;
-      await linkShard(source.folder, path.join(target, shard.name));
+      if (options.cacheDir) {
+        for (const file of await shardFiles(source.folder)) {
+          linked.set(path.join(inSite, file), path.join(source.folder, file));
+        }
+      }
+      return source.folder;
     });
   } finally {
     await pagefind.close();
-    await rm(scratch, { recursive: true, force: true });
   }
+  const uiSource = folders[0] ?? path.join(target, "0");
   for (const file of UI_FILES) {
-    await cp(path.join(target, shards[0]?.name ?? "0", file), path.join(target, file));
+    if (options.cacheDir) linked.set(path.join(SEARCH_FOLDER, file), path.join(uiSource, file));
+    else await cp(path.join(uiSource, file), path.join(target, file));
   }
   // Pagefind refuses to merge an index without records: a shard that drew none is not
   // listed, unless the site has no article at all.
   const withRecords = shards.filter((shard) => shard.records.length > 0);
   const listed = withRecords.length > 0 ? withRecords : shards.slice(0, 1);
+  await mkdir(target, { recursive: true });
   await writeFile(
     path.join(target, SHARD_LIST),
     `${JSON.stringify({ shards: listed.map((shard) => `${shard.name}/`) })}\n`,
@@ -200,5 +189,5 @@ export async function writeSearchIndex(
   if (options.cacheDir) {
     await pruneCache(options.cacheDir, new Set(shards.map((shard) => shard.key)));
   }
-  return { shards: shards.length, indexed };
+  return { shards: shards.length, indexed, linked };
 }

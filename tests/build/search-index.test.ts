@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -46,6 +46,18 @@ function filePaths(folder: string): string[] {
   return readdirSync(folder, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+/**
+ * The files of the search index written into `siteDir`, with those it returned to link,
+ * by their path inside `pagefind/`, each with its bytes: what the site will hold.
+ */
+function indexFilesOf(siteDir: string, linked: ReadonlyMap<string, string>): Map<string, string> {
+  const files = filesOf(path.join(siteDir, "pagefind"));
+  for (const [file, source] of linked) {
+    files.set(path.relative("pagefind", file), readFileSync(source).toString("base64"));
+  }
+  return files;
 }
 
 /** Every file below `folder` with its bytes, to compare two indexes file by file. */
@@ -126,32 +138,41 @@ describe("search shards kept between builds", () => {
         ...(withCache ? { cacheDir } : {}),
       });
     };
-    expect(await index("cold", true)).toEqual({ shards: 8, indexed: 8 });
-    expect(await index("unchanged", true)).toEqual({ shards: 8, indexed: 0 });
+    expect(await index("cold", true)).toMatchObject({ shards: 8, indexed: 8 });
+    expect(await index("unchanged", true)).toMatchObject({ shards: 8, indexed: 0 });
 
     const file = path.join(contentDir, "articles", "haval-tula-plant-expansion.md");
     await writeFile(file, `${await readFile(file, "utf8")}\nThe plant hires 300 more workers.\n`);
-    expect(await index("warm", true)).toEqual({ shards: 8, indexed: 1 });
-    await index("fresh", false);
+    const { indexed, linked } = await index("warm", true);
+    expect(indexed).toBe(1);
+    const { linked: none } = await index("fresh", false);
+    expect(none.size).toBe(0);
 
-    const warm = filesOf(path.join(scratch, "warm", "pagefind"));
+    const warm = indexFilesOf(path.join(scratch, "warm"), linked);
     const fresh = filesOf(path.join(scratch, "fresh", "pagefind"));
     expect([...warm.keys()].sort()).toEqual([...fresh.keys()].sort());
     for (const [name, bytes] of fresh) expect(warm.get(name), name).toBe(bytes);
   }, 120_000);
 
-  it("links each file of a cached shard into the output, so the two are one file", async () => {
+  it("hands each file of a cached shard to the build to link, and writes only the list of shards", async () => {
     const cacheDir = path.join(scratch, "linked-cache");
     const { news } = await loadNews({ contentDir, includeDrafts: false });
     if (!news) throw new Error("the fixture copy did not load");
     const siteDir = path.join(scratch, "linked");
-    await writeSearchIndex(siteDir, searchRecords(news), { recordsPerShard: 8, cacheDir });
-    const cached = new Set(filePaths(cacheDir).map((file) => statSync(file).ino));
+    const { linked } = await writeSearchIndex(siteDir, searchRecords(news), {
+      recordsPerShard: 8,
+      cacheDir,
+    });
 
-    const shardFiles = shardsOf(siteDir).flatMap((shard) =>
-      filePaths(path.join(siteDir, "pagefind", shard)),
-    );
-    expect(shardFiles.length).toBeGreaterThan(0);
-    for (const file of shardFiles) expect(cached.has(statSync(file).ino), file).toBe(true);
+    expect(filePaths(siteDir).map((file) => path.relative(siteDir, file))).toEqual([
+      path.join("pagefind", "shards.json"),
+    ]);
+    const cached = new Set(filePaths(cacheDir));
+    const shards = shardsOf(siteDir);
+    const linkedShards = new Set([...linked.keys()].map((file) => file.split(path.sep)[1]));
+    for (const shard of shards)
+      expect(linkedShards.has(shard.replace(/\/$/, "")), shard).toBe(true);
+    for (const [file, source] of linked) expect(cached.has(source), file).toBe(true);
+    expect(linked.has(path.join("pagefind", "pagefind-ui.js"))).toBe(true);
   }, 120_000);
 });

@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { buildSite } from "../../src/build/build-site.ts";
 import { RenderCache, rendererVersion } from "../../src/markdown/render-cache.ts";
-import { writtenPagesRecord } from "../../src/output/reuse-pages.ts";
+import { versionRecords } from "../../src/output/site-tree.ts";
 import { temporaryFolder } from "../support/build-fixture.ts";
 import { articleText, siteYaml } from "../support/content-folder.ts";
 import { endedProcessId } from "../support/processes.ts";
@@ -47,12 +47,12 @@ it("ignores the half-written cache files of a killed build, deletes them and kee
   const dead = endedProcessId();
   // The test runner's parent process is alive for as long as this test runs.
   const running = process.ppid;
-  const record = writtenPagesRecord(cacheDir, path.join(parent, "_site"));
+  const records = path.relative(cacheDir, versionRecords(cacheDir, path.join(parent, "_site")));
   const halfWritten: Record<string, string> = {
     [`rendered-bodies.jsonl.tmp-${dead}`]: '{"version":"0"}\n["key",{"ht',
     [`rendered-bodies.jsonl.${dead}.tmp`]: '{"vers',
     [`front-matter.jsonl.tmp-${dead}`]: '{"version":"0"}\n["key",{"ok":tr',
-    [`written-pages/${path.basename(record)}.tmp-${dead}`]: '{"format":2,"outputDir":"/',
+    [`${records}/_site.v-1796150000000-${dead}.json.tmp-${dead}`]: '{"format":3,"version":"',
     [`images/3f9a1c.tmp-${dead}/3f9a1c-480.avif`]: "half an AVIF",
     [`rendered-bodies.jsonl.tmp-${running}`]: '{"version":"being written',
     [`notes.${dead}.tmp`]: "an editor's own file",
@@ -71,7 +71,10 @@ it("ignores the half-written cache files of a killed build, deletes them and kee
     await rendererVersion(),
   );
   expect(cache.size).toBe(1);
-  const left = await readdir(cacheDir, { recursive: true });
+  // Two records: the live site's, and the one of the site it replaced, kept to be updated.
+  const left = (await readdir(cacheDir, { recursive: true })).map((name) =>
+    name.replace(/_site\.v-\d+-\d+\.json$/, "_site.v-*.json"),
+  );
   expect(left.sort()).toEqual(
     [
       "front-matter.jsonl",
@@ -80,7 +83,9 @@ it("ignores the half-written cache files of a killed build, deletes them and kee
       "rendered-bodies.jsonl",
       `rendered-bodies.jsonl.tmp-${running}`,
       "written-pages",
-      `written-pages/${path.basename(record)}`,
+      records,
+      `${records}/_site.v-*.json`,
+      `${records}/_site.v-*.json`,
     ].sort(),
   );
 });

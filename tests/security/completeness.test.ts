@@ -64,20 +64,18 @@ describe("the completeness check", () => {
 
   it("hands back the article links of every list page it read", async () => {
     const listedByPage = new Map<string, string[]>();
-    await checkCompleteness(site.outputDir, news, listedByPage);
+    await checkCompleteness(site.outputDir, news, { listedByPage });
     expect(listedByPage.get("/companies/avtovaz/")).toContain(VESTA);
     expect(listedByPage.has("/")).toBe(true);
   });
 
   it("takes the links of a page kept from the previous build from what is known of it", async () => {
     const listedByPage = new Map<string, string[]>();
-    await checkCompleteness(site.outputDir, news, listedByPage);
+    await checkCompleteness(site.outputDir, news, { listedByPage });
     const avtovaz = (listedByPage.get("/companies/avtovaz/") ?? []).filter((url) => url !== VESTA);
-    const problems = await checkCompleteness(
-      site.outputDir,
-      news,
-      new Map([["/companies/avtovaz/", avtovaz]]),
-    );
+    const problems = await checkCompleteness(site.outputDir, news, {
+      listedByPage: new Map([["/companies/avtovaz/", avtovaz]]),
+    });
     expect(problems.map((problem) => problem.message)).toEqual([
       expect.stringContaining(`${VESTA} is missing from the page of AvtoVAZ`),
     ]);
@@ -209,10 +207,12 @@ describe("the completeness check", () => {
 
     const kept = new Set(["/companies/avtovaz/"]);
     const listedByPage = new Map<string, string[]>();
-    await checkCompleteness(site.outputDir, news, listedByPage);
+    await checkCompleteness(site.outputDir, news, { listedByPage });
 
-    expect(await checkCompleteness(copy, news, listedByPage, kept)).toEqual([]);
-    expect(await checkCompleteness(copy, news, new Map(listedByPage))).toHaveLength(1);
+    expect(await checkCompleteness(copy, news, { listedByPage, keptPages: kept })).toEqual([]);
+    expect(
+      await checkCompleteness(copy, news, { listedByPage: new Map(listedByPage) }),
+    ).toHaveLength(1);
     await rm(path.dirname(copy), { recursive: true, force: true });
   });
 });
