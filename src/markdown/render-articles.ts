@@ -2,11 +2,10 @@ import type { ArticleEntry } from "../content/article.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { ownTermUrls } from "../taxonomy/term-link-names.ts";
 import type { Article } from "./article.ts";
-import { NO_TERM_LINKS, type TermLinker } from "./autolink-terms.ts";
 import { type BodyOutcome, type BodyRequest, isRefused } from "./body.ts";
 import { excerpt } from "./excerpt.ts";
 import { droppedScheme } from "./link-safety.ts";
-import { type RenderSetup, renderBodies, renderRequest } from "./render-bodies.ts";
+import { type RenderSetup, renderBodies } from "./render-bodies.ts";
 
 export interface RenderedArticles {
   /** The entries whose bodies rendered, in the order given. */
@@ -15,7 +14,7 @@ export interface RenderedArticles {
 }
 
 /** What rendering an entry's body needs, as plain data (it may go to a worker). */
-function bodyRequest(entry: ArticleEntry): BodyRequest {
+export function bodyRequest(entry: ArticleEntry): BodyRequest {
   return {
     markdown: entry.markdown,
     autolink: entry.autolink,
@@ -33,7 +32,7 @@ function fileLine(line: number, entry: ArticleEntry): number {
  * nesting is one error where it goes past the limit; raw HTML and unsafe links are warnings
  * at their place in the file, and the article is published without them.
  */
-function completeArticle(
+export function completeArticle(
   entry: ArticleEntry,
   body: BodyOutcome,
 ): { article?: Article; diagnostics: Diagnostic[] } {
@@ -75,15 +74,6 @@ function completeArticle(
     article: { ...rest, summary: summary ?? excerpt(body.firstParagraph), body },
     diagnostics,
   };
-}
-
-/** Renders one entry's body in the calling thread, linking the names `linker` knows. */
-export function renderArticle(
-  entry: ArticleEntry,
-  linker: TermLinker = NO_TERM_LINKS,
-  pathPrefix = "/",
-): { article?: Article; diagnostics: Diagnostic[] } {
-  return completeArticle(entry, renderRequest(bodyRequest(entry), linker, pathPrefix));
 }
 
 /**

@@ -1,10 +1,8 @@
 import { availableParallelism } from "node:os";
-import { remarkAutolinkTerms, type TermLinker, termLinker } from "./autolink-terms.ts";
+import { type TermLinker, termLinker } from "./autolink-terms.ts";
 import { type BodyOutcome, type BodyRequest, isRefused } from "./body.ts";
 import { type RenderCache, renderKey } from "./render-cache.ts";
-import { MarkdownLimitError, renderMarkdown } from "./render-markdown.ts";
 import { renderInWorkers } from "./render-pool.ts";
-import { remarkSitePaths } from "./site-paths.ts";
 
 export interface RenderSetup {
   /** Every name that links to a page in this build (name → page). */
@@ -21,27 +19,6 @@ export interface RenderSetup {
  * Tests and small sites render in the calling thread.
  */
 export const PARALLEL_THRESHOLD = 200;
-
-/** Renders one body: the same function runs in the calling thread and in workers. */
-export function renderRequest(
-  request: BodyRequest,
-  linker: TermLinker,
-  pathPrefix = "/",
-): BodyOutcome {
-  const autolink = request.autolink
-    ? remarkAutolinkTerms(linker, new Map(request.ownUrls))
-    : undefined;
-  const sitePaths = remarkSitePaths(pathPrefix);
-  try {
-    return renderMarkdown(request.markdown, (tree) => {
-      autolink?.(tree);
-      sitePaths(tree);
-    });
-  } catch (error) {
-    if (error instanceof MarkdownLimitError) return { refused: error.limit };
-    throw error;
-  }
-}
 
 /**
  * What a body's HTML depends on: its Markdown, whether it links names, its own readings, and
@@ -94,7 +71,8 @@ export async function renderBodies(
     missing.forEach((index, position) => {
       results[index] = bodies[position];
     });
-  } else {
+  } else if (missing.length > 0) {
+    const { renderRequest } = await import("./render-request.ts");
     for (const [position, index] of missing.entries()) {
       results[index] = renderRequest(requests[index] as BodyRequest, linker, pathPrefix);
       reportRendered(position + 1);

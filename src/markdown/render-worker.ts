@@ -1,8 +1,8 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { termLinker } from "./autolink-terms.ts";
 import type { BodyRequest } from "./body.ts";
-import { renderRequest } from "./render-bodies.ts";
 import type { WorkerReply } from "./render-pool.ts";
+import { renderRequest } from "./render-request.ts";
 
 /** A render worker: the build's names arrive once, then batches of bodies to render. */
 const { linkUrls, pathPrefix } = workerData as {

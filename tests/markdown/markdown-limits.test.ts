@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { NO_TERM_LINKS } from "../../src/markdown/autolink-terms.ts";
 import { isRefused } from "../../src/markdown/body.ts";
 import { checkMarkdownLimits, MARKDOWN_LIMITS } from "../../src/markdown/markdown-limits.ts";
-import { renderRequest } from "../../src/markdown/render-bodies.ts";
 import { MarkdownLimitError, renderMarkdown } from "../../src/markdown/render-markdown.ts";
+import { renderRequest } from "../../src/markdown/render-request.ts";
 
 const { nesting, marksPerParagraph, containers, characters } = MARKDOWN_LIMITS;
 

@@ -1,12 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { termLinker } from "../../src/markdown/autolink-terms.ts";
 import { type BodyRequest, isRefused } from "../../src/markdown/body.ts";
-import {
-  PARALLEL_THRESHOLD,
-  renderBodies,
-  renderRequest,
-} from "../../src/markdown/render-bodies.ts";
+import { PARALLEL_THRESHOLD, renderBodies } from "../../src/markdown/render-bodies.ts";
 import { RenderCache } from "../../src/markdown/render-cache.ts";
+import { renderRequest } from "../../src/markdown/render-request.ts";
 
 const linkUrls = new Map([
   ["Chery", "/companies/chery/"],

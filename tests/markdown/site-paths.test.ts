@@ -1,13 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { termLinker } from "../../src/markdown/autolink-terms.ts";
 import { type BodyOutcome, type BodyRequest, isRefused } from "../../src/markdown/body.ts";
-import {
-  PARALLEL_THRESHOLD,
-  renderBodies,
-  renderRequest,
-} from "../../src/markdown/render-bodies.ts";
+import { PARALLEL_THRESHOLD, renderBodies } from "../../src/markdown/render-bodies.ts";
 import { RenderCache } from "../../src/markdown/render-cache.ts";
 import type { RenderedBody } from "../../src/markdown/render-markdown.ts";
+import { renderRequest } from "../../src/markdown/render-request.ts";
 
 const PATH = "/news-digest/";
 const linkUrls = new Map([

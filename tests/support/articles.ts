@@ -5,7 +5,7 @@ import { hasErrors } from "../../src/diagnostics/diagnostic.ts";
 import { formatReport } from "../../src/diagnostics/format-diagnostics.ts";
 import type { Article } from "../../src/markdown/article.ts";
 import type { TermLinker } from "../../src/markdown/autolink-terms.ts";
-import { renderArticle } from "../../src/markdown/render-articles.ts";
+import { renderArticle } from "../../src/markdown/render-article.ts";
 import type { Registry } from "../../src/registry/registry.ts";
 import type { SiteSettings } from "../../src/settings/site-settings.ts";
 import { articleText } from "./content-folder.ts";
