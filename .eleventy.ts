@@ -1,6 +1,7 @@
 import type { EleventyConfig } from "@11ty/eleventy";
 import { NunjucksCompiledOnce } from "./src/output/nunjucks-once.ts";
 import { publishedUrlFilter } from "./src/output/published-url-filter.ts";
+import { singlePageTemplates } from "./src/output/single-pages.ts";
 import type { SiteSource } from "./src/output/site-source.ts";
 import { importTypeScriptData } from "./src/output/typescript-data.ts";
 import { STATIC_ASSETS } from "./src/project-paths.ts";
@@ -40,8 +41,12 @@ export function configureNewsSite(eleventyConfig: EleventyConfig, site: SiteSour
   // Every site URL a page links goes through `publishedUrl`: `/articles/x/` → `/news-digest/articles/x/`
   eleventyConfig.addFilter("publishedUrl", publishedUrlFilter);
 
-  // Assets
-  eleventyConfig.addPassthroughCopy({ [STATIC_ASSETS.folder]: STATIC_ASSETS.outputFolder });
+  // Assets, and the pages that read the whole site: in one of a build's runs only
+  if (site.singlePages === false) {
+    for (const template of singlePageTemplates()) eleventyConfig.ignores.add(template);
+  } else {
+    eleventyConfig.addPassthroughCopy({ [STATIC_ASSETS.folder]: STATIC_ASSETS.outputFolder });
+  }
 
   // Folders, inside `templates/`; the output folder is chosen by each command
   eleventyConfig.setIncludesDirectory("partials");

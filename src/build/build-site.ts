@@ -5,10 +5,12 @@ import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
 import { removeAbandonedTemporaries } from "../leftovers.ts";
 import { builderVersion } from "../output/builder-version.ts";
 import { checkCompleteness } from "../output/check-completeness.ts";
-import { pageFingerprints } from "../output/page-fingerprints.ts";
+import { siteUrlOfFile } from "../output/check-links.ts";
+import { pageFingerprints, singlePagesFingerprint } from "../output/page-fingerprints.ts";
 import { planPagePasses } from "../output/page-passes.ts";
 import {
   assembleTree,
+  keepSinglePages,
   keepUnchangedPages,
   recordedVersions,
   recordVersion,
@@ -129,8 +131,11 @@ async function buildHoldingLock(
   search.catch(() => undefined);
   try {
     progress.phase("Keeping unchanged pages");
-    const fingerprints = pageFingerprints(news, await builderVersion(PROJECT_ROOT));
+    const version = await builderVersion(PROJECT_ROOT);
+    const fingerprints = pageFingerprints(news, version);
     const kept = await keepUnchangedPages(fingerprints, staged, live);
+    const singlePrint = singlePagesFingerprint(news, fingerprints, version);
+    const keptSinglePages = await keepSinglePages(singlePrint, staged, live);
     // Pictures are encoded here, not when content loads, so `check` never pays for it.
     progress.phase("Encoding pictures");
     const pictures = await encodeRenditions(
@@ -142,11 +147,12 @@ async function buildHoldingLock(
       threads,
       ...(options.pagesPerPass ? { pagesPerPass: options.pagesPerPass } : {}),
       ...(options.parallelPagesFrom ? { parallelFrom: options.parallelPagesFrom } : {}),
+      keepSinglePages: keptSinglePages !== undefined,
     });
     const total = passes.reduce((sum, pass) => sum + pass.pages, 0);
     let done = 0;
     progress.phase("Writing pages");
-    const pageCount = await writePasses(staged.fresh, passes, threads, (pass) => {
+    const written = await writePasses(staged.fresh, passes, threads, (pass) => {
       done += pass.pages;
       progress.advance(done, total);
     });
@@ -158,7 +164,16 @@ async function buildHoldingLock(
     progress.phase("Indexing search");
     const { linked } = await search;
     progress.phase("Putting the site together");
-    const files = await assembleTree(staged, kept.files, new Map([...linked, ...pictures.files]));
+    const files = await assembleTree(
+      staged,
+      new Map([...kept.files, ...(keptSinglePages ?? [])]),
+      new Map([...linked, ...pictures.files]),
+    );
+    // The single pages' files, fingerprinted pages of their pass aside: kept or written together.
+    const pageFiles = new Set([...fingerprints.keys()].map(outputFileOf));
+    const singlePageFiles = keptSinglePages
+      ? [...keptSinglePages.keys()]
+      : written.singlePageFiles.filter((file) => !pageFiles.has(file));
     progress.phase("Checking the site");
     // A kept page is the very file the last build checked: its links are known.
     const listedByPage = new Map<string, string[]>();
@@ -169,7 +184,10 @@ async function buildHoldingLock(
     const incomplete = await checkCompleteness(staged.dir, news, {
       files: new Set(files.keys()),
       listedByPage,
-      keptPages: kept.urls,
+      keptPages: new Set([
+        ...kept.urls,
+        ...(keptSinglePages ? [...keptSinglePages.keys()].map(siteUrlOfFile) : []),
+      ]),
     });
     if (incomplete.length > 0) {
       return {
@@ -189,10 +207,18 @@ async function buildHoldingLock(
       await recordVersion(
         records,
         path.basename(replaced.version),
-        siteRecord(files, fingerprints, listedByPage),
+        siteRecord(files, fingerprints, listedByPage, {
+          fingerprint: singlePrint,
+          files: singlePageFiles,
+        }),
       ).catch(() => undefined);
     }
-    return { ok: true, diagnostics: result.diagnostics, pageCount, reusedCount: kept.urls.size };
+    return {
+      ok: true,
+      diagnostics: result.diagnostics,
+      pageCount: written.count,
+      reusedCount: kept.urls.size,
+    };
   } finally {
     // A failed pass must not leave Pagefind writing into a folder being deleted.
     await search.catch(() => undefined);

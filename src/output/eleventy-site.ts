@@ -1,3 +1,4 @@
+import path from "node:path";
 import Eleventy, { type EleventyLogTarget } from "@11ty/eleventy";
 import { configureNewsSite } from "../../.eleventy.ts";
 import { TEMPLATES_DIR } from "../project-paths.ts";
@@ -14,22 +15,37 @@ const ELEVENTY_WARNINGS_ONLY: EleventyLogTarget = {
   error: console.error,
 };
 
-/** `write()` resolves to `[passthrough copies, written templates]`, each template with its `outputPath`. */
-function writtenFiles(written: unknown): string[] {
-  const templates: unknown = Array.isArray(written) ? written[1] : undefined;
-  if (!Array.isArray(templates)) return [];
-  return templates.flatMap((template: { outputPath?: unknown }) =>
-    typeof template?.outputPath === "string" ? [template.outputPath] : [],
+/**
+ * `write()` resolves to `[passthrough copies, written templates]`: each copy with a `map` of
+ * source to destination, each template with its `outputPath`. The files as paths inside
+ * `outputDir`.
+ */
+function writtenFiles(outputDir: string, written: unknown): string[] {
+  const [copies, templates] = Array.isArray(written) ? written : [];
+  const files: unknown[] = [];
+  for (const copy of Array.isArray(copies) ? copies : []) {
+    files.push(...Object.values((copy as { map?: Record<string, unknown> })?.map ?? {}));
+  }
+  for (const template of Array.isArray(templates) ? templates : []) {
+    files.push((template as { outputPath?: unknown })?.outputPath);
+  }
+  return files.flatMap((file) =>
+    typeof file === "string" ? [path.relative(outputDir, path.resolve(file))] : [],
   );
 }
 
 /**
- * Writes the pages of `news` into `outputDir` and returns the files Eleventy wrote.
+ * Writes the pages of `news` into `outputDir` (the single pages and assets too, unless
+ * `singlePages` is false) and returns the files Eleventy wrote, as paths inside it.
  * Eleventy's instance and the results of `write()` hold every page's content; they become
  * garbage when this returns, before the caller's next pass.
  */
-export async function writePages(outputDir: string, news: News): Promise<string[]> {
-  const source: SiteSource = { news: () => news };
+export async function writePages(
+  outputDir: string,
+  news: News,
+  singlePages = true,
+): Promise<string[]> {
+  const source: SiteSource = { news: () => news, singlePages };
   const eleventy = new Eleventy(TEMPLATES_DIR, outputDir, {
     // No configuration file: the set-up below is given the model it writes.
     configPath: "",
@@ -39,7 +55,7 @@ export async function writePages(outputDir: string, news: News): Promise<string[
   });
   // Each pass would print Eleventy's own summary line; the build prints one for all passes.
   eleventy.logger.overrideLogger(ELEVENTY_WARNINGS_ONLY);
-  return writtenFiles(await eleventy.write());
+  return writtenFiles(outputDir, await eleventy.write());
 }
 
 export interface PreviewServer {

@@ -96,3 +96,31 @@ export function pageFingerprints(news: News, builderVersion: string): Map<string
   }
   return fingerprints;
 }
+
+/**
+ * A fingerprint of everything the single pages (see `singlePageTemplates`) are made from: the
+ * builder's version, the fingerprint of every other page (which stands for its list item and
+ * head metadata), and the rest of the site's data: the fingerprinted lists and their pages'
+ * head metadata left out, long texts by their digest. Two builds that give the single pages
+ * the same fingerprint write the same single pages, and the same assets.
+ */
+export function singlePagesFingerprint(
+  news: News,
+  fingerprints: ReadonlyMap<string, string>,
+  builderVersion: string,
+): string {
+  let rest = news;
+  for (const list of PAGE_LISTS) if (list.reads) rest = list.withItems(rest, []);
+  const pageMeta = Object.fromEntries(
+    Object.entries(news.pageMeta).filter(([url]) => !fingerprints.has(url)),
+  );
+  const longTexts = (_key: string, value: unknown): unknown =>
+    typeof value === "string" && value.length >= LONG_TEXT ? sha1(value) : value;
+  const pages = [...fingerprints].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return digest([
+    builderVersion,
+    "single pages",
+    ...pages.flat(),
+    JSON.stringify({ ...rest, pageMeta }, longTexts),
+  ]);
+}

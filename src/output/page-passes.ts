@@ -17,8 +17,13 @@ export const PARALLEL_PASSES_FROM = 600;
 /** One Eleventy run: the site's data narrowed to the pages this run writes. */
 export interface PagePass {
   news: News;
-  /** List items this pass writes (the last pass writes the site's single pages too). */
+  /** List items this pass writes. */
   pages: number;
+  /**
+   * Whether this pass writes the single pages (search, sitemaps, indexes, the directories,
+   * the assets…): only the last pass does, from the full data, unless they are kept.
+   */
+  singlePages: boolean;
 }
 
 export interface PassPlan {
@@ -28,6 +33,8 @@ export interface PassPlan {
   threads?: number;
   /** From how many list items to write the passes are cut for the threads. */
   parallelFrom?: number;
+  /** The single pages are kept from the previous build: no pass writes them. */
+  keepSinglePages?: boolean;
 }
 
 interface Selected {
@@ -44,11 +51,9 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 /**
- * The site's data with every list narrowed to the selected items. Single pages (search,
- * robots, indexes…) are written by every pass; only the last pass sees the full sitemaps and
- * head metadata, so earlier passes write single pages from narrowed data and the last one
- * writes them whole. Nothing that grows with the site is handed to every pass: the passes
- * grow with it too.
+ * The site's data with every list narrowed to the selected items. Only the last pass sees
+ * the full sitemaps and head metadata: it writes the single pages, which read them. Nothing
+ * that grows with the site is handed to every pass: the passes grow with it too.
  */
 function narrowed(news: News, selected: readonly Selected[], last: boolean): News {
   let result = news;
@@ -74,10 +79,13 @@ function narrowed(news: News, selected: readonly Selected[], last: boolean): New
 
 /**
  * Splits the writing of a site into passes over the lists' pages, and writes the single
- * pages from the full data last. An item whose files are all in `reused` is already in place
- * and is not written again. With several `threads` and enough to write, the lists are cut
- * into at least one pass per thread, all written at once, and the last pass writes only the
- * single pages, once the others are done.
+ * pages, with the lists whose pages read too much of the site to have a fingerprint
+ * (directories, redirects), from the full data last. An item whose files are all in
+ * `reused` is already in place and is not written again; with `keepSinglePages`, neither
+ * are the single pages, and a build with nothing else to write has no pass at all. With
+ * several `threads` and enough to write, the lists are cut into at least one pass per thread,
+ * all written at once, and the last pass writes only the single pages, once the others are
+ * done.
  */
 export function planPagePasses(
   news: News,
@@ -86,24 +94,31 @@ export function planPagePasses(
     pagesPerPass = PAGES_PER_PASS,
     threads = 1,
     parallelFrom = PARALLEL_PASSES_FROM,
+    keepSinglePages = false,
   }: PassPlan = {},
 ): PagePass[] {
-  const toWrite = PAGE_LISTS.flatMap((list) =>
+  const toWrite = PAGE_LISTS.filter((list) => list.reads).flatMap((list) =>
     list
       .items(news)
       .flatMap((item) =>
         list.urlsOf(item).every((url) => reused.has(url)) ? [] : [{ list, item }],
       ),
   );
-  const pass = (chunk: readonly Selected[], isLast: boolean): PagePass => ({
-    news: narrowed(news, chunk, isLast),
-    pages: chunk.length,
+  const withSinglePages = PAGE_LISTS.filter((list) => !list.reads).flatMap((list) =>
+    list.items(news).map((item) => ({ list, item })),
+  );
+  const pass = (chunk: readonly Selected[], singlePages: boolean): PagePass => ({
+    news: narrowed(news, singlePages ? [...chunk, ...withSinglePages] : chunk, singlePages),
+    pages: chunk.length + (singlePages ? withSinglePages.length : 0),
+    singlePages,
   });
-  if (threads > 1 && toWrite.length >= parallelFrom) {
-    const size = Math.min(pagesPerPass, Math.ceil(toWrite.length / threads));
-    return [...chunks(toWrite, size).map((chunk) => pass(chunk, false)), pass([], true)];
-  }
-  const passes = chunks(toWrite, pagesPerPass);
+  const parallel = threads > 1 && toWrite.length >= parallelFrom;
+  const size = parallel
+    ? Math.min(pagesPerPass, Math.ceil(toWrite.length / threads))
+    : pagesPerPass;
+  const passes = chunks(toWrite, size);
+  if (keepSinglePages) return passes.map((chunk) => pass(chunk, false));
+  if (parallel) return [...passes.map((chunk) => pass(chunk, false)), pass([], true)];
   const last = passes.pop() ?? [];
   return [...passes.map((chunk) => pass(chunk, false)), pass(last, true)];
 }

@@ -5,6 +5,7 @@ import { writePages } from "./eleventy-site.ts";
 export interface PassRequest {
   outputDir: string;
   news: News;
+  singlePages: boolean;
 }
 
 export interface PassReply {
@@ -14,10 +15,10 @@ export interface PassReply {
 }
 
 /** A page worker: writes each pass it is sent with its own Eleventy run, one at a time. */
-parentPort?.on("message", async ({ outputDir, news }: PassRequest) => {
+parentPort?.on("message", async ({ outputDir, news, singlePages }: PassRequest) => {
   let reply: PassReply;
   try {
-    reply = { files: await writePages(outputDir, news) };
+    reply = { files: await writePages(outputDir, news, singlePages) };
   } catch (error) {
     reply = { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }

@@ -6,4 +6,9 @@ export interface SiteSource {
   news(): News | Promise<News>;
   /** What a preview watches and rebuilds on: the content folder. */
   watch?: string;
+  /**
+   * Whether the run writes the single pages and the assets (see `singlePageTemplates`);
+   * true when absent. A build writes them in its last pass only.
+   */
+  singlePages?: boolean;
 }

@@ -223,6 +223,41 @@ export async function keepUnchangedPages(
   return kept;
 }
 
+/** The files of `tree` made with `fingerprint`, when each is still as recorded. */
+function wholeGroup(tree: BuiltTree, fingerprint: string): TreeFiles | undefined {
+  const group: TreeFiles = new Map();
+  for (const [file, recorded] of tree.files) {
+    if (recorded.fingerprint !== fingerprint) continue;
+    if (!unchanged(recorded, path.join(tree.dir, file))) return undefined;
+    group.set(file, recorded);
+  }
+  return group.size > 0 ? group : undefined;
+}
+
+/**
+ * Keeps the single pages and assets, which are written or kept together, when the last build
+ * wrote them with the same `fingerprint`: as they are in the staged folder, or linked from
+ * the live site. Returns their files, or undefined when the build must write them.
+ */
+export async function keepSinglePages(
+  fingerprint: string,
+  staged: StagedTree,
+  live: BuiltTree | undefined,
+): Promise<TreeFiles | undefined> {
+  const held = wholeGroup({ dir: staged.dir, files: staged.held }, fingerprint);
+  if (held) return held;
+  const fromLive = live && wholeGroup(live, fingerprint);
+  if (!live || !fromLive) return undefined;
+  const made = new Set<string>();
+  const kept: TreeFiles = new Map();
+  for (const [file, recorded] of fromLive) {
+    const target = path.join(staged.dir, file);
+    await placeLink(path.join(live.dir, file), target, made);
+    kept.set(file, { ...recorded, ...identityOf(target) });
+  }
+  return kept;
+}
+
 /** Every file below `folder`, by its path inside it. */
 async function filesBelow(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
@@ -285,16 +320,22 @@ export async function assembleTree(
 
 /**
  * The record of a finished site: every file with its identity, fingerprinted pages with
- * their fingerprint, list pages with the articles they link to.
+ * their fingerprint, list pages with the articles they link to, and the files of the single
+ * pages with theirs.
  */
 export function siteRecord(
   files: TreeFiles,
   fingerprints: ReadonlyMap<string, string>,
   listedByPage: ReadonlyMap<string, string[]>,
+  singlePages?: { fingerprint: string; files: Iterable<string> },
 ): TreeFiles {
   const record: TreeFiles = new Map();
   for (const [file, identity] of files) {
     record.set(file, { size: identity.size, mtimeMs: identity.mtimeMs, ino: identity.ino });
+  }
+  for (const file of singlePages?.files ?? []) {
+    const entry = record.get(file);
+    if (entry && singlePages) entry.fingerprint = singlePages.fingerprint;
   }
   for (const [url, fingerprint] of fingerprints) {
     const entry = record.get(outputFileOf(url));

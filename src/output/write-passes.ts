@@ -1,8 +1,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { writePages } from "./eleventy-site.ts";
 import type { PagePass } from "./page-passes.ts";
-import type { PassReply } from "./page-worker.ts";
+import type { PassReply, PassRequest } from "./page-worker.ts";
 
 /** The worker's entry: plain JavaScript that loads the TypeScript worker through tsx. */
 const WORKER_ENTRY = new URL("./page-worker.mjs", import.meta.url);
@@ -12,20 +11,27 @@ export function pageThreads(): number {
   return Math.min(availableParallelism(), 4);
 }
 
+export interface PassesWritten {
+  /** Files written, each once (every pass writes some of the same files). */
+  count: number;
+  /** The files of the pass that wrote the single pages, as paths inside the output; none when no pass did. */
+  singlePageFiles: string[];
+}
+
 /**
- * Writes the passes `planPagePasses` planned into `outputDir` and returns how many files
- * were written (the single pages, which every pass writes, once). The last pass writes the single pages from the full data, so it runs after
- * all others; the others run on `threads` worker threads at once when there are several,
- * in the calling thread otherwise. `onPass` hears each finished pass.
+ * Writes the passes `planPagePasses` planned into `outputDir`. The pass that writes the single
+ * pages, from the full data, runs after all others; the others run on `threads` worker threads
+ * at once when there are several, in the calling thread otherwise. `onPass` hears each
+ * finished pass. Eleventy is loaded only when there is a pass to write.
  */
 export async function writePasses(
   outputDir: string,
   passes: readonly PagePass[],
   threads: number,
   onPass: (pass: PagePass) => void = () => {},
-): Promise<number> {
-  const last = passes.at(-1);
-  const others = passes.slice(0, -1);
+): Promise<PassesWritten> {
+  const last = passes.find((pass) => pass.singlePages);
+  const others = passes.filter((pass) => pass !== last);
   const files = new Set<string>();
   const add = (written: readonly string[]) => {
     for (const file of written) files.add(file);
@@ -34,15 +40,22 @@ export async function writePasses(
     add(await writeOnThreads(outputDir, others, threads, onPass));
   } else {
     for (const pass of others) {
-      add(await writePages(outputDir, pass.news));
+      add(await writeInThisThread(outputDir, pass));
       onPass(pass);
     }
   }
+  let singlePageFiles: string[] = [];
   if (last) {
-    add(await writePages(outputDir, last.news));
+    singlePageFiles = await writeInThisThread(outputDir, last);
+    add(singlePageFiles);
     onPass(last);
   }
-  return files.size;
+  return { count: files.size, singlePageFiles };
+}
+
+async function writeInThisThread(outputDir: string, pass: PagePass): Promise<string[]> {
+  const { writePages } = await import("./eleventy-site.ts");
+  return writePages(outputDir, pass.news, pass.singlePages);
 }
 
 async function writeOnThreads(
@@ -66,7 +79,12 @@ async function writeOnThreads(
             const sendNext = () => {
               current = passes[next++];
               if (!current) return resolve();
-              worker.postMessage({ outputDir, news: current.news });
+              const request: PassRequest = {
+                outputDir,
+                news: current.news,
+                singlePages: current.singlePages,
+              };
+              worker.postMessage(request);
             };
             worker.on("message", (reply: PassReply) => {
               if (reply.error !== undefined || !reply.files) {

@@ -19,6 +19,8 @@ declare module "@11ty/eleventy" {
     ): void;
     addWatchTarget(target: string): void;
     addPassthroughCopy(paths: Record<string, string>): void;
+    /** Templates Eleventy leaves alone, as paths or globs from the project's folder. */
+    ignores: Set<string>;
     addFilter(name: string, filter: (...args: never[]) => unknown): void;
     setTemplateFormats(formats: string[]): void;
     setIncludesDirectory(folder: string): void;

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { pageFingerprints } from "../../src/output/page-fingerprints.ts";
+import { pageFingerprints, singlePagesFingerprint } from "../../src/output/page-fingerprints.ts";
 import type { News } from "../../src/site/news.ts";
 import { fixtureNews } from "../support/fixture-news.ts";
 
@@ -69,5 +69,48 @@ describe("pageFingerprints", () => {
   it("changes every fingerprint when the builder changes", () => {
     const before = pageFingerprints(news, "builder-1");
     expect(changed(before, pageFingerprints(news, "builder-2"))).toHaveLength(before.size);
+  });
+});
+
+describe("singlePagesFingerprint", () => {
+  const printOf = (site: News, builder = "b") =>
+    singlePagesFingerprint(site, pageFingerprints(site, builder), builder);
+
+  it("is the same for the same data and builder", () => {
+    expect(printOf(news)).toBe(printOf(news));
+  });
+
+  it.each([
+    [
+      "an article's text",
+      () => withArticle(LOCALIZATION, (a) => ({ html: `${a.html}<p>More.</p>` })),
+    ],
+    [
+      "a sitemap entry",
+      () => ({
+        ...news,
+        sitemaps: {
+          ...news.sitemaps,
+          entries: news.sitemaps.entries.map((entry, index) =>
+            index === 0 ? { ...entry, lastmod: "2030-01-01" } : entry,
+          ),
+        },
+      }),
+    ],
+    [
+      "a directory page",
+      () => ({
+        ...news,
+        directoryPages: news.directoryPages.map((page, index) =>
+          index === 0 ? { ...page, title: `${page.title} (renamed)` } : page,
+        ),
+      }),
+    ],
+  ])("changes with %s", (_what, edit) => {
+    expect(printOf(edit() as News)).not.toBe(printOf(news));
+  });
+
+  it("changes with the builder", () => {
+    expect(printOf(news, "builder-2")).not.toBe(printOf(news, "builder-1"));
   });
 });

@@ -17,8 +17,13 @@ function urlsWritten(passes: readonly PagePass[]): string[] {
   );
 }
 
-/** List items of the whole site: what the passes share out. */
-const allUrlsCount = () => PAGE_LISTS.reduce((sum, list) => sum + list.items(news).length, 0);
+/** List items with a fingerprint: what the passes share out. */
+const fingerprintedCount = () =>
+  PAGE_LISTS.filter((list) => list.reads).reduce((sum, list) => sum + list.items(news).length, 0);
+
+/** List items without one (directories, redirects): written with the single pages. */
+const withSinglePagesCount = () =>
+  PAGE_LISTS.filter((list) => !list.reads).reduce((sum, list) => sum + list.items(news).length, 0);
 
 const allUrls = () =>
   PAGE_LISTS.flatMap((list) => list.items(news).flatMap((item) => list.urlsOf(item)));
@@ -74,8 +79,31 @@ describe("planPagePasses", () => {
   it("still writes the single pages when every list's page is kept", () => {
     const passes = planPagePasses(news, new Set(allUrls()));
     expect(passes).toHaveLength(1);
-    expect(passes[0]?.pages).toBe(0);
+    expect(passes[0]?.singlePages).toBe(true);
+    expect(passes[0]?.pages).toBe(withSinglePagesCount());
     expect(passes[0]?.news.sitemaps).toBe(news.sitemaps);
+  });
+
+  it("writes the single pages, with the directories and redirects, in the last pass only", () => {
+    const passes = planPagePasses(news, new Set(), { pagesPerPass: 10 });
+    expect(passes.map((pass) => pass.singlePages)).toEqual([
+      ...passes.slice(0, -1).map(() => false),
+      true,
+    ]);
+    const directories = news.directoryPages.map((page) => page.url);
+    expect(urlsWritten(passes.slice(0, -1)).filter((url) => directories.includes(url))).toEqual([]);
+    expect(urlsWritten(passes.slice(-1))).toEqual(expect.arrayContaining(directories));
+  });
+
+  it("plans no pass at all when every page is kept and the single pages too", () => {
+    expect(planPagePasses(news, new Set(allUrls()), { keepSinglePages: true })).toEqual([]);
+  });
+
+  it("plans only the pages to write again when the single pages are kept", () => {
+    const kept = new Set(allUrls().filter((url) => url !== "/articles/chery-localization-russia/"));
+    const passes = planPagePasses(news, kept, { keepSinglePages: true });
+    expect(passes.map((pass) => pass.singlePages)).toEqual([false]);
+    expect(urlsWritten(passes)).toEqual(["/articles/chery-localization-russia/"]);
   });
 
   describe("for several threads", () => {
@@ -85,13 +113,14 @@ describe("planPagePasses", () => {
       const listPasses = forTwo().slice(0, -1);
       expect(listPasses).toHaveLength(2);
       expect(listPasses.map((pass) => pass.pages).sort()).toEqual(
-        [Math.floor(allUrlsCount() / 2), Math.ceil(allUrlsCount() / 2)].sort(),
+        [Math.floor(fingerprintedCount() / 2), Math.ceil(fingerprintedCount() / 2)].sort(),
       );
     });
 
     it("leaves the single pages alone to a last pass with the full data", () => {
       const last = forTwo().at(-1);
-      expect(last?.pages).toBe(0);
+      expect(last?.singlePages).toBe(true);
+      expect(last?.pages).toBe(withSinglePagesCount());
       expect(last?.news.sitemaps).toBe(news.sitemaps);
       expect(last?.news.pageMeta).toBe(news.pageMeta);
     });

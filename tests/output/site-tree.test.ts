@@ -7,6 +7,7 @@ import {
   type BuiltTree,
   forgetVersions,
   identityOf,
+  keepSinglePages,
   keepUnchangedPages,
   readVersion,
   recordedVersions,
@@ -224,6 +225,44 @@ describe("assembleTree", () => {
 
     expect(await readFile(path.join(dir, "index.html"), "utf8")).toBe("<h1>New home</h1>");
     expect(await readFile(path.join(live, "index.html"), "utf8")).toBe("<h1>Live home</h1>");
+  });
+});
+
+describe("keepSinglePages", () => {
+  const SINGLES = { "sitemap.xml": "<urlset/>", "search/index.html": "<h1>Search</h1>" };
+  async function liveWithSingles(): Promise<BuiltTree> {
+    const dir = await siteWith("_site.v-2", { ...PAGES, ...SINGLES });
+    const files = siteRecord(recordOf(dir), new Map(Object.entries(PRINTS)), new Map(), {
+      fingerprint: "print-singles",
+      files: Object.keys(SINGLES),
+    });
+    return { dir, files };
+  }
+
+  it("links the single pages from the live site when they were written with the same fingerprint", async () => {
+    const live = await liveWithSingles();
+    const dir = await siteWith("_site.staging", {});
+    const kept = await keepSinglePages("print-singles", { dir, held: new Map(), fresh: dir }, live);
+    expect([...(kept?.keys() ?? [])].sort()).toEqual(Object.keys(SINGLES).sort());
+    expect(ino(path.join(dir, "sitemap.xml"))).toBe(ino(path.join(live.dir, "sitemap.xml")));
+  });
+
+  it("keeps none when their fingerprint changed", async () => {
+    const live = await liveWithSingles();
+    const dir = await siteWith("_site.staging", {});
+    expect(
+      await keepSinglePages("print-singles-2", { dir, held: new Map(), fresh: dir }, live),
+    ).toBeUndefined();
+  });
+
+  it("keeps none when one of them was written over since", async () => {
+    const live = await liveWithSingles();
+    await writeFile(path.join(live.dir, "sitemap.xml"), "<urlset>edited</urlset>");
+    const dir = await siteWith("_site.staging", {});
+    expect(
+      await keepSinglePages("print-singles", { dir, held: new Map(), fresh: dir }, live),
+    ).toBeUndefined();
+    expect(filesIn(dir)).toEqual([]);
   });
 });
 
