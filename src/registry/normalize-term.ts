@@ -1,4 +1,5 @@
 import slugify from "@sindresorhus/slugify";
+import { cached } from "../cached.ts";
 
 /**
  * Tidies a name as written for display: Unicode NFC, every run of whitespace
@@ -16,7 +17,9 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
  * Scripts the transliterator does not know (`奇瑞`) get a stable code-point slug
  * (`u-5947-745e`); a name with no letter or digit at all has no slug (`undefined`).
  */
-export function termSlug(name: string): string | undefined {
+export const termSlug = cached(function termSlug(name: string): string | undefined {
+  // Cached: the same few thousand names recur across every article and source, and
+  // transliterating each one again costs far more than a lookup.
   const cleaned = cleanTermName(name);
   // Without `decamelize: false`, `AvtoVAZ` would become `avto-vaz` but `AVTOVAZ` `avtovaz`.
   const slug = slugify(cleaned, { decamelize: false });
@@ -24,7 +27,7 @@ export function termSlug(name: string): string | undefined {
   const meaningful = [...cleaned].filter((character) => LETTER_OR_DIGIT.test(character));
   if (meaningful.length === 0) return undefined;
   return `u-${meaningful.map((character) => character.codePointAt(0)?.toString(16)).join("-")}`;
-}
+});
 
 /** Turns any text into a safe slug for a file or article (`Chery starts assembly!` → `chery-starts-assembly`). */
 export function slugifyText(text: string): string {

@@ -1,3 +1,4 @@
+import type { ArticleDate } from "../dates.ts";
 import type { Article } from "../markdown/article.ts";
 import type { SiteSettings } from "../settings/site-settings.ts";
 import { absoluteUrl, newsSitemapUrl, sitemapUrl } from "../urls.ts";
@@ -52,10 +53,14 @@ export function sitemapEntries(
 ): SitemapEntry[] {
   const seen = new Set<string>();
   const entries: SitemapEntry[] = [];
+  // The directories and the digest and archive indexes all show the one list of every
+  // article: its newest change is found once, not once per page.
+  const newestOf = new Map<readonly Article[], ArticleDate | undefined>();
   for (const page of pages) {
     if (seen.has(page.url)) continue;
     seen.add(page.url);
-    const newest = newestModified(page.articles);
+    if (!newestOf.has(page.articles)) newestOf.set(page.articles, newestModified(page.articles));
+    const newest = newestOf.get(page.articles);
     entries.push({
       loc: absoluteUrl(settings.baseUrl, page.url),
       ...(newest ? { lastmod: timestamp(newest, settings.timeZone) } : {}),
