@@ -157,7 +157,7 @@ function feedFor(
   subtitle: string,
   articles: readonly Article[],
   settings: SiteSettings,
-  categoriesOf: CategoriesOf,
+  entryFor: (article: Article) => FeedEntry,
   shape: FeedShape,
 ): Feed {
   const latest = articles.slice(0, shape.entries);
@@ -174,9 +174,7 @@ function feedFor(
     atomSelfUrl,
     updated: newest ? timestamp(newest, settings.timeZone) : NEVER,
     author: { name: xmlSafe(settings.title), url: absoluteUrl(settings.baseUrl, homeUrl) },
-    entries: latest.map((article) =>
-      entryOf(article, settings, categoriesOf(article), shape.fullText),
-    ),
+    entries: latest.map(entryFor),
   };
   return { ...feed, json: jsonFeedOf(feed, settings) };
 }
@@ -197,15 +195,29 @@ export function buildFeeds(
   index: TermIndex,
   categoriesOf: CategoriesOf,
 ): Feed[] {
+  const entryWith = (shape: FeedShape) => (article: Article) =>
+    entryOf(article, settings, categoriesOf(article), shape.fullText);
   const site = feedFor(
     homeUrl,
     settings.title,
     settings.description,
     articles,
     settings,
-    categoriesOf,
+    entryWith(SITE_FEED),
     SITE_FEED,
   );
+  // An article is in the feed of each of its terms, with the same summary entry: it is
+  // made once and shared, as feeds are only read.
+  const termEntries = new Map<Article, FeedEntry>();
+  const makeTermEntry = entryWith(TERM_FEED);
+  const termEntryOf = (article: Article): FeedEntry => {
+    let entry = termEntries.get(article);
+    if (!entry) {
+      entry = makeTermEntry(article);
+      termEntries.set(article, entry);
+    }
+    return entry;
+  };
   const terms = [...index.companies, ...index.models, ...index.partners].map((term) =>
     feedFor(
       term.url,
@@ -213,7 +225,7 @@ export function buildFeeds(
       `News about ${KIND_NOUN[term.kind]} ${term.name}.`,
       term.articles,
       settings,
-      categoriesOf,
+      termEntryOf,
       TERM_FEED,
     ),
   );
