@@ -1,5 +1,6 @@
 import slugify from "@sindresorhus/slugify";
 import { cached } from "../cached.ts";
+import { isSafeSlug } from "../urls.ts";
 
 /**
  * Tidies a name as written for display: Unicode NFC, every run of whitespace
@@ -17,9 +18,15 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
  * Scripts the transliterator does not know (`奇瑞`) get a stable code-point slug
  * (`u-5947-745e`); a name with no letter or digit at all has no slug (`undefined`).
  */
-export const termSlug = cached(function termSlug(name: string): string | undefined {
-  // Cached: the same few thousand names recur across every article and source, and
-  // transliterating each one again costs far more than a lookup.
+export function termSlug(name: string): string | undefined {
+  // A name that is already a slug, as most file names are, is its own: slugify would give
+  // it back unchanged, after transliterating it letter by letter.
+  return isSafeSlug(name) ? name : slugOfName(name);
+}
+
+// Cached: the same few thousand names recur across every article and source, and
+// transliterating each one again costs far more than a lookup.
+const slugOfName = cached(function slugOfName(name: string): string | undefined {
   const cleaned = cleanTermName(name);
   // Without `decamelize: false`, `AvtoVAZ` would become `avto-vaz` but `AVTOVAZ` `avtovaz`.
   const slug = slugify(cleaned, { decamelize: false });

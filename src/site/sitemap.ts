@@ -56,10 +56,23 @@ export function sitemapEntries(
   // The directories and the digest and archive indexes all show the one list of every
   // article: its newest change is found once, not once per page.
   const newestOf = new Map<readonly Article[], ArticleDate | undefined>();
+  // And each article is on several pages (its terms', its week's, its month's): its last
+  // change is read once.
+  const modified = new Map<Article, ArticleDate>();
+  const modifiedOf = (article: Article): ArticleDate => {
+    let date = modified.get(article);
+    if (!date) {
+      date = lastModified(article);
+      modified.set(article, date);
+    }
+    return date;
+  };
   for (const page of pages) {
     if (seen.has(page.url)) continue;
     seen.add(page.url);
-    if (!newestOf.has(page.articles)) newestOf.set(page.articles, newestModified(page.articles));
+    if (!newestOf.has(page.articles)) {
+      newestOf.set(page.articles, newestModified(page.articles, modifiedOf));
+    }
     const newest = newestOf.get(page.articles);
     entries.push({
       loc: absoluteUrl(settings.baseUrl, page.url),
