@@ -34,3 +34,18 @@ export function cached<A extends readonly string[], R>(
     return answer;
   };
 }
+
+/**
+ * A function of one object that computes its answer once per object, for a caller that asks
+ * about the same articles or lists many times within one build. Kept only as long as the
+ * caller keeps it, so nothing outlives the build.
+ */
+export function onceEach<K extends object, R>(compute: (key: K) => R): (key: K) => R {
+  const answers = new Map<K, R>();
+  return (key: K) => {
+    if (answers.has(key)) return answers.get(key) as R;
+    const answer = compute(key);
+    answers.set(key, answer);
+    return answer;
+  };
+}

@@ -1,3 +1,4 @@
+import { onceEach } from "../cached.ts";
 import type { Article } from "../markdown/article.ts";
 import type { SiteSettings } from "../settings/site-settings.ts";
 import { absoluteUrl, atomFeedUrl, homeUrl, jsonFeedUrl } from "../urls.ts";
@@ -208,16 +209,7 @@ export function buildFeeds(
   );
   // An article is in the feed of each of its terms, with the same summary entry: it is
   // made once and shared, as feeds are only read.
-  const termEntries = new Map<Article, FeedEntry>();
-  const makeTermEntry = entryWith(TERM_FEED);
-  const termEntryOf = (article: Article): FeedEntry => {
-    let entry = termEntries.get(article);
-    if (!entry) {
-      entry = makeTermEntry(article);
-      termEntries.set(article, entry);
-    }
-    return entry;
-  };
+  const termEntryOf = onceEach(entryWith(TERM_FEED));
   const terms = [...index.companies, ...index.models, ...index.partners].map((term) =>
     feedFor(
       term.url,

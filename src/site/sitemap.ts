@@ -1,4 +1,4 @@
-import type { ArticleDate } from "../dates.ts";
+import { onceEach } from "../cached.ts";
 import type { Article } from "../markdown/article.ts";
 import type { SiteSettings } from "../settings/site-settings.ts";
 import { absoluteUrl, newsSitemapUrl, sitemapUrl } from "../urls.ts";
@@ -53,27 +53,15 @@ export function sitemapEntries(
 ): SitemapEntry[] {
   const seen = new Set<string>();
   const entries: SitemapEntry[] = [];
-  // The directories and the digest and archive indexes all show the one list of every
-  // article: its newest change is found once, not once per page.
-  const newestOf = new Map<readonly Article[], ArticleDate | undefined>();
-  // And each article is on several pages (its terms', its week's, its month's): its last
-  // change is read once.
-  const modified = new Map<Article, ArticleDate>();
-  const modifiedOf = (article: Article): ArticleDate => {
-    let date = modified.get(article);
-    if (!date) {
-      date = lastModified(article);
-      modified.set(article, date);
-    }
-    return date;
-  };
+  // Each article is on several pages (its terms', its week's, its month's): its last change
+  // is read once. And the directories and the digest and archive indexes all show the one
+  // list of every article: its newest change is found once, not once per page.
+  const modifiedOf = onceEach(lastModified);
+  const newestOf = onceEach((articles: readonly Article[]) => newestModified(articles, modifiedOf));
   for (const page of pages) {
     if (seen.has(page.url)) continue;
     seen.add(page.url);
-    if (!newestOf.has(page.articles)) {
-      newestOf.set(page.articles, newestModified(page.articles, modifiedOf));
-    }
-    const newest = newestOf.get(page.articles);
+    const newest = newestOf(page.articles);
     entries.push({
       loc: absoluteUrl(settings.baseUrl, page.url),
       ...(newest ? { lastmod: timestamp(newest, settings.timeZone) } : {}),
