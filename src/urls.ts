@@ -1,3 +1,5 @@
+import { cached } from "./cached.ts";
+
 /**
  * The site's URL scheme, in one place. Every segment is a slug checked by `isSafeSlug`,
  * so no URL can leave the output folder.
@@ -48,9 +50,11 @@ export function pageUrl(firstPageUrl: string, pageNumber: number): string {
 }
 
 /** Joins a site-relative URL to the configured base URL: `https://example.org/news/` + `/articles/x/`. */
-export function absoluteUrl(baseUrl: string, path: string): string {
+export const absoluteUrl = cached(function absoluteUrl(baseUrl: string, path: string): string {
+  // Cached: each page's URL is made absolute for its sitemap entry, its feeds' entries and
+  // the JSON-LD of every page that lists it, and parsing a URL costs far more than a lookup.
   return new URL(path.replace(/^\//, ""), baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`).href;
-}
+});
 
 // Publishing pages: feeds, sitemaps, digests, archives, sources, corrections and search.
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cached } from "../src/cached.ts";
+import { cached, onceEach } from "../src/cached.ts";
 
 describe("cached", () => {
   it("answers a repeated question without computing it again", () => {
@@ -29,5 +29,21 @@ describe("cached", () => {
     nothing("2022-06-01");
     nothing("2022-06-01");
     expect(computed).toBe(1);
+  });
+});
+
+describe("onceEach", () => {
+  it("computes the answer for one object once, and apart for an equal but other object", () => {
+    let computed = 0;
+    const titleOf = onceEach((article: { title: string }) => {
+      computed++;
+      return article.title.toUpperCase();
+    });
+    const article = { title: "Chery" };
+    expect(titleOf(article)).toBe("CHERY");
+    expect(titleOf(article)).toBe("CHERY");
+    expect(computed).toBe(1);
+    expect(titleOf({ title: "Chery" })).toBe("CHERY");
+    expect(computed).toBe(2);
   });
 });

@@ -39,6 +39,11 @@ function digest(parts: readonly string[]): string {
   return hash.digest("base64url");
 }
 
+/** An article's view (`ArticleView`, with its HTML) or a term's (`TermView`, with its facts). */
+function isView(value: object): boolean {
+  return "html" in value || "facts" in value;
+}
+
 /**
  * A fingerprint of everything a page of a list with known reads is made from: the builder's
  * version, what the layout shows on every page, what the list's templates read besides, the
@@ -53,9 +58,10 @@ export function pageFingerprints(news: News, builderVersion: string): Map<string
     ...LAYOUT_READS.map((read) => JSON.stringify(valueAt(news, read) ?? null)),
   ]);
   // An article's view appears on its own page and in every list and feed that shows it, and
-  // its HTML in each of them: each distinct long text, and each shown view, is serialized
-  // and hashed once, and its digest stands in for it everywhere else. Views are not changed
-  // once the site's data is built.
+  // its HTML in each of them; a term's view (with its relations and graph) on every page of
+  // the term's list: each distinct long text, and each shown view, is serialized and hashed
+  // once, and its digest stands in for it everywhere else. Views are not changed once the
+  // site's data is built.
   const textDigests = new Map<string, string>();
   const viewDigests = new WeakMap<object, string>();
   const withDigests = (key: string, value: unknown): unknown => {
@@ -68,7 +74,7 @@ export function pageFingerprints(news: News, builderVersion: string): Map<string
       }
       return text;
     }
-    if (key === "" || value === null || typeof value !== "object" || !("html" in value)) {
+    if (key === "" || value === null || typeof value !== "object" || !isView(value)) {
       return value;
     }
     let view = viewDigests.get(value);

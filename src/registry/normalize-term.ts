@@ -1,4 +1,6 @@
 import slugify from "@sindresorhus/slugify";
+import { cached } from "../cached.ts";
+import { isSafeSlug } from "../urls.ts";
 
 /**
  * Tidies a name as written for display: Unicode NFC, every run of whitespace
@@ -17,6 +19,14 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
  * (`u-5947-745e`); a name with no letter or digit at all has no slug (`undefined`).
  */
 export function termSlug(name: string): string | undefined {
+  // A name that is already a slug, as most file names are, is its own: slugify would give
+  // it back unchanged, after transliterating it letter by letter.
+  return isSafeSlug(name) ? name : slugOfName(name);
+}
+
+// Cached: the same few thousand names recur across every article and source, and
+// transliterating each one again costs far more than a lookup.
+const slugOfName = cached(function slugOfName(name: string): string | undefined {
   const cleaned = cleanTermName(name);
   // Without `decamelize: false`, `AvtoVAZ` would become `avto-vaz` but `AVTOVAZ` `avtovaz`.
   const slug = slugify(cleaned, { decamelize: false });
@@ -24,7 +34,7 @@ export function termSlug(name: string): string | undefined {
   const meaningful = [...cleaned].filter((character) => LETTER_OR_DIGIT.test(character));
   if (meaningful.length === 0) return undefined;
   return `u-${meaningful.map((character) => character.codePointAt(0)?.toString(16)).join("-")}`;
-}
+});
 
 /** Turns any text into a safe slug for a file or article (`Chery starts assembly!` → `chery-starts-assembly`). */
 export function slugifyText(text: string): string {

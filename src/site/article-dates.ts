@@ -33,11 +33,17 @@ const zonedMoment = cached(
     }) ?? new Date(Number(instant)).toISOString(),
 );
 
-/** The newest moment among articles, for a feed's or a list page's own `updated`. */
-export function newestModified(articles: readonly Article[]): ArticleDate | undefined {
+/**
+ * The newest moment among articles, for a feed's or a list page's own `updated`. A caller
+ * that asks about the same articles again and again may pass a `modifiedOf` that remembers.
+ */
+export function newestModified(
+  articles: readonly Article[],
+  modifiedOf: (article: Article) => ArticleDate = lastModified,
+): ArticleDate | undefined {
   let newest: ArticleDate | undefined;
   for (const article of articles) {
-    const modified = lastModified(article);
+    const modified = modifiedOf(article);
     if (!newest || modified.instant > newest.instant) newest = modified;
   }
   return newest;

@@ -24,23 +24,52 @@ function dayOf(isoDay: string): DateTime {
   return DateTime.fromISO(isoDay, { zone: "utc" });
 }
 
-/** The ISO week of a calendar day written `2021-01-03`. */
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Midnight UTC of a calendar day; unlike `Date.UTC`, years below 100 are not taken for 19xx. */
+function utcMidnight(year: number, month: number, day: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getTime();
+}
+
+const isoDayAt = (milliseconds: number) => new Date(milliseconds).toISOString().slice(0, 10);
+
+/**
+ * The ISO week of a calendar day written `2021-01-03`: weeks start on Monday, and a week
+ * belongs to the year of its Thursday. Counted on UTC days, so no zone can move a day; plain
+ * arithmetic, as a date library took longer for these few thousand days than the digests.
+ */
 export const isoWeekOf = cached(function isoWeekOf(isoDay: string): IsoWeek {
-  const day = dayOf(isoDay);
-  const monday = day.startOf("week");
+  const day = utcMidnight(
+    Number(isoDay.slice(0, 4)),
+    Number(isoDay.slice(5, 7)),
+    Number(isoDay.slice(8, 10)),
+  );
+  const daysSinceMonday = (new Date(day).getUTCDay() + 6) % 7;
+  const monday = day - daysSinceMonday * DAY_MS;
+  const thursday = new Date(monday + 3 * DAY_MS);
+  const weekYear = thursday.getUTCFullYear();
+  const weekNumber =
+    Math.floor((thursday.getTime() - utcMidnight(weekYear, 1, 1)) / (7 * DAY_MS)) + 1;
   return {
-    weekYear: day.weekYear,
-    weekNumber: day.weekNumber,
-    key: `${day.weekYear}-W${String(day.weekNumber).padStart(2, "0")}`,
-    firstDay: monday.toISODate() ?? isoDay,
-    lastDay: monday.plus({ days: 6 }).toISODate() ?? isoDay,
+    weekYear,
+    weekNumber,
+    key: `${weekYear}-W${String(weekNumber).padStart(2, "0")}`,
+    firstDay: isoDayAt(monday),
+    lastDay: isoDayAt(monday + 6 * DAY_MS),
   };
 });
 
 /** The calendar month of a day written `2022-06-01`. */
 export function monthOf(isoDay: string): CalendarMonth {
-  const day = dayOf(isoDay);
-  return { year: day.year, month: day.month, key: isoDay.slice(0, 7) };
+  // Read from the text: a written day's year and month are its first digits, and a date
+  // object per article cost more than the rest of the archive.
+  return {
+    year: Number(isoDay.slice(0, 4)),
+    month: Number(isoDay.slice(5, 7)),
+    key: isoDay.slice(0, 7),
+  };
 }
 
 /** `June 2022` in the site's language. */

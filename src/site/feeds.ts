@@ -1,3 +1,4 @@
+import { onceEach } from "../cached.ts";
 import type { Article } from "../markdown/article.ts";
 import type { SiteSettings } from "../settings/site-settings.ts";
 import { absoluteUrl, atomFeedUrl, homeUrl, jsonFeedUrl } from "../urls.ts";
@@ -157,7 +158,7 @@ function feedFor(
   subtitle: string,
   articles: readonly Article[],
   settings: SiteSettings,
-  categoriesOf: CategoriesOf,
+  entryFor: (article: Article) => FeedEntry,
   shape: FeedShape,
 ): Feed {
   const latest = articles.slice(0, shape.entries);
@@ -174,9 +175,7 @@ function feedFor(
     atomSelfUrl,
     updated: newest ? timestamp(newest, settings.timeZone) : NEVER,
     author: { name: xmlSafe(settings.title), url: absoluteUrl(settings.baseUrl, homeUrl) },
-    entries: latest.map((article) =>
-      entryOf(article, settings, categoriesOf(article), shape.fullText),
-    ),
+    entries: latest.map(entryFor),
   };
   return { ...feed, json: jsonFeedOf(feed, settings) };
 }
@@ -197,15 +196,20 @@ export function buildFeeds(
   index: TermIndex,
   categoriesOf: CategoriesOf,
 ): Feed[] {
+  const entryWith = (shape: FeedShape) => (article: Article) =>
+    entryOf(article, settings, categoriesOf(article), shape.fullText);
   const site = feedFor(
     homeUrl,
     settings.title,
     settings.description,
     articles,
     settings,
-    categoriesOf,
+    entryWith(SITE_FEED),
     SITE_FEED,
   );
+  // An article is in the feed of each of its terms, with the same summary entry: it is
+  // made once and shared, as feeds are only read.
+  const termEntryOf = onceEach(entryWith(TERM_FEED));
   const terms = [...index.companies, ...index.models, ...index.partners].map((term) =>
     feedFor(
       term.url,
@@ -213,7 +217,7 @@ export function buildFeeds(
       `News about ${KIND_NOUN[term.kind]} ${term.name}.`,
       term.articles,
       settings,
-      categoriesOf,
+      termEntryOf,
       TERM_FEED,
     ),
   );

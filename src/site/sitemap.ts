@@ -1,3 +1,4 @@
+import { onceEach } from "../cached.ts";
 import type { Article } from "../markdown/article.ts";
 import type { SiteSettings } from "../settings/site-settings.ts";
 import { absoluteUrl, newsSitemapUrl, sitemapUrl } from "../urls.ts";
@@ -52,10 +53,15 @@ export function sitemapEntries(
 ): SitemapEntry[] {
   const seen = new Set<string>();
   const entries: SitemapEntry[] = [];
+  // Each article is on several pages (its terms', its week's, its month's): its last change
+  // is read once. And the directories and the digest and archive indexes all show the one
+  // list of every article: its newest change is found once, not once per page.
+  const modifiedOf = onceEach(lastModified);
+  const newestOf = onceEach((articles: readonly Article[]) => newestModified(articles, modifiedOf));
   for (const page of pages) {
     if (seen.has(page.url)) continue;
     seen.add(page.url);
-    const newest = newestModified(page.articles);
+    const newest = newestOf(page.articles);
     entries.push({
       loc: absoluteUrl(settings.baseUrl, page.url),
       ...(newest ? { lastmod: timestamp(newest, settings.timeZone) } : {}),

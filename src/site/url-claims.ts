@@ -157,14 +157,20 @@ function termClaimants(
   articles: ReadonlyArray<Mentions & { file: string }>,
 ): Map<string, Claimant[]> {
   const byUrl = new Map<string, Claimant[]>();
-  const add = (kind: TermKind, slug: string, key: string, label: string, origin: Origin) => {
+  // Most mentions repeat a term an earlier article claimed: its label and origin are only
+  // made for the first.
+  const add = (
+    kind: TermKind,
+    slug: string,
+    key: string,
+    claim: () => { label: string; origin: Origin },
+  ) => {
     const url = termUrl(kind, slug);
     const claimants = byUrl.get(url) ?? [];
     if (claimants.some((claimant) => claimant.key === key)) return;
     claimants.push({
       key,
-      label,
-      origin,
+      ...claim(),
       fixed: false,
       fix: `correct whichever name is wrong, or write the ${kind}'s full name so its page gets an address of its own`,
     });
@@ -172,25 +178,27 @@ function termClaimants(
   };
   for (const article of articles) {
     for (const company of article.companies) {
-      add("company", company.slug, `company:${company.slug}`, `the company "${company.name}"`, {
-        file: article.file,
-        ...company.place,
-      });
+      add("company", company.slug, `company:${company.slug}`, () => ({
+        label: `the company "${company.name}"`,
+        origin: { file: article.file, ...company.place },
+      }));
     }
     for (const model of article.models) {
       add(
         "model",
         mentionSlug("model", model),
         `model:${model.company.slug}/${model.slug}`,
-        `the model "${model.name}" of ${model.company.name}`,
-        { file: article.file, ...model.place },
+        () => ({
+          label: `the model "${model.name}" of ${model.company.name}`,
+          origin: { file: article.file, ...model.place },
+        }),
       );
     }
     for (const partner of article.partners) {
-      add("partner", partner.slug, `partner:${partner.slug}`, `the partner "${partner.name}"`, {
-        file: article.file,
-        ...partner.place,
-      });
+      add("partner", partner.slug, `partner:${partner.slug}`, () => ({
+        label: `the partner "${partner.name}"`,
+        origin: { file: article.file, ...partner.place },
+      }));
     }
   }
   return byUrl;

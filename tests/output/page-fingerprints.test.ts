@@ -50,6 +50,18 @@ describe("pageFingerprints", () => {
     ]);
   });
 
+  it("changes a company page's fingerprint when what its term view shows changes", () => {
+    const edited = {
+      ...news,
+      termPages: news.termPages.map((page) =>
+        page.url === CHERY && page.term
+          ? { ...page, term: { ...page.term, facts: { country: "China" } } }
+          : page,
+      ),
+    };
+    expect(changed(pageFingerprints(news, "b"), pageFingerprints(edited, "b"))).toEqual([CHERY]);
+  });
+
   it("changes a company page's fingerprint when its head metadata changes", () => {
     const meta = news.pageMeta[CHERY];
     if (!meta) throw new Error("the fixture has no head metadata for Chery's page");

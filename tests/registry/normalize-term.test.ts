@@ -63,6 +63,10 @@ describe("slugs of any text", () => {
   it("turns punctuation only into an empty slug", () => {
     expect(slugifyText("?!")).toBe("");
   });
+
+  it("keeps a file name that is already a slug as it is", () => {
+    expect(slugifyText("chery-tiggo-4-pro-2022")).toBe("chery-tiggo-4-pro-2022");
+  });
 });
 
 describe("every slug", () => {
