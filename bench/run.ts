@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -52,6 +52,14 @@ const withHugo = tools.includes(hugoAnchor);
 
 const log = (message: string) => console.error(`[bench] ${message}`);
 
+/** The version folders a news-digest output links to and keeps beside it (`out/x.v-…`). */
+async function removeVersionsOf(output: string): Promise<void> {
+  const names = await readdir(path.dirname(output)).catch(() => [] as string[]);
+  for (const name of names.filter((entry) => entry.startsWith(`${path.basename(output)}.`))) {
+    await rm(path.join(path.dirname(output), name), { recursive: true, force: true });
+  }
+}
+
 const results: SizeSamples[] = variants.flatMap((variant) =>
   sizes.map((articles) => ({
     articles,
@@ -89,7 +97,11 @@ for (let run = 0; run < runs; run++) {
     for (const tool of order) {
       const samples = sizeResult.tools.find((t) => t.tool === tool.name) as ToolSamples;
       const output = paths.output(tool.name);
-      await rm(output, { recursive: true, force: true });
+      // Cold: no output, no cache (its versions beside it too).
+      for (const folder of [output, tool.cacheOf?.(paths)]) {
+        if (folder) await rm(folder, { recursive: true, force: true });
+      }
+      await removeVersionsOf(output);
       await mkdir(path.dirname(output), { recursive: true });
       log(`${label}: ${tool.name} cold`);
       const cold = await runMeasured(tool.build(paths));

@@ -36,18 +36,32 @@ export interface Tool {
   name: string;
   /** The content folder the tool reads: the edit of a warm build goes there. */
   contentOf(paths: CorpusPaths): string;
+  /** The tool's own caches for this corpus, if any: deleted before each cold build. */
+  cacheOf?(paths: CorpusPaths): string;
   build(paths: CorpusPaths): Command;
 }
 
 const bin = (name: string) => path.join(PROJECT_ROOT, "node_modules", ".bin", name);
 
+/** Its caches beside its output, one set per corpus: a cold build starts without them. */
+const newsDigestCache = (paths: CorpusPaths) => path.join(paths.root, "out", "news-digest-cache");
+
 /** What `npm run build` runs, without npm's own start-up in front of it. */
 export const newsDigest: Tool = {
   name: "news-digest",
   contentOf: (paths) => paths.content,
+  cacheOf: newsDigestCache,
   build: (paths) => ({
     program: bin("tsx"),
-    args: ["src/cli/build.ts", "--content", paths.content, "--output", paths.output("news-digest")],
+    args: [
+      "src/cli/build.ts",
+      "--content",
+      paths.content,
+      "--output",
+      paths.output("news-digest"),
+      "--cache",
+      path.join(newsDigestCache(paths), "rendered-bodies.jsonl"),
+    ],
     cwd: PROJECT_ROOT,
   }),
 };
