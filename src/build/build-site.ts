@@ -65,7 +65,7 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
   /** Pages Eleventy wrote; 0 when the build stopped on content errors. */
   pageCount: number;
-  /** Article and term pages kept from the previous build, unchanged. */
+  /** Pages and files of the single pages kept from the previous build, unchanged. */
   reusedCount: number;
 }
 
@@ -217,7 +217,7 @@ async function buildHoldingLock(
       ok: true,
       diagnostics: result.diagnostics,
       pageCount: written.count,
-      reusedCount: kept.urls.size,
+      reusedCount: kept.files.size + (keptSinglePages?.size ?? 0),
     };
   } finally {
     // A failed pass must not leave Pagefind writing into a folder being deleted.

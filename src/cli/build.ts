@@ -6,6 +6,7 @@ import { frontMatterCacheBeside } from "../content/front-matter-cache.ts";
 import { formatReport } from "../diagnostics/format-diagnostics.ts";
 import { DEFAULT_RENDER_CACHE } from "../markdown/render-cache.ts";
 import { progressFor } from "../progress.ts";
+import { buildSummary } from "./build-summary.ts";
 import { rerunWithHeapFor } from "./heap-for-site.ts";
 import { runCommand } from "./run-command.ts";
 
@@ -80,7 +81,6 @@ await runCommand(async () => {
     return 1;
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const kept = result.reusedCount > 0 ? ` (and kept ${result.reusedCount} unchanged)` : "";
-  console.log(`Built ${result.pageCount} pages${kept} into ${values.output}/ in ${seconds} s.`);
+  console.log(buildSummary(result, values.output, seconds));
   return 0;
 });
