@@ -40,8 +40,10 @@ export const RESPONSE_HEADERS: Record<string, string> = {
  * What the web editor at /admin/ needs beyond the site's policy, and nothing more: Decap CMS
  * compiles its configuration's JSON schema into functions (ajv: `'unsafe-eval'`), injects its
  * styles at run time (`'unsafe-inline'` styles), shows pictures it has just read
- * from the repository as `blob:` URLs and the editor's GitHub avatar, and talks to GitHub's
- * API (or, locally, to the local backend on this machine).
+ * from the repository as `blob:` URLs and the editor's GitHub avatar, reads an uploaded
+ * picture back from its `blob:` URL to save it (`connect-src blob:`: without it the save
+ * fails with "Failed to fetch" and writes nothing), and talks to GitHub's API (or, locally,
+ * to the local backend on this machine).
  */
 function adminPolicy(connectTo: readonly string[]): Record<string, string> {
   return {
@@ -49,7 +51,7 @@ function adminPolicy(connectTo: readonly string[]): Record<string, string> {
     "script-src": "'self' 'unsafe-eval'",
     "style-src": "'self' 'unsafe-inline'",
     "img-src": "'self' data: blob: https://avatars.githubusercontent.com",
-    "connect-src": ["'self'", ...connectTo].join(" "),
+    "connect-src": ["'self'", "blob:", ...connectTo].join(" "),
     "object-src": "'none'",
     "base-uri": "'self'",
     "form-action": "'self'",

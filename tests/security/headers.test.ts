@@ -45,7 +45,7 @@ describe("the published headers and policy", () => {
         "  X-Frame-Options: DENY",
         "",
         "/admin/*",
-        "  Content-Security-Policy: default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https://avatars.githubusercontent.com; connect-src 'self' https://api.github.com; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+        "  Content-Security-Policy: default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https://avatars.githubusercontent.com; connect-src 'self' blob: https://api.github.com; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
         "  Referrer-Policy: strict-origin-when-cross-origin",
         "  X-Content-Type-Options: nosniff",
         "  X-Frame-Options: DENY",
