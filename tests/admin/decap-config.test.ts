@@ -3,11 +3,13 @@ import { parse } from "yaml";
 import { z } from "zod";
 import { ARTICLE_FIELD_NAMES, decapConfig, decapConfigYaml } from "../../src/admin/decap-config.ts";
 import { ARTICLE_KEYS } from "../../src/content/article-schema.ts";
+import { IMAGES_FOLDER } from "../../src/content/lead-image.ts";
 import {
   companiesFileSchema,
   modelsFileSchema,
   partnersFileSchema,
 } from "../../src/registry/registry-schema.ts";
+import { adminMetaPolicy, headersFile } from "../../src/security-policy.ts";
 
 const OPTIONS = {
   cms: { repo: "newsroom/news-digest", branch: "main" },
@@ -102,6 +104,25 @@ describe("the web editor's configuration", () => {
     expect(body.buttons).not.toContain("code-block");
   });
 
+  // Decap writes an upload to `media_folder`/<name> and the field's value as
+  // `public_folder`/<name>: the file lands in content/images/ and `image:` names it alone,
+  // which is where and how findLeadImage looks (tests/browser/editor.test.ts uploads one).
+  it("stores an uploaded lead picture in content/images/ and writes its file name alone in image:", () => {
+    expect(config.media_folder).toBe(`content/${IMAGES_FOLDER}`);
+    expect(config.public_folder).toBe("");
+    const image = articles?.fields.find((entry) => entry.name === "image");
+    expect(image).toMatchObject({ widget: "image", choose_url: false });
+    // A field's own folders would override the site's: the picture would land elsewhere.
+    expect(image).not.toHaveProperty("media_folder");
+    expect(image).not.toHaveProperty("public_folder");
+  });
+
+  it("stores the pictures of a content folder outside content/ in that folder's images/", () => {
+    const elsewhere = decapConfig({ ...OPTIONS, contentPath: "sites/autodigest/content" });
+    expect(elsewhere.media_folder).toBe("sites/autodigest/content/images");
+    expect(elsewhere.public_folder).toBe("");
+  });
+
   it("asks for the local backend only when told its address", () => {
     expect(config.local_backend).toBeUndefined();
     expect(
@@ -130,5 +151,23 @@ describe("the web editor's configuration", () => {
     expect(entry?.fields[0]?.fields.map((item) => item.name).sort()).toEqual(
       Object.keys(shape).sort(),
     );
+  });
+});
+
+describe("the web editor's page policy", () => {
+  // Decap reads an uploaded picture back from its blob: URL to save it; without
+  // `connect-src blob:` the save fails ("Failed to fetch") and writes nothing at all.
+  it.each([
+    ["the page's meta policy", adminMetaPolicy()],
+    ["the page's meta policy with the local backend", adminMetaPolicy("http://127.0.0.1:8081")],
+    [
+      "the /admin/* header",
+      headersFile()
+        .split("\n")
+        .filter((line) => line.includes("connect-src"))
+        .join(""),
+    ],
+  ])("lets the editor read an uploaded picture back to save it: %s", (_where, policy) => {
+    expect(policy).toMatch(/connect-src [^;]*blob:/);
   });
 });

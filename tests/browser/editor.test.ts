@@ -1,8 +1,10 @@
-import { readdir, readFile, rm } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { buildSite } from "../../src/build/build-site.ts";
 import { loadNews } from "../../src/build/load-news.ts";
 import { formatReport } from "../../src/diagnostics/format-diagnostics.ts";
@@ -24,6 +26,8 @@ requireChromium();
 const SCREENSHOTS = path.resolve(import.meta.dirname, "../../test-artifacts/screenshots");
 const KEPT = ["chery-localization-russia.md", "chery-parts-warehouse-moscow.md"];
 const TITLE = "Chery #1: Tiggo 4 Pro assembly starts in Москва";
+/** Where pictures to upload are made, outside the content folder the editor writes. */
+let uploadsDir: string;
 
 let editor: LocalEditor;
 let browser: Browser;
@@ -32,6 +36,8 @@ let problems: ReturnType<typeof watchForProblems>;
 
 beforeAll(async () => {
   editor = await startLocalEditor(CORPUS, KEPT);
+  uploadsDir = path.join(editor.repoDir, "uploads");
+  await mkdir(uploadsDir);
   browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
   page = await context.newPage();
@@ -51,28 +57,82 @@ afterAll(async () => {
 });
 
 const articlesDir = () => path.join(editor.contentDir, "articles");
+const imagesDir = () => path.join(editor.contentDir, "images");
 
-/** The content passes `check`, and a production build shows it: the page of each article. */
-async function checkAndBuild(): Promise<(url: string) => string> {
-  const loaded = await loadNews({ contentDir: editor.contentDir, includeDrafts: false });
+/** A production build of the editor's content: the HTML of each page, and every file's URL. */
+interface BuiltSite {
+  pageOf(url: string): string;
+  files: Set<string>;
+}
+
+/**
+ * The content passes `check` (drafts included, as `npm run check` reads them), and a
+ * production build shows it.
+ */
+async function checkAndBuild(): Promise<BuiltSite> {
+  const loaded = await loadNews({ contentDir: editor.contentDir, includeDrafts: true });
   expect(formatReport(loaded.diagnostics.filter((d) => d.severity === "error"))).toBe(
     formatReport([]),
   );
   const parent = await temporaryFolder("editor-site");
   const outputDir = path.join(parent, "_site");
-  const result = await buildSite({ contentDir: editor.contentDir, outputDir });
+  const imageCacheDir = path.join(parent, "image-cache");
+  const result = await buildSite({ contentDir: editor.contentDir, outputDir, imageCacheDir });
   expect(result.ok).toBe(true);
   const pages = new Map<string, string>();
+  const files = new Set<string>();
   for (const file of await readdir(outputDir, { recursive: true })) {
+    const url = `/${file.split(path.sep).join("/")}`;
+    files.add(url);
     if (file.endsWith("index.html")) {
       pages.set(
-        `/${file.slice(0, -"index.html".length)}`,
+        url.slice(0, -"index.html".length),
         await readFile(path.join(outputDir, file), "utf8"),
       );
     }
   }
   await rm(parent, { recursive: true, force: true });
-  return (url) => pages.get(url) ?? "";
+  return { pageOf: (url) => pages.get(url) ?? "", files };
+}
+
+/** The front-matter of an article file, as the editor wrote it. */
+async function frontMatterOf(file: string): Promise<Record<string, unknown>> {
+  const text = await readFile(path.join(articlesDir(), file), "utf8");
+  return parse(text.split(/^---$/m)[1] ?? "") as Record<string, unknown>;
+}
+
+/** A small real picture in the uploads folder, as a picture desk would hand it over. */
+async function pictureFile(
+  name: string,
+  format: "jpeg" | "gif",
+): Promise<{ file: string; bytes: Buffer }> {
+  const canvas = sharp({
+    create: { width: 800, height: 450, channels: 3, background: { r: 176, g: 30, b: 40 } },
+  }).composite([
+    {
+      input: {
+        create: { width: 520, height: 180, channels: 3, background: { r: 235, g: 235, b: 240 } },
+      },
+      top: 200,
+      left: 140,
+    },
+  ]);
+  const bytes = await (format === "jpeg" ? canvas.jpeg({ quality: 80 }) : canvas.gif()).toBuffer();
+  const file = path.join(uploadsDir, name);
+  await writeFile(file, bytes);
+  return { file, bytes };
+}
+
+/**
+ * Uploads a file as the lead picture, as an editor does: **Choose an image** opens the
+ * picture library, **Upload** picks the file (the file chooser is the library's hidden
+ * input), and **Choose selected** takes the uploaded picture, which the library selects.
+ */
+async function uploadLeadPicture(tab: Page, file: string): Promise<void> {
+  await tab.getByRole("button", { name: "Choose an image" }).click();
+  await tab.locator('input[type="file"]').setInputFiles(file);
+  await tab.getByRole("button", { name: "Choose selected" }).click();
+  await tab.getByRole("button", { name: "Choose different image" }).waitFor();
 }
 
 /**
@@ -140,7 +200,7 @@ describe("the web editor against the local backend", () => {
     expect(await readdir(articlesDir())).toEqual(
       [...KEPT, "chery-1-tiggo-4-pro-assembly-starts-in-moskva.md"].sort(),
     );
-    const pageOf = await checkAndBuild();
+    const { pageOf } = await checkAndBuild();
     const html = parseHtml(pageOf(`/articles/${slugifyText(TITLE)}/`));
     expect(html.querySelector("h1")?.text).toBe(TITLE);
     expect(html.querySelector('a[href="/companies/chery/"]')?.text).toBe("Chery");
@@ -159,7 +219,7 @@ describe("the web editor against the local backend", () => {
     await publish();
     await page.getByText(/changes saved/i).waitFor();
 
-    const pageOf = await checkAndBuild();
+    const { pageOf } = await checkAndBuild();
     const html = parseHtml(pageOf(`/articles/${slugifyText(TITLE)}/`));
     expect(html.text).toContain("The plant is in Ulyanovsk, not Tula.");
     expect(html.querySelector('meta[name="description"]')?.getAttribute("content")).toBe(
@@ -180,9 +240,52 @@ describe("the web editor against the local backend", () => {
     expect(await page.getByText("Chery opens a spare parts warehouse").count()).toBe(0);
 
     expect(await readdir(articlesDir())).not.toContain("chery-parts-warehouse-moscow.md");
-    const pageOf = await checkAndBuild();
+    const { pageOf } = await checkAndBuild();
     expect(pageOf("/articles/chery-parts-warehouse-moscow/")).toBe("");
     expect(pageOf("/companies/chery/")).not.toContain("chery-parts-warehouse-moscow");
+  });
+
+  it("uploads a lead picture into content/images/, names it in image: as check reads it, and the article page shows it", async () => {
+    const title = "First Tiggo 4 Pro cars leave the Moscow assembly line";
+    const alt = "A white Chery Tiggo 4 Pro at the end of the assembly line";
+    // As a camera or a picture desk names it: Decap lower-cases it and hyphenates the spaces.
+    const picture = await pictureFile("Tiggo 4 Pro assembly line.JPG", "jpeg");
+    await page.goto(`${editor.adminUrl}#/collections/articles/new`);
+    await page.getByLabel("Title", { exact: true }).fill(title);
+    await pick("Company", "Cher", "Chery");
+    await pick("Models (optional)", "Tiggo 4", "Chery Tiggo 4 Pro");
+    await page.getByLabel("Draft", { exact: true }).click();
+    await uploadLeadPicture(page, picture.file);
+    await page.getByLabel("Picture description (alt text) (optional)", { exact: true }).fill(alt);
+    await page.getByLabel("Caption (optional)", { exact: true }).fill("The first car off the line");
+    await page.getByLabel("Credit (optional)", { exact: true }).fill("Chery press office");
+    await page.locator("[data-slate-editor]").click();
+    await page.keyboard.type("The first Tiggo 4 Pro crossovers left the line on Monday.");
+    await page.getByRole("button", { name: "Choose different image" }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SCREENSHOTS, "editor-lead-picture.png") });
+    await publish();
+    await page.getByText(/changes saved/i).waitFor();
+
+    // The picture, byte for byte, where the schema looks for it; its name alone in `image:`.
+    expect(await readdir(imagesDir())).toEqual(["tiggo-4-pro-assembly-line.jpg"]);
+    expect(await readFile(path.join(imagesDir(), "tiggo-4-pro-assembly-line.jpg"))).toEqual(
+      picture.bytes,
+    );
+    expect(await frontMatterOf(`${slugifyText(title)}.md`)).toMatchObject({
+      image: "tiggo-4-pro-assembly-line.jpg",
+      image_alt: alt,
+      image_caption: "The first car off the line",
+      image_credit: "Chery press office",
+    });
+    const site = await checkAndBuild();
+    const html = parseHtml(site.pageOf(`/articles/${slugifyText(title)}/`));
+    const img = html.querySelector("figure.lead-image picture img");
+    expect(img?.getAttribute("alt")).toBe(alt);
+    expect(site.files.has(img?.getAttribute("src") ?? "")).toBe(true);
+    expect(html.querySelector("figure.lead-image figcaption")?.text).toContain(
+      "The first car off the line",
+    );
+    expect(problems.take()).toEqual([]);
   });
 });
 
@@ -227,6 +330,25 @@ const MISTAKES: Mistake[] = [
       page.getByLabel("Article address (optional)", { exact: true }).fill("Chery Plant"),
     stoppedWith: "Lower-case letters, digits and hyphens only",
   },
+  // Decap cannot make one field required by another: check answers at the `image` line.
+  {
+    mistake: "a lead picture without its description",
+    make: async (page) => {
+      await uploadLeadPicture(page, (await pictureFile("chery-tiggo-7-pro.jpg", "jpeg")).file);
+    },
+    checkSays: { ruleId: "lead-image-missing-alt", line: 11 },
+  },
+  // The picture library takes any picture; the build encodes JPEG, PNG, WebP and AVIF only.
+  {
+    mistake: "a GIF as the lead picture",
+    make: async (page) => {
+      await uploadLeadPicture(page, (await pictureFile("chery-teaser.gif", "gif")).file);
+      await page
+        .getByLabel("Picture description (alt text) (optional)", { exact: true })
+        .fill("The Chery teaser");
+    },
+    checkSays: { ruleId: "lead-image-unreadable", line: 11 },
+  },
 ];
 
 describe("what an editor can get wrong in the web editor", () => {
@@ -269,6 +391,28 @@ describe("what an editor can get wrong in the web editor", () => {
       }
     },
   );
+});
+
+describe("what the picture library refuses", () => {
+  it("does not offer a PDF uploaded as the lead picture, so it cannot become one", async () => {
+    const pdf = path.join(uploadsDir, "chery-press-release.pdf");
+    await writeFile(pdf, "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n");
+    page.on("dialog", (dialog) => dialog.accept().catch(() => undefined));
+    await page.goto("about:blank");
+    await page.goto(`${editor.adminUrl}#/collections/articles/new`);
+    await page.getByRole("button", { name: "Choose an image" }).click();
+    // The file chooser offers pictures only (`accept="image/*"`); one picked anyway is
+    // read, but the library lists only pictures, so nothing is selected to choose.
+    const input = page.locator('input[type="file"]');
+    expect(await input.getAttribute("accept")).toBe("image/*");
+    await input.setInputFiles(pdf);
+    await page.getByText("No images found.").waitFor();
+    expect(await page.getByText("chery-press-release.pdf").count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Choose selected" }).isDisabled()).toBe(true);
+    await page.keyboard.press("Escape");
+    await page.getByRole("button", { name: "Choose an image" }).waitFor();
+    expect(await readdir(imagesDir())).not.toContain("chery-press-release.pdf");
+  });
 });
 
 describe("the web editor of a production build", () => {
