@@ -24,10 +24,11 @@ import { PROJECT_ROOT } from "../project-paths.ts";
 import { writeSearchIndex } from "../search/search-index.ts";
 import { searchRecords } from "../search/search-records.ts";
 import { outputFileOf } from "../urls.ts";
+import { buildInputsDigest } from "./build-inputs.ts";
 import { acquireBuildLock, type BuildLockOptions } from "./build-lock.ts";
 import { loadNews, type NewsOptions } from "./load-news.ts";
 import { recoverSite, removeLeftovers, replaceFolder } from "./replace-folder.ts";
-import { stageSite } from "./stage-site.ts";
+import { stageSite, unchangedLiveSite } from "./stage-site.ts";
 
 export interface BuildOptions {
   contentDir: string;
@@ -58,6 +59,8 @@ export interface BuildOptions {
   progress?: BuildProgress;
   /** How long to wait for another build of the same output, and what to say meanwhile. */
   lock?: BuildLockOptions;
+  /** The moment that decides which articles are scheduled; defaults to now. */
+  now?: Date;
 }
 
 export interface BuildResult {
@@ -109,9 +112,31 @@ async function buildHoldingLock(
   records: string | undefined,
 ): Promise<BuildResult> {
   const progress = options.progress ?? silentProgress;
+  const now = options.now ?? new Date();
+  progress.phase("Reading content");
+  // The live site made from these very inputs, untouched since, is the site this build
+  // would make: nothing to do but tell again what its build told.
+  const inputs = records
+    ? await buildInputsDigest({
+        contentDir: options.contentDir,
+        now,
+        ...(options.recordsPerShard ? { recordsPerShard: options.recordsPerShard } : {}),
+      })
+    : undefined;
+  const unchanged = records && inputs && (await unchangedLiveSite(outputDir, records, inputs));
+  if (unchanged) {
+    const pages = [...unchanged.files.values()].filter((file) => file.fingerprint).length;
+    return {
+      ok: true,
+      diagnostics: unchanged.inputs.diagnostics,
+      pageCount: 0,
+      reusedCount: pages,
+    };
+  }
   const newsOptions: NewsOptions = {
     contentDir: options.contentDir,
     includeDrafts: false,
+    now,
     progress,
     ...(options.renderCacheFile ? { renderCacheFile: options.renderCacheFile } : {}),
     ...(options.frontMatterCacheFile ? { frontMatterCacheFile: options.frontMatterCacheFile } : {}),
@@ -211,6 +236,7 @@ async function buildHoldingLock(
           fingerprint: singlePrint,
           files: singlePageFiles,
         }),
+        inputs ? { digest: inputs, diagnostics: result.diagnostics } : undefined,
       ).catch(() => undefined);
     }
     return {

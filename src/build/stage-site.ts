@@ -1,8 +1,10 @@
 import { mkdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import {
+  type BuildInputs,
   type BuiltTree,
   forgetVersions,
+  isIntact,
   readVersion,
   recordedVersions,
   type StagedTree,
@@ -39,14 +41,14 @@ export async function stageSite(outputDir: string, records: string | undefined):
   if (!records) return empty();
   const current = await currentVersion(outputDir);
   const liveName = current && path.basename(current);
-  const liveFiles = liveName ? await readVersion(records, liveName) : undefined;
+  const liveFiles = liveName ? (await readVersion(records, liveName))?.files : undefined;
   const live = current && liveFiles ? { dir: current, files: liveFiles } : undefined;
   let kept: StagedTree | undefined;
   const unusable: string[] = [];
   for (const version of await recordedVersions(records)) {
     const folder = path.join(path.dirname(outputDir), version);
     if (version === liveName || !(await isFolder(folder))) continue;
-    const held = kept ? undefined : await readVersion(records, version);
+    const held = kept ? undefined : (await readVersion(records, version))?.files;
     if (held) kept = { dir: folder, held, fresh };
     else unusable.push(folder);
   }
@@ -56,4 +58,20 @@ export async function stageSite(outputDir: string, records: string | undefined):
   await rename(kept.dir, staging);
   await mkdir(fresh, { recursive: true });
   return { staged: { ...kept, dir: staging }, ...(live ? { live } : {}) };
+}
+
+/**
+ * The live site's record when it was built from exactly `digest` (see `buildInputsDigest`)
+ * and every file of it is still as its build left it: a new build would make the same site.
+ */
+export async function unchangedLiveSite(
+  outputDir: string,
+  records: string,
+  digest: string,
+): Promise<(BuiltTree & { inputs: BuildInputs }) | undefined> {
+  const current = await currentVersion(outputDir);
+  const recorded = current ? await readVersion(records, path.basename(current)) : undefined;
+  if (!current || recorded?.inputs?.digest !== digest) return undefined;
+  const live = { dir: current, files: recorded.files, inputs: recorded.inputs };
+  return isIntact(live) ? live : undefined;
 }

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { linkSync, lstatSync, mkdirSync, renameSync, rmdirSync, rmSync, statSync } from "node:fs";
 import { copyFile, mkdir, readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { writeFileAtomically } from "../leftovers.ts";
 import { outputFileOf } from "../urls.ts";
 
@@ -35,13 +36,30 @@ export interface TreeFile extends FileIdentity {
 /** The files of a built site by their path inside it (`articles/x/index.html`). */
 export type TreeFiles = Map<string, TreeFile>;
 
+/**
+ * What a version was built from, as one digest (the content, the builder, the day, the
+ * options that shape the output), and what its build told the editors: a build of the same
+ * inputs would make the same site and tell the same.
+ */
+export interface BuildInputs {
+  digest: string;
+  diagnostics: Diagnostic[];
+}
+
+/** A version's record: its files, and what it was built from when that is known. */
+export interface RecordedVersion {
+  files: TreeFiles;
+  inputs?: BuildInputs;
+}
+
 /** Bumped when the shape of a record changes: an old record then keeps nothing. */
-const RECORD_FORMAT = 3;
+const RECORD_FORMAT = 4;
 
 interface StoredRecord {
   format: number;
   version: string;
   files: Record<string, TreeFile>;
+  inputs?: BuildInputs;
 }
 
 const RECORD_SUFFIX = ".json";
@@ -65,31 +83,34 @@ export async function recordedVersions(records: string): Promise<Set<string>> {
   );
 }
 
-/** The recorded files of `version`; undefined when it has no usable record. */
+/** The record of `version`; undefined when it has no usable record. */
 export async function readVersion(
   records: string,
   version: string,
-): Promise<TreeFiles | undefined> {
+): Promise<RecordedVersion | undefined> {
   try {
     const text = await readFile(path.join(records, `${version}${RECORD_SUFFIX}`), "utf8");
     const stored = JSON.parse(text) as StoredRecord;
     if (stored.format !== RECORD_FORMAT || stored.version !== version) return undefined;
-    return new Map(Object.entries(stored.files));
+    const files = new Map(Object.entries(stored.files));
+    return stored.inputs ? { files, inputs: stored.inputs } : { files };
   } catch {
     return undefined;
   }
 }
 
-/** Records the files of `version`, whole or not at all. */
+/** Records the files of `version`, and what it was built from, whole or not at all. */
 export async function recordVersion(
   records: string,
   version: string,
   files: TreeFiles,
+  inputs?: BuildInputs,
 ): Promise<void> {
   const stored: StoredRecord = {
     format: RECORD_FORMAT,
     version,
     files: Object.fromEntries(files),
+    ...(inputs ? { inputs } : {}),
   };
   await mkdir(records, { recursive: true });
   await writeFileAtomically(
@@ -125,6 +146,14 @@ function unchanged(recorded: FileIdentity, file: string): boolean {
     now.mtimeMs === recorded.mtimeMs &&
     now.ino === recorded.ino
   );
+}
+
+/** Whether every recorded file of `tree` is still the one its build left (none written over). */
+export function isIntact(tree: BuiltTree): boolean {
+  for (const [file, recorded] of tree.files) {
+    if (!unchanged(recorded, path.join(tree.dir, file))) return false;
+  }
+  return true;
 }
 
 /** A site being assembled. */

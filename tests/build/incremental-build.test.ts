@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { appendFile, readFile, rm, writeFile } from "node:fs/promises";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { appendFile, readFile, readlink, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BuildResult, buildSite } from "../../src/build/build-site.ts";
@@ -16,6 +16,8 @@ let content: string;
 let root: string;
 let liveOutput: string;
 let recordDir: string;
+/** The moment every build of this file takes for now: the day decides what is scheduled. */
+let now = new Date();
 
 /**
  * The live site's builds keep pages and write in several passes, as on a large site: each
@@ -25,6 +27,7 @@ async function build(outputDir: string, pageRecordDir?: string): Promise<BuildRe
   const result = await buildSite({
     contentDir: content,
     outputDir,
+    now,
     ...(pageRecordDir ? { pageRecordDir, pagesPerPass: 7 } : {}),
   });
   if (!result.ok) throw new Error(`the build failed:\n${formatReport(result.diagnostics)}`);
@@ -72,6 +75,18 @@ describe("a build after a change, keeping the unchanged pages of the previous bu
     expect(result.reusedCount).toBeGreaterThan(40);
     expect(result.pageCount).toBe(0);
     await expectSameAsFreshBuild();
+  }, 60_000);
+
+  it("leaves the live site as it is, the same version and files, when nothing changed", async () => {
+    const before = await build(liveOutput, recordDir);
+    const version = await readlink(liveOutput);
+    const page = statSync(path.join(liveOutput, "index.html")).ino;
+    const again = await build(liveOutput, recordDir);
+    expect(await readlink(liveOutput)).toBe(version);
+    expect(statSync(path.join(liveOutput, "index.html")).ino).toBe(page);
+    expect(again.pageCount).toBe(0);
+    expect(again.reusedCount).toBe(before.reusedCount);
+    expect(again.diagnostics).toEqual(before.diagnostics);
   }, 60_000);
 
   it("writes an edited article's page again and keeps the others", async () => {
@@ -152,5 +167,36 @@ describe("a build after a change, keeping the unchanged pages of the previous bu
     const result = await build(liveOutput, recordDir);
     expect(result.reusedCount).toBe(0);
     await expectSameAsFreshBuild();
+  }, 60_000);
+
+  it("publishes a scheduled article on its day, with nothing else changed", async () => {
+    const realNow = now;
+    try {
+      await writeFile(
+        article("haval-tula-second-shift"),
+        [
+          "---",
+          "title: Haval adds a second shift at its Tula plant",
+          "date: 2031-03-02",
+          "company: Haval",
+          "---",
+          "",
+          "Haval will run its Tula plant in two shifts from March.",
+          "",
+        ].join("\n"),
+      );
+      now = new Date("2031-03-01T12:00:00Z");
+      await build(liveOutput, recordDir);
+      await expect(pageOf("articles/haval-tula-second-shift")).rejects.toThrow();
+      now = new Date("2031-03-02T12:00:00Z");
+      const published = await build(liveOutput, recordDir);
+      expect(published.pageCount).toBeGreaterThan(0);
+      expect(await pageOf("articles/haval-tula-second-shift")).toContain(
+        "Haval will run its Tula plant in two shifts from March.",
+      );
+      await expectSameAsFreshBuild();
+    } finally {
+      now = realNow;
+    }
   }, 60_000);
 });

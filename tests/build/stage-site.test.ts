@@ -1,5 +1,5 @@
 import { readdirSync, statSync } from "node:fs";
-import { mkdir, readFile, readlink, rm, symlink, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, readFile, readlink, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/build/build-site.ts";
@@ -111,12 +111,22 @@ describe("builds that take turns in two folders", () => {
           "date: 2022-09-01",
           "company: Geely",
         ]),
+        "chery-tiggo-7-pro-kaliningrad.md": articleText([
+          "title: Chery starts Tiggo 7 Pro assembly in Kaliningrad",
+          "date: 2022-10-03",
+          "company: Chery",
+        ]),
       },
     });
     expect((await build(contentDir)).ok).toBe(true);
     const first = statSync(article()).ino;
 
     for (const round of [2, 3, 4]) {
+      // Another article changes each time, so each build makes a new version.
+      await appendFile(
+        path.join(contentDir, "articles", "chery-tiggo-7-pro-kaliningrad.md"),
+        `\nAssembly line ${round} started on Monday.\n`,
+      );
       const result = await build(contentDir);
       expect(result.ok, `build ${round}`).toBe(true);
       expect(statSync(article()).ino, `build ${round}`).toBe(first);

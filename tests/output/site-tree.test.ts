@@ -277,16 +277,37 @@ describe("version records", () => {
     );
     await recordVersion(records, "_site.v-1", files);
     const read = await readVersion(records, "_site.v-1");
-    expect(read).toEqual(files);
-    expect(read?.get(fileOf(CHERY_PAGE_2))?.listed).toEqual([LOCALIZATION, CRASH_TEST]);
-    expect(read?.get(fileOf(LOCALIZATION))?.fingerprint).toBe("print-localization");
+    expect(read?.files).toEqual(files);
+    expect(read?.files.get(fileOf(CHERY_PAGE_2))?.listed).toEqual([LOCALIZATION, CRASH_TEST]);
+    expect(read?.files.get(fileOf(LOCALIZATION))?.fingerprint).toBe("print-localization");
+    expect(read?.inputs).toBeUndefined();
+  });
+
+  it("reads back what a version was built from and what its build told", async () => {
+    const records = path.join(root, "records");
+    const dir = await siteWith("_site.v-1", PAGES);
+    const inputs = {
+      digest: "digest-of-content-builder-and-day",
+      diagnostics: [
+        {
+          file: "content/articles/avtotor-kaliningrad.md",
+          line: 4,
+          column: 12,
+          severity: "warning" as const,
+          ruleId: "unregistered-term",
+          message: 'partner "Avtotor" is not in the registry',
+        },
+      ],
+    };
+    await recordVersion(records, "_site.v-1", recordOf(dir), inputs);
+    expect((await readVersion(records, "_site.v-1"))?.inputs).toEqual(inputs);
   });
 
   it.each([
     { record: "missing", text: undefined },
-    { record: "damaged", text: '{"format": 3, "files": {' },
-    { record: "of an older format", text: '{"format": 2, "version": "_site.v-1", "files": {}}' },
-    { record: "of another version", text: '{"format": 3, "version": "_site.v-9", "files": {}}' },
+    { record: "damaged", text: '{"format": 4, "files": {' },
+    { record: "of an older format", text: '{"format": 3, "version": "_site.v-1", "files": {}}' },
+    { record: "of another version", text: '{"format": 4, "version": "_site.v-9", "files": {}}' },
   ])("reads nothing from a record that is $record", async ({ text }) => {
     const records = path.join(root, "records");
     await mkdir(records, { recursive: true });

@@ -1,0 +1,104 @@
+import { cp, mkdir, rename, rm, symlink, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { contentDigest } from "../../src/content/content-digest.ts";
+import {
+  articleText,
+  createContentFolder,
+  removeContentFolders,
+} from "../support/content-folder.ts";
+import { temporaryFolder } from "../support/temporary-folder.ts";
+
+afterAll(removeContentFolders);
+
+const LOCALIZATION = "chery-localization-russia.md";
+
+async function newsroomContent(): Promise<string> {
+  const folder = await createContentFolder({
+    registry: { companies: "- name: Chery\n  aliases: [Чери]\n" },
+    articles: {
+      [LOCALIZATION]: articleText([
+        "title: Chery makes localizing car assembly in Russia a top priority",
+        "date: 2022-06-01",
+        "company: Chery",
+      ]),
+    },
+  });
+  await mkdir(path.join(folder, "images"));
+  await writeFile(path.join(folder, "images", "tiggo-4-pro.jpg"), Buffer.from([0xff, 0xd8, 1]));
+  return folder;
+}
+
+const article = (folder: string) => path.join(folder, "articles", LOCALIZATION);
+
+describe("the digest of a content folder", () => {
+  it("is the same for two folders that hold the same files", async () => {
+    const folder = await newsroomContent();
+    const copy = path.join(await temporaryFolder("content-copy"), "content");
+    await cp(folder, copy, { recursive: true });
+    expect(contentDigest(copy)).toBe(contentDigest(folder));
+  });
+
+  it("is the same when read again with nothing changed", async () => {
+    const folder = await newsroomContent();
+    expect(contentDigest(folder)).toBe(contentDigest(folder));
+  });
+
+  it.each([
+    {
+      change: "a sentence added to an article",
+      edit: (folder: string) =>
+        writeFile(article(folder), `${articleText(["title: Chery", "date: 2022-06-01"])}More.\n`),
+    },
+    {
+      change: "an article added",
+      edit: (folder: string) =>
+        writeFile(
+          path.join(folder, "articles", "geely-monjaro.md"),
+          articleText(["title: Geely brings the Monjaro", "date: 2022-09-01"]),
+        ),
+    },
+    { change: "an article deleted", edit: (folder: string) => rm(article(folder)) },
+    {
+      change: "an article renamed (its address follows its name)",
+      edit: (folder: string) =>
+        rename(article(folder), path.join(folder, "articles", "chery-russia.md")),
+    },
+    {
+      change: "a registry entry changed",
+      edit: (folder: string) =>
+        writeFile(path.join(folder, "registry", "companies.yaml"), "- name: Chery\n"),
+    },
+    {
+      change: "a setting changed",
+      edit: (folder: string) => writeFile(path.join(folder, "site.yaml"), "title: Car News\n"),
+    },
+    {
+      change: "a picture's bytes changed",
+      edit: (folder: string) =>
+        writeFile(path.join(folder, "images", "tiggo-4-pro.jpg"), Buffer.from([0xff, 0xd8, 2])),
+    },
+    {
+      change: "a link added",
+      edit: (folder: string) =>
+        symlink("../images/tiggo-4-pro.jpg", path.join(folder, "articles", "lead.jpg")),
+    },
+  ])("changes with $change", async ({ edit }) => {
+    const folder = await newsroomContent();
+    const before = contentDigest(folder);
+    await edit(folder);
+    expect(contentDigest(folder)).not.toBe(before);
+  });
+
+  it("changes when a link leads elsewhere, even to the same bytes", async () => {
+    const folder = await newsroomContent();
+    const outside = path.join(await temporaryFolder("outside-content"), "tiggo-4-pro.jpg");
+    await cp(path.join(folder, "images", "tiggo-4-pro.jpg"), outside);
+    const link = path.join(folder, "articles", "lead.jpg");
+    await symlink("../images/tiggo-4-pro.jpg", link);
+    const inside = contentDigest(folder);
+    await rm(link);
+    await symlink(outside, link);
+    expect(contentDigest(folder)).not.toBe(inside);
+  });
+});
