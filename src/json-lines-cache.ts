@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdir, open, rename, rm } from "node:fs/promises";
+import { appendFile, mkdir, open, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { temporaryPathFor } from "./leftovers.ts";
 
@@ -27,65 +27,117 @@ type CacheLine<T> = [key: string, value: T];
 const LINES_PER_WRITE = 500;
 
 /**
- * The entries of a cache file of `version`; none when it is missing, damaged or outdated.
+ * A run adds its new entries at the end of the file; once more than this share of the file's
+ * lines are entries no run uses any more (edited or deleted articles), it is written anew.
+ */
+const OUTDATED_SHARE = 0.25;
+
+/** What a cache file held: its entries, and its entry lines (outdated and repeated included). */
+interface StoredEntries<T> {
+  entries: Map<string, T>;
+  /** Entry lines of a file of this version; undefined when there was no such file. */
+  lines: number | undefined;
+}
+
+/** `[key, value]` from one line; undefined for a line a killed run left torn. */
+function parseLine<T>(line: string): CacheLine<T> | undefined {
+  try {
+    const parsed = JSON.parse(line) as unknown;
+    return Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === "string"
+      ? (parsed as CacheLine<T>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The entries of a cache file of `version`; none when it is missing, unreadable or outdated.
+ * A line that is not a whole entry is skipped: appending is the only way a line gets written
+ * in place, and a killed run can only leave its last line torn; each entry is found by a key
+ * of everything it depends on, so skipping one only means computing it again.
  * Lines are split by hand, on the `\n` that `save` writes, rather than by `readline`, which
  * looked for every kind of line break and took longer than parsing the lines.
  */
-async function readEntries<T>(file: string, version: string): Promise<Map<string, T>> {
+async function readEntries<T>(file: string, version: string): Promise<StoredEntries<T>> {
   const entries = new Map<string, T>();
   const stream = createReadStream(file, { encoding: "utf8" });
   let header: CacheHeader | undefined;
+  let lines = 0;
   /** Takes one line; false when the file is of another version. */
   const take = (line: string): boolean => {
     if (header === undefined) {
       header = JSON.parse(line) as CacheHeader;
       return header?.version === version;
     }
-    if (line !== "") {
-      const [key, value] = JSON.parse(line) as CacheLine<T>;
-      entries.set(key, value);
-    }
+    if (line === "") return true;
+    lines++;
+    const entry = parseLine<T>(line);
+    if (entry) entries.set(entry[0], entry[1]);
     return true;
   };
+  const none: StoredEntries<T> = { entries: new Map(), lines: undefined };
   try {
     let partial = "";
     for await (const chunk of stream as AsyncIterable<string>) {
-      const lines = `${partial}${chunk}`.split("\n");
-      partial = lines.pop() ?? "";
-      for (const line of lines) if (!take(line)) return new Map();
+      const split = `${partial}${chunk}`.split("\n");
+      partial = split.pop() ?? "";
+      for (const line of split) if (!take(line)) return none;
     }
-    if (partial !== "" && !take(partial)) return new Map();
-    return entries;
+    if (partial !== "" && !take(partial)) return none;
+    return header === undefined ? none : { entries, lines };
   } catch {
-    return new Map();
+    return none;
   } finally {
     stream.destroy();
   }
 }
 
+/** `entries` as JSON Lines, `LINES_PER_WRITE` at a time. */
+async function writeLines(
+  write: (text: string) => Promise<unknown>,
+  entries: Iterable<CacheLine<unknown>>,
+  first: string[] = [],
+): Promise<void> {
+  let lines = first;
+  for (const entry of entries) {
+    lines.push(JSON.stringify(entry));
+    if (lines.length >= LINES_PER_WRITE) {
+      await write(`${lines.join("\n")}\n`);
+      lines = [];
+    }
+  }
+  if (lines.length > 0) await write(`${lines.join("\n")}\n`);
+}
+
 /**
  * Results kept between runs in one file outside the output folder, valid for one `version`
- * of what computes them. Only entries used by the latest run are saved back, so the file
- * never grows with deleted or edited files. Values must survive `JSON.stringify` unchanged.
+ * of what computes them. A run adds the entries it computed at the end of the file, so a
+ * build after one edit writes one line, not the whole file; once a quarter of the lines are
+ * entries the latest run did not use (of edited or deleted files), the file is written anew
+ * with only those it used, so it never grows past a third more than the content needs.
+ * Values must survive `JSON.stringify` unchanged.
  */
 export class JsonLinesCache<T> {
   private readonly used = new Map<string, T>();
-  private changed = false;
 
   private constructor(
     private readonly file: string | undefined,
     private readonly version: string,
     private readonly stored: ReadonlyMap<string, T>,
+    /** Entry lines of the file as opened; undefined when it must be written anew. */
+    private readonly storedLines: number | undefined,
   ) {}
 
   /** A cache that keeps nothing: for tests and one-off checks of other folders. */
   static disabled<T>(): JsonLinesCache<T> {
-    return new JsonLinesCache<T>(undefined, "", new Map());
+    return new JsonLinesCache<T>(undefined, "", new Map(), undefined);
   }
 
   /** Opens the cache file; a missing, unreadable or outdated file is an empty cache. */
   static async open<T>(file: string, version: string): Promise<JsonLinesCache<T>> {
-    return new JsonLinesCache(file, version, await readEntries<T>(file, version));
+    const { entries, lines } = await readEntries<T>(file, version);
+    return new JsonLinesCache(file, version, entries, lines);
   }
 
   get size(): number {
@@ -99,14 +151,27 @@ export class JsonLinesCache<T> {
 
   /** Keeps a value for the next run; every value this run used must be set. */
   set(key: string, value: T): void {
-    if (!this.stored.has(key)) this.changed = true;
     this.used.set(key, value);
   }
 
-  /** Writes the entries of this run, atomically, when anything differs from the stored file. */
+  /**
+   * Saves this run's entries for the next: adds the new ones at the end of the file, or
+   * writes the file anew, atomically, when it is missing, of another version or mostly
+   * outdated. Nothing is written when the file already holds every entry used.
+   */
   async save(): Promise<void> {
     if (!this.file) return;
-    if (!this.changed && this.used.size === this.stored.size) return;
+    const added = [...this.used].filter(([key]) => !this.stored.has(key));
+    const lines = this.storedLines;
+    if (lines !== undefined) {
+      const outdated = lines + added.length - this.used.size;
+      if (outdated <= OUTDATED_SHARE * (lines + added.length)) {
+        // The leading line break ends a line a killed run may have left torn.
+        if (added.length > 0)
+          await writeLines((text) => appendFile(this.file as string, text), added, [""]);
+        return;
+      }
+    }
     await mkdir(path.dirname(this.file), { recursive: true });
     // Written beside the file and renamed over it: a run killed mid-way leaves the old file
     // whole and a temporary one that no reader opens and the next build deletes.
@@ -114,15 +179,7 @@ export class JsonLinesCache<T> {
     const output = await open(temporary, "w");
     try {
       const header: CacheHeader = { version: this.version };
-      let lines = [JSON.stringify(header)];
-      for (const entry of this.used) {
-        lines.push(JSON.stringify(entry satisfies CacheLine<T>));
-        if (lines.length >= LINES_PER_WRITE) {
-          await output.write(`${lines.join("\n")}\n`);
-          lines = [];
-        }
-      }
-      await output.write(`${lines.join("\n")}\n`);
+      await writeLines((text) => output.write(text), this.used, [JSON.stringify(header)]);
     } catch (error) {
       await output.close();
       await rm(temporary, { force: true });

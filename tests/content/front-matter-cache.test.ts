@@ -189,14 +189,15 @@ describe("what misses the front-matter cache", () => {
     expect(articles[0]?.title).toBe("Tiggo 4 Pro gets four stars in a Russian crash test");
   });
 
-  it("ignores a cache file cut short, and gives the cold run's results", async () => {
+  it("parses again the files whose lines a cache file cut short lost, and gives the cold run's results", async () => {
     const { dir, cacheFile } = await contentFolder();
     const cold = await load(dir, cacheFile);
     const whole = await readFile(cacheFile, "utf8");
     await writeFile(cacheFile, whole.slice(0, Math.floor(whole.length / 2)));
     parses.mockClear();
     const warm = await load(dir, cacheFile);
-    expect(parsedFiles()).toHaveLength(Object.keys(ARTICLES).length);
+    expect(parsedFiles().length).toBeGreaterThan(0);
+    expect(parsedFiles().length).toBeLessThan(Object.keys(ARTICLES).length);
     expect(warm).toStrictEqual(cold);
   });
 });

@@ -177,7 +177,7 @@ describe("RenderCache", () => {
     expect((await RenderCache.open(corrupt, version)).size).toBe(0);
   });
 
-  it("keeps what it read when a line of its file is damaged, since nothing of it is trusted", async () => {
+  it("keeps the whole lines of a file whose last line a killed run left torn", async () => {
     const folder = await createContentFolder({});
     const version = await rendererVersion();
     const damaged = path.join(folder, "damaged.jsonl");
@@ -192,7 +192,9 @@ describe("RenderCache", () => {
       damaged,
       `${JSON.stringify({ version })}\n${JSON.stringify(["key-1", body])}\n["key-2", {"html": \n`,
     );
-    expect((await RenderCache.open(damaged, version)).size).toBe(0);
+    const reopened = await RenderCache.open(damaged, version);
+    expect(reopened.size).toBe(1);
+    expect(reopened.get("key-1")).toEqual(body);
   });
 
   it("writes and reads back many bodies, a line each", async () => {

@@ -1,4 +1,4 @@
-import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { buildSite } from "../../src/build/build-site.ts";
@@ -62,6 +62,11 @@ it("ignores the half-written cache files of a killed build, deletes them and kee
     await writeFile(path.join(cacheDir, name), text);
   }
 
+  // An edit, so the second build reads the caches rather than finding nothing changed.
+  await appendFile(
+    path.join(contentDir, "articles", "geely-monjaro.md"),
+    "\nDeliveries start in October.\n",
+  );
   const second = await build();
 
   expect(second.ok).toBe(true);
