@@ -16,6 +16,11 @@ export interface ToolSamples {
   articles: number;
   cold: number[];
   warm: number[];
+  /**
+   * The next build, with the edit undone: the steady state of a site built after every
+   * change, where the warm build is the first since a cold one.
+   */
+  warmAgain: number[];
   /** A build right after a build, nothing changed in between. */
   unchanged: number[];
   peakRss: number[];
@@ -37,7 +42,11 @@ function row(cells: string[]): string {
   return `| ${cells.join(" | ")} |`;
 }
 
-function summaryOf(samples: SizeSamples, tool: string, key: "cold" | "warm" | "unchanged") {
+function summaryOf(
+  samples: SizeSamples,
+  tool: string,
+  key: "cold" | "warm" | "warmAgain" | "unchanged",
+) {
   const found = samples.tools.find((t) => t.tool === tool);
   return found && found[key].length > 0 ? summarize(found[key]) : undefined;
 }
@@ -51,6 +60,7 @@ export function formatSizeTable(samples: SizeSamples): string {
       "tool",
       "cold build",
       "warm build (1 edit)",
+      "warm again (edit undone)",
       "unchanged rebuild",
       "peak RSS (tree)",
       "files",
@@ -59,15 +69,17 @@ export function formatSizeTable(samples: SizeSamples): string {
       "cold vs eleventy",
       "cold vs hugo",
       "warm vs hugo cold",
+      "warm again vs hugo cold",
       "unchanged vs hugo cold",
     ]),
-    row(Array.from({ length: 12 }, () => "---")),
+    row(Array.from({ length: 14 }, () => "---")),
   ];
   const hugoCold = summaryOf(samples, "hugo", "cold");
   for (const tool of samples.tools) {
     if (tool.cold.length === 0) continue;
     const cold = summarize(tool.cold);
     const warm = summarize(tool.warm);
+    const warmAgain = tool.warmAgain.length > 0 ? summarize(tool.warmAgain) : undefined;
     const unchanged = tool.unchanged.length > 0 ? summarize(tool.unchanged) : undefined;
     const anchorRatios = ANCHORS.map((anchor) =>
       anchor === tool.tool ? "–" : formatRatio(ratio(cold, summaryOf(samples, anchor, "cold"))),
@@ -77,6 +89,7 @@ export function formatSizeTable(samples: SizeSamples): string {
         tool.tool,
         formatSummary(cold, formatSeconds),
         formatSummary(warm, formatSeconds),
+        warmAgain ? formatSummary(warmAgain, formatSeconds) : "–",
         unchanged ? formatSummary(unchanged, formatSeconds) : "–",
         formatSummary(summarize(tool.peakRss), formatMiB),
         tool.output ? String(tool.output.files) : "–",
@@ -84,6 +97,7 @@ export function formatSizeTable(samples: SizeSamples): string {
         perArticleMs(cold, samples.articles).toFixed(2),
         ...anchorRatios,
         tool.tool === "hugo" ? "–" : formatRatio(ratio(warm, hugoCold)),
+        tool.tool === "hugo" || !warmAgain ? "–" : formatRatio(ratio(warmAgain, hugoCold)),
         tool.tool === "hugo" || !unchanged ? "–" : formatRatio(ratio(unchanged, hugoCold)),
       ]),
     );

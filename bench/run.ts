@@ -70,6 +70,7 @@ const results: SizeSamples[] = variants.flatMap((variant) =>
         articles,
         cold: [],
         warm: [],
+        warmAgain: [],
         unchanged: [],
         peakRss: [],
       }),
@@ -118,6 +119,10 @@ for (let run = 0; run < runs; run++) {
       );
       samples.warm.push(warm.seconds);
       samples.peakRss.push(warm.peakRssBytes);
+      log(`${label}: ${tool.name} warm again (the edit undone)`);
+      const warmAgain = await runMeasured(tool.build(paths));
+      samples.warmAgain.push(warmAgain.seconds);
+      samples.peakRss.push(warmAgain.peakRssBytes);
     }
     log(`${label}: npm run check`);
     const check = await runMeasured(checkCommand(paths));

@@ -198,13 +198,23 @@ function makeParent(file: string, made: Set<string>): void {
  */
 async function placeLink(source: string, target: string, made: Set<string>): Promise<void> {
   makeParent(target, made);
-  clear(target);
   try {
-    linkSync(source, target);
+    // Mostly nothing is there yet: clearing first would cost a call per file for nothing.
+    linkOrClearFirst(source, target);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== "EXDEV" && code !== "EPERM") throw error;
     await copyFile(source, target);
+  }
+}
+
+function linkOrClearFirst(source: string, target: string): void {
+  try {
+    linkSync(source, target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    clear(target);
+    linkSync(source, target);
   }
 }
 
