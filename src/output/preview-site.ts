@@ -2,8 +2,9 @@ import { ContentError } from "../diagnostics/content-error.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { formatReport } from "../diagnostics/format-diagnostics.ts";
 import type { LoadedSite, News } from "../site/news.ts";
+import { DEFAULT_IMAGE_CACHE } from "../site/renditions.ts";
 import { PreviewPages } from "./preview-pages.ts";
-import { DEFAULT_IMAGE_CACHE, writeRenditions } from "./write-renditions.ts";
+import { writeRenditions } from "./write-renditions.ts";
 
 export interface PreviewSiteOptions {
   /** Loads the content again, drafts included; called on every rebuild. */

@@ -12,9 +12,6 @@ import {
 } from "../site/renditions.ts";
 import { outputFileOf } from "../urls.ts";
 
-/** Where encoded pictures are kept between builds, outside any output folder. */
-export const DEFAULT_IMAGE_CACHE = ".cache/images";
-
 /** Files copied at once: enough to keep the disk busy, few enough for the file handles. */
 const COPIES_AT_ONCE = 16;
 

@@ -2,6 +2,9 @@ import { createHash } from "node:crypto";
 import type { LeadImage } from "../content/article.ts";
 import type { Article } from "../markdown/article.ts";
 
+/** Where encoded pictures are kept between builds, outside any output folder. */
+export const DEFAULT_IMAGE_CACHE = ".cache/images";
+
 /** A phone's column, the article column (40rem) at 1.5× and at 2×. */
 export const RENDITION_WIDTHS: readonly number[] = [480, 960, 1440];
 

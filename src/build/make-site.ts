@@ -1,0 +1,161 @@
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import { adminFiles, writeExtraFiles } from "../admin/admin-files.ts";
+import { hasErrors } from "../diagnostics/diagnostic.ts";
+import { builderVersion } from "../output/builder-version.ts";
+import { checkCompleteness } from "../output/check-completeness.ts";
+import { siteUrlOfFile } from "../output/check-links.ts";
+import { pageFingerprints, singlePagesFingerprint } from "../output/page-fingerprints.ts";
+import { planPagePasses } from "../output/page-passes.ts";
+import {
+  assembleTree,
+  keepSinglePages,
+  keepUnchangedPages,
+  recordVersion,
+  siteRecord,
+} from "../output/site-tree.ts";
+import { pageThreads, writePasses } from "../output/write-passes.ts";
+import { encodeRenditions } from "../output/write-renditions.ts";
+import { silentProgress } from "../progress.ts";
+import { PROJECT_ROOT } from "../project-paths.ts";
+import { writeSearchIndex } from "../search/search-index.ts";
+import { searchRecords } from "../search/search-records.ts";
+import { DEFAULT_IMAGE_CACHE } from "../site/renditions.ts";
+import { outputFileOf } from "../urls.ts";
+import type { BuildOptions, BuildResult } from "./build-options.ts";
+import { loadNews, type NewsOptions } from "./load-news.ts";
+import { replaceFolder } from "./replace-folder.ts";
+import { stageSite } from "./stage-site.ts";
+
+/**
+ * The work of a build that has something to do: loads and checks all content, keeps the
+ * unchanged pages, writes the others, indexes search, checks the site and puts it in place.
+ * Loaded only then, so a build that finds nothing changed never loads the site's code.
+ */
+export async function makeSite(
+  options: BuildOptions,
+  outputDir: string,
+  records: string | undefined,
+  inputs: string | undefined,
+  now: Date,
+): Promise<BuildResult> {
+  const progress = options.progress ?? silentProgress;
+  const newsOptions: NewsOptions = {
+    contentDir: options.contentDir,
+    includeDrafts: false,
+    now,
+    progress,
+    ...(options.renderCacheFile ? { renderCacheFile: options.renderCacheFile } : {}),
+    ...(options.frontMatterCacheFile ? { frontMatterCacheFile: options.frontMatterCacheFile } : {}),
+  };
+  const result = await loadNews(newsOptions);
+  const { news } = result;
+  if (!news || hasErrors(result.diagnostics)) {
+    return { ok: false, diagnostics: result.diagnostics, pageCount: 0, reusedCount: 0 };
+  }
+  const { staged, live } = await stageSite(outputDir, records);
+  // Search is indexed from the site's data in Pagefind's own process while pages are written.
+  const search = writeSearchIndex(staged.fresh, searchRecords(news), {
+    ...(options.searchCacheDir ? { cacheDir: options.searchCacheDir } : {}),
+    ...(options.recordsPerShard ? { recordsPerShard: options.recordsPerShard } : {}),
+  });
+  // Awaited below; until then a failure of Pagefind must not count as unhandled.
+  search.catch(() => undefined);
+  try {
+    progress.phase("Keeping unchanged pages");
+    const version = await builderVersion(PROJECT_ROOT);
+    const fingerprints = pageFingerprints(news, version);
+    const kept = await keepUnchangedPages(fingerprints, staged, live);
+    const singlePrint = singlePagesFingerprint(news, fingerprints, version);
+    const keptSinglePages = await keepSinglePages(singlePrint, staged, live);
+    // Pictures are encoded here, not when content loads, so `check` never pays for it.
+    progress.phase("Encoding pictures");
+    const pictures = await encodeRenditions(
+      news.imageJobs,
+      options.imageCacheDir ?? path.join(PROJECT_ROOT, DEFAULT_IMAGE_CACHE),
+    );
+    const threads = options.pageThreads ?? pageThreads();
+    const passes = planPagePasses(news, kept.urls, {
+      threads,
+      ...(options.pagesPerPass ? { pagesPerPass: options.pagesPerPass } : {}),
+      ...(options.parallelPagesFrom ? { parallelFrom: options.parallelPagesFrom } : {}),
+      keepSinglePages: keptSinglePages !== undefined,
+    });
+    const total = passes.reduce((sum, pass) => sum + pass.pages, 0);
+    let done = 0;
+    progress.phase("Writing pages");
+    const written = await writePasses(staged.fresh, passes, threads, (pass) => {
+      done += pass.pages;
+      progress.advance(done, total);
+    });
+    // Files beside the pages: the web editor at /admin/.
+    await writeExtraFiles(
+      staged.fresh,
+      await adminFiles({ settings: news.site, contentDir: options.contentDir }),
+    );
+    progress.phase("Indexing search");
+    const { linked } = await search;
+    progress.phase("Putting the site together");
+    const files = await assembleTree(
+      staged,
+      new Map([...kept.files, ...(keptSinglePages ?? [])]),
+      new Map([...linked, ...pictures.files]),
+    );
+    // The single pages' files, fingerprinted pages of their pass aside: kept or written together.
+    const pageFiles = new Set([...fingerprints.keys()].map(outputFileOf));
+    const singlePageFiles = keptSinglePages
+      ? [...keptSinglePages.keys()]
+      : written.singlePageFiles.filter((file) => !pageFiles.has(file));
+    progress.phase("Checking the site");
+    // A kept page is the very file the last build checked: its links are known.
+    const listedByPage = new Map<string, string[]>();
+    for (const url of kept.urls) {
+      const listed = kept.files.get(outputFileOf(url))?.listed;
+      if (listed) listedByPage.set(url, listed);
+    }
+    const incomplete = await checkCompleteness(staged.dir, news, {
+      files: new Set(files.keys()),
+      listedByPage,
+      keptPages: new Set([
+        ...kept.urls,
+        ...(keptSinglePages ? [...keptSinglePages.keys()].map(siteUrlOfFile) : []),
+      ]),
+    });
+    if (incomplete.length > 0) {
+      return {
+        ok: false,
+        diagnostics: [...result.diagnostics, ...incomplete],
+        pageCount: 0,
+        reusedCount: 0,
+      };
+    }
+    progress.phase("Putting the site in place");
+    const replaced = await replaceFolder(staged.dir, outputDir, {
+      keepPrevious: live !== undefined,
+    });
+    // The site is in place: a record that cannot be written only means the next build
+    // keeps no page and writes them all.
+    if (records) {
+      await recordVersion(
+        records,
+        path.basename(replaced.version),
+        siteRecord(files, fingerprints, listedByPage, {
+          fingerprint: singlePrint,
+          files: singlePageFiles,
+        }),
+        inputs ? { digest: inputs, diagnostics: result.diagnostics } : undefined,
+      ).catch(() => undefined);
+    }
+    return {
+      ok: true,
+      diagnostics: result.diagnostics,
+      pageCount: written.count,
+      reusedCount: kept.files.size + (keptSinglePages?.size ?? 0),
+    };
+  } finally {
+    // A failed pass must not leave Pagefind writing into a folder being deleted.
+    await search.catch(() => undefined);
+    await rm(staged.dir, { recursive: true, force: true });
+    await rm(staged.fresh, { recursive: true, force: true });
+  }
+}
