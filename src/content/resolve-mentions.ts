@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { Diagnostic, Place } from "../diagnostics/diagnostic.ts";
 import { cleanTermName, termSlug } from "../registry/normalize-term.ts";
 import type { Registry } from "../registry/registry.ts";
 import { likelyMeant, NAME_POLICY, unknownTermDiagnostic } from "../registry/unknown-term.ts";
@@ -20,16 +20,22 @@ export function resolveMentions(
   registry: Registry,
 ): { mentions: Mentions; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
+  const reportAt = (
+    place: Place,
+    ruleId: string,
+    message: string,
+    fix: string,
+    severity: Diagnostic["severity"] = "error",
+  ) => {
+    diagnostics.push({ file, ...place, severity, ruleId, message, fix });
+  };
   const report = (
     path: readonly PropertyKey[],
     ruleId: string,
     message: string,
     fix: string,
     severity: Diagnostic["severity"] = "error",
-  ) => {
-    const place = placeIn(places, path);
-    diagnostics.push({ file, ...place, severity, ruleId, message, fix });
-  };
+  ) => reportAt(placeIn(places, path), ruleId, message, fix, severity);
 
   /** Reads one listed name, or reports why it cannot be a term. */
   const mention = (
@@ -108,22 +114,24 @@ export function resolveMentions(
     return true;
   };
 
-  /** Keeps the first of each term; a second listing is a slip worth a warning. */
+  /**
+   * Keeps the first of each term; a second listing is a slip worth a warning, told at that
+   * entry's own place (entries dropped before, such as a name without letters, do not shift it).
+   */
   const unique = <T extends TermMention>(
     kind: string,
-    field: string,
     items: T[],
     identity: (item: T) => string = (item) => item.slug,
   ): T[] => {
     const seen = new Set<string>();
-    return items.filter((item, index) => {
+    return items.filter((item) => {
       const key = identity(item);
       if (!seen.has(key)) {
         seen.add(key);
         return true;
       }
-      report(
-        [field, index],
+      reportAt(
+        item.place,
         "duplicate-term",
         `the ${kind} "${item.name}" is listed twice`,
         "remove the second entry",
@@ -137,7 +145,6 @@ export function resolveMentions(
     isWrittenAsList(places, field) ? [field, index] : [field];
 
   const companies = unique(
-    "company",
     "company",
     data.company.flatMap(
       (name, index) => mention("company", name, listPath("company", index)) ?? [],
@@ -207,8 +214,8 @@ export function resolveMentions(
   return {
     mentions: {
       companies,
-      models: unique("model", "models", models, (model) => `${model.company.slug}/${model.slug}`),
-      partners: unique("partner", "partners", partners),
+      models: unique("model", models, (model) => `${model.company.slug}/${model.slug}`),
+      partners: unique("partner", partners),
     },
     diagnostics,
   };

@@ -427,6 +427,34 @@ describe("names that cannot be terms", () => {
     ]);
   });
 
+  it.each([
+    {
+      list: "companies after a name without letters",
+      lines: ["company: [Chery, '!!!', Chery]"],
+      at: [4, 25],
+    },
+    {
+      list: "partners after a name without letters",
+      lines: ["company: Chery", "partners: [UAZ, '???', Uaz]"],
+      at: [5, 24],
+    },
+    {
+      list: "models after an entry of another company",
+      lines: [
+        "company: [Chery, Geely]",
+        "models:",
+        "  - { name: Atlas, company: Haval }",
+        "  - { name: Tiggo 4 Pro, company: Chery }",
+        "  - { name: Tiggo 4 Pro, company: Chery }",
+      ],
+      at: [8, 13],
+    },
+  ])("tells a name listed twice at the second entry, in $list", ({ lines, at }) => {
+    const { diagnostics } = validate([], undefined, ["title: Chery", "date: 2022-06-01", ...lines]);
+    const duplicate = diagnostics.find((diagnostic) => diagnostic.ruleId === "duplicate-term");
+    expect([duplicate?.line, duplicate?.column]).toEqual(at);
+  });
+
   it("gives the company 奇瑞 a safe slug", () => {
     const { article } = validate([], undefined, [
       "title: Chery",
