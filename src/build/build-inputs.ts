@@ -2,12 +2,13 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import { contentDigest } from "../content/content-digest.ts";
 import { todayIn } from "../dates.ts";
-import { builderVersion } from "../output/builder-version.ts";
-import { displayPath, PROJECT_ROOT } from "../project-paths.ts";
+import { displayPath } from "../project-paths.ts";
 import { loadSiteSettings, SETTINGS_FILE } from "../settings/site-settings.ts";
 
 export interface InputsOptions {
   contentDir: string;
+  /** The builder's version (`builderVersion`): templates, code, locked packages. */
+  builder: string;
   /** The moment that decides which articles are scheduled. */
   now: Date;
   /** Search records per shard, when not the builder's default: it changes the index's files. */
@@ -24,12 +25,11 @@ export async function buildInputsDigest(options: InputsOptions): Promise<string 
   const settingsFile = path.resolve(options.contentDir, SETTINGS_FILE);
   const settings = await loadSiteSettings(options.contentDir, displayPath(settingsFile));
   if (!settings.ok) return undefined;
-  const builder = await builderVersion(PROJECT_ROOT);
   const content = contentDigest(options.contentDir);
   return createHash("sha256")
     .update(
       JSON.stringify({
-        builder,
+        builder: options.builder,
         content,
         contentDir: path.resolve(options.contentDir),
         today: todayIn(settings.settings.timeZone, options.now),

@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { BuildProgress } from "../progress.ts";
 import type { BuildLockOptions } from "./build-lock.ts";
+import type { LiveSite } from "./stage-site.ts";
 
 export interface BuildOptions {
   contentDir: string;
@@ -42,4 +43,19 @@ export interface BuildResult {
   pageCount: number;
   /** Pages and files of the single pages kept from the previous build, unchanged. */
   reusedCount: number;
+}
+
+/** What a build that has something to do learnt while deciding so, holding the lock. */
+export interface BuildContext {
+  /** The output folder, resolved. */
+  outputDir: string;
+  /** Where the records of its versions are kept; none when pages are not kept. */
+  records: string | undefined;
+  /** The version the output links to, with its record. */
+  live: LiveSite | undefined;
+  /** The digest of this build's inputs, recorded with the new version. */
+  inputs: string | undefined;
+  now: Date;
+  /** The builder's version, computed once per build. */
+  builder: string;
 }

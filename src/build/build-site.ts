@@ -1,6 +1,7 @@
 import path from "node:path";
 import { removeAbandonedTemporaries } from "../leftovers.ts";
-import { recordedVersions, versionRecords } from "../output/site-tree.ts";
+import { builderVersion } from "../output/builder-version.ts";
+import { isIntact, recordedVersions, versionRecords } from "../output/site-tree.ts";
 import { silentProgress } from "../progress.ts";
 import { PROJECT_ROOT } from "../project-paths.ts";
 import { DEFAULT_IMAGE_CACHE } from "../site/renditions.ts";
@@ -8,7 +9,7 @@ import { buildInputsDigest } from "./build-inputs.ts";
 import { acquireBuildLock } from "./build-lock.ts";
 import type { BuildOptions, BuildResult } from "./build-options.ts";
 import { recoverSite, removeLeftovers } from "./replace-folder.ts";
-import { unchangedLiveSite } from "./stage-site.ts";
+import { liveSite } from "./stage-site.ts";
 
 export type { BuildOptions, BuildResult } from "./build-options.ts";
 
@@ -53,26 +54,28 @@ async function buildHoldingLock(
 ): Promise<BuildResult> {
   const progress = options.progress ?? silentProgress;
   const now = options.now ?? new Date();
-  progress.phase("Reading content");
-  // The live site made from these very inputs, untouched since, is the site this build
-  // would make: nothing to do but tell again what its build told.
+  progress.phase("Checking what changed");
+  const builder = await builderVersion(PROJECT_ROOT);
+  const live = records ? await liveSite(outputDir, records) : undefined;
   const inputs = records
     ? await buildInputsDigest({
         contentDir: options.contentDir,
+        builder,
         now,
         ...(options.recordsPerShard ? { recordsPerShard: options.recordsPerShard } : {}),
       })
     : undefined;
-  const unchanged = records && inputs && (await unchangedLiveSite(outputDir, records, inputs));
-  if (unchanged) {
-    const pages = [...unchanged.files.values()].filter((file) => file.fingerprint).length;
+  // The live site made from these very inputs, untouched since, is the site this build
+  // would make: nothing to do but tell again what its build told.
+  if (live?.inputs && inputs === live.inputs.digest && isIntact(live)) {
+    const pages = [...live.files.values()].filter((file) => file.fingerprint).length;
     return {
       ok: true,
-      diagnostics: unchanged.inputs.diagnostics,
+      diagnostics: live.inputs.diagnostics,
       pageCount: 0,
       reusedCount: pages,
     };
   }
   const { makeSite } = await import("./make-site.ts");
-  return makeSite(options, outputDir, records, inputs, now);
+  return makeSite(options, { outputDir, records, live, inputs, now, builder });
 }

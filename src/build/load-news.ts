@@ -40,6 +40,8 @@ export interface NewsOptions {
   now?: Date;
   /** Hears the phases of loading and how many bodies are rendered; silent when absent. */
   progress?: BuildProgress;
+  /** The builder's version (`builderVersion`), when the caller has it already. */
+  builderVersion?: string;
 }
 
 export type NewsResult = LoadedSite;
@@ -89,7 +91,10 @@ export async function loadNews(options: NewsOptions): Promise<NewsResult> {
   const today = todayIn(settings.timeZone, options.now ?? new Date());
   // Parsing is the builder's own code: any change to it, or to a package, starts afresh.
   const frontMatterCache = options.frontMatterCacheFile
-    ? await FrontMatterCache.open(options.frontMatterCacheFile, await builderVersion(PROJECT_ROOT))
+    ? await FrontMatterCache.open(
+        options.frontMatterCacheFile,
+        options.builderVersion ?? (await builderVersion(PROJECT_ROOT)),
+      )
     : FrontMatterCache.disabled();
   const loaded = await loadArticles(
     options.contentDir,

@@ -2,7 +2,6 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { adminFiles, writeExtraFiles } from "../admin/admin-files.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
-import { builderVersion } from "../output/builder-version.ts";
 import { checkCompleteness } from "../output/check-completeness.ts";
 import { siteUrlOfFile } from "../output/check-links.ts";
 import { pageFingerprints, singlePagesFingerprint } from "../output/page-fingerprints.ts";
@@ -22,7 +21,7 @@ import { writeSearchIndex } from "../search/search-index.ts";
 import { searchRecords } from "../search/search-records.ts";
 import { DEFAULT_IMAGE_CACHE } from "../site/renditions.ts";
 import { outputFileOf } from "../urls.ts";
-import type { BuildOptions, BuildResult } from "./build-options.ts";
+import type { BuildContext, BuildOptions, BuildResult } from "./build-options.ts";
 import { loadNews, type NewsOptions } from "./load-news.ts";
 import { replaceFolder } from "./replace-folder.ts";
 import { stageSite } from "./stage-site.ts";
@@ -34,10 +33,7 @@ import { stageSite } from "./stage-site.ts";
  */
 export async function makeSite(
   options: BuildOptions,
-  outputDir: string,
-  records: string | undefined,
-  inputs: string | undefined,
-  now: Date,
+  { outputDir, records, live: liveRecord, inputs, now, builder }: BuildContext,
 ): Promise<BuildResult> {
   const progress = options.progress ?? silentProgress;
   const newsOptions: NewsOptions = {
@@ -45,6 +41,7 @@ export async function makeSite(
     includeDrafts: false,
     now,
     progress,
+    builderVersion: builder,
     ...(options.renderCacheFile ? { renderCacheFile: options.renderCacheFile } : {}),
     ...(options.frontMatterCacheFile ? { frontMatterCacheFile: options.frontMatterCacheFile } : {}),
   };
@@ -53,7 +50,7 @@ export async function makeSite(
   if (!news || hasErrors(result.diagnostics)) {
     return { ok: false, diagnostics: result.diagnostics, pageCount: 0, reusedCount: 0 };
   }
-  const { staged, live } = await stageSite(outputDir, records);
+  const { staged, live } = await stageSite(outputDir, records, liveRecord);
   // Search is indexed from the site's data in Pagefind's own process while pages are written.
   const search = writeSearchIndex(staged.fresh, searchRecords(news), {
     ...(options.searchCacheDir ? { cacheDir: options.searchCacheDir } : {}),
@@ -63,10 +60,9 @@ export async function makeSite(
   search.catch(() => undefined);
   try {
     progress.phase("Keeping unchanged pages");
-    const version = await builderVersion(PROJECT_ROOT);
-    const fingerprints = pageFingerprints(news, version);
+    const fingerprints = pageFingerprints(news, builder);
     const kept = await keepUnchangedPages(fingerprints, staged, live);
-    const singlePrint = singlePagesFingerprint(news, fingerprints, version);
+    const singlePrint = singlePagesFingerprint(news, fingerprints, builder);
     const keptSinglePages = await keepSinglePages(singlePrint, staged, live);
     // Pictures are encoded here, not when content loads, so `check` never pays for it.
     progress.phase("Encoding pictures");

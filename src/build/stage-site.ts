@@ -4,7 +4,6 @@ import {
   type BuildInputs,
   type BuiltTree,
   forgetVersions,
-  isIntact,
   readVersion,
   recordedVersions,
   type StagedTree,
@@ -27,9 +26,14 @@ async function isFolder(folder: string): Promise<boolean> {
  * holds what it contains; otherwise a new empty folder. The kept version's record is deleted
  * before its folder is touched, so a build killed while changing it leaves a folder that is
  * never taken for a site again, only deleted. Records of versions that are gone are deleted,
- * and versions whose record is unreadable with them.
+ * and versions whose record is unreadable with them. `live` is the version `outputDir` links
+ * to, with its record (see `liveSite`): it is never touched.
  */
-export async function stageSite(outputDir: string, records: string | undefined): Promise<Staging> {
+export async function stageSite(
+  outputDir: string,
+  records: string | undefined,
+  live: BuiltTree | undefined,
+): Promise<Staging> {
   const staging = `${outputDir}.staging-${process.pid}`;
   const fresh = `${outputDir}.fresh-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
@@ -39,10 +43,7 @@ export async function stageSite(outputDir: string, records: string | undefined):
     return { staged: { dir: staging, held: new Map(), fresh: staging }, ...(live ? { live } : {}) };
   };
   if (!records) return empty();
-  const current = await currentVersion(outputDir);
-  const liveName = current && path.basename(current);
-  const liveFiles = liveName ? (await readVersion(records, liveName))?.files : undefined;
-  const live = current && liveFiles ? { dir: current, files: liveFiles } : undefined;
+  const liveName = live && path.basename(live.dir);
   let kept: StagedTree | undefined;
   const unusable: string[] = [];
   for (const version of await recordedVersions(records)) {
@@ -52,7 +53,7 @@ export async function stageSite(outputDir: string, records: string | undefined):
     if (held) kept = { dir: folder, held, fresh };
     else unusable.push(folder);
   }
-  await forgetVersions(records, new Set(live && liveName ? [liveName] : []));
+  await forgetVersions(records, new Set(liveName ? [liveName] : []));
   for (const folder of unusable) await rm(folder, { recursive: true, force: true });
   if (!kept) return empty(live);
   await rename(kept.dir, staging);
@@ -60,18 +61,15 @@ export async function stageSite(outputDir: string, records: string | undefined):
   return { staged: { ...kept, dir: staging }, ...(live ? { live } : {}) };
 }
 
-/**
- * The live site's record when it was built from exactly `digest` (see `buildInputsDigest`)
- * and every file of it is still as its build left it: a new build would make the same site.
- */
-export async function unchangedLiveSite(
-  outputDir: string,
-  records: string,
-  digest: string,
-): Promise<(BuiltTree & { inputs: BuildInputs }) | undefined> {
+/** A site `_site` links to, with its record: its files and what it was built from. */
+export type LiveSite = BuiltTree & { inputs?: BuildInputs };
+
+/** The version `outputDir` links to, when it has a record in `records`. */
+export async function liveSite(outputDir: string, records: string): Promise<LiveSite | undefined> {
   const current = await currentVersion(outputDir);
   const recorded = current ? await readVersion(records, path.basename(current)) : undefined;
-  if (!current || recorded?.inputs?.digest !== digest) return undefined;
-  const live = { dir: current, files: recorded.files, inputs: recorded.inputs };
-  return isIntact(live) ? live : undefined;
+  if (!current || !recorded) return undefined;
+  return recorded.inputs
+    ? { dir: current, files: recorded.files, inputs: recorded.inputs }
+    : { dir: current, files: recorded.files };
 }

@@ -3,7 +3,7 @@ import { appendFile, mkdir, readFile, readlink, rm, symlink, writeFile } from "n
 import path from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/build/build-site.ts";
-import { stageSite } from "../../src/build/stage-site.ts";
+import { liveSite, stageSite } from "../../src/build/stage-site.ts";
 import {
   identityOf,
   recordedVersions,
@@ -46,7 +46,7 @@ async function version(name: string, html: string, recorded = true): Promise<Tre
 
 describe("stageSite", () => {
   it("starts from an empty folder when the build keeps no records", async () => {
-    const { staged, live } = await stageSite(outputDir, undefined);
+    const { staged, live } = await stageSite(outputDir, undefined, undefined);
     expect(readdirSync(staged.dir)).toEqual([]);
     expect(staged.fresh).toBe(staged.dir);
     expect(live).toBeUndefined();
@@ -57,7 +57,11 @@ describe("stageSite", () => {
     const liveFiles = await version("_site.v-2-1", "<h1>Chery, live</h1>");
     await symlink("_site.v-2-1", outputDir);
 
-    const { staged, live } = await stageSite(outputDir, records);
+    const { staged, live } = await stageSite(
+      outputDir,
+      records,
+      await liveSite(outputDir, records),
+    );
 
     expect(await readFile(path.join(staged.dir, "index.html"), "utf8")).toBe(
       "<h1>Chery, two builds ago</h1>",
@@ -84,7 +88,7 @@ describe("stageSite", () => {
     await version("_site.v-2-1", "<h1>Chery, live</h1>");
     await symlink("_site.v-2-1", outputDir);
 
-    const { staged } = await stageSite(outputDir, records);
+    const { staged } = await stageSite(outputDir, records, await liveSite(outputDir, records));
 
     expect(readdirSync(staged.dir)).toEqual([]);
     expect(readdirSync(parent)).not.toContain("_site.v-1-1");
