@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { appendFile, readFile, readlink, rm, writeFile } from "node:fs/promises";
+import { appendFile, readFile, readlink, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BuildResult, buildSite } from "../../src/build/build-site.ts";
@@ -129,6 +129,40 @@ describe("a build after a change, keeping the unchanged pages of the previous bu
     await writeFile(registry, described);
     await build(liveOutput, recordDir);
     expect(await pageOf("companies/chery")).toContain("assembling cars in Kaliningrad");
+    await expectSameAsFreshBuild();
+  }, 60_000);
+
+  it("moves an article whose date changed to its new place in the lists and archives", async () => {
+    const file = article("chery-q1-sales-record");
+    const text = await readFile(file, "utf8");
+    const redated = text.replace(/^date: .*$/m, "date: 2023-01-16");
+    expect(redated).not.toBe(text);
+    await writeFile(file, redated);
+    await build(liveOutput, recordDir);
+    expect(await pageOf("articles/chery-q1-sales-record")).toContain('datetime="2023-01-16"');
+    await expectSameAsFreshBuild();
+  }, 60_000);
+
+  it("writes again the term pages an article joins or leaves when its terms change", async () => {
+    const file = article("chery-q1-sales-record");
+    const text = await readFile(file, "utf8");
+    const retagged = text
+      .replace(/^models: .*$/m, "models: [Tiggo 7 Pro]")
+      .replace(/^summary:/m, "partners: [UAZ]\nsummary:");
+    expect(retagged).not.toBe(text);
+    await writeFile(file, retagged);
+    await build(liveOutput, recordDir);
+    expect(await pageOf("partners/uaz")).toContain("Chery sets a first-quarter sales record");
+    await expectSameAsFreshBuild();
+  }, 60_000);
+
+  it("moves a renamed article to its new address and removes the old one", async () => {
+    await rename(article("geely-belgee-output"), article("geely-belgee-doubles-output"));
+    await build(liveOutput, recordDir);
+    await expect(pageOf("articles/geely-belgee-output")).rejects.toThrow();
+    expect(await pageOf("articles/geely-belgee-doubles-output")).toContain(
+      "Belgee doubles Geely output for Russia",
+    );
     await expectSameAsFreshBuild();
   }, 60_000);
 
