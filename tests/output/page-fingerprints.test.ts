@@ -62,6 +62,29 @@ describe("pageFingerprints", () => {
     expect(changed(pageFingerprints(news, "b"), pageFingerprints(edited, "b"))).toEqual([CHERY]);
   });
 
+  it("changes a list page's fingerprint when the HTML of an article it lists changes", () => {
+    const home = news.homePages[0];
+    const first = home?.entries[0];
+    if (!home || !first) throw new Error("the fixture's home page lists no article");
+    const edited = {
+      ...news,
+      homePages: [
+        {
+          ...home,
+          entries: [
+            {
+              ...first,
+              article: { ...first.article, html: `${first.article.html}<p>Updated.</p>` },
+            },
+            ...home.entries.slice(1),
+          ],
+        },
+        ...news.homePages.slice(1),
+      ],
+    };
+    expect(changed(pageFingerprints(news, "b"), pageFingerprints(edited, "b"))).toEqual(["/"]);
+  });
+
   it("changes a company page's fingerprint when its head metadata changes", () => {
     const meta = news.pageMeta[CHERY];
     if (!meta) throw new Error("the fixture has no head metadata for Chery's page");
