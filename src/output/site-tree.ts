@@ -348,7 +348,12 @@ export async function assembleTree(
     const wanted = identityOf(source);
     if (!wanted)
       throw new Error(`Internal error: ${source} vanished before the site was assembled`);
-    if (present?.ino !== wanted.ino) await placeLink(source, target, made);
+    // Most linked files (search shards a build did not index again) are in place already.
+    if (present?.ino === wanted.ino) {
+      files.set(file, present);
+      continue;
+    }
+    await placeLink(source, target, made);
     files.set(file, identityOf(target) ?? wanted);
   }
   for (const file of staged.held.keys()) {
