@@ -192,7 +192,7 @@ describe("GitHub workflows", () => {
     expect(build).toBeLessThan(upload);
   });
 
-  it("restores the newest build caches before the build and saves them under a new key after it", () => {
+  it("restores the newest build caches and site before the build and saves them under a new key after it", () => {
     const { steps } = job("deploy.yml", "build");
 
     const restore = stepIndex(steps, uses("actions/cache/restore"), "restores the caches");
@@ -202,8 +202,11 @@ describe("GitHub workflows", () => {
     expect(build).toBeLessThan(save);
     // biome-ignore lint/suspicious/noTemplateCurlyInString: GitHub's expression syntax, not JavaScript's
     const key = "build-cache-${{ github.run_id }}-${{ github.run_attempt }}";
-    expect(steps[restore]?.with).toEqual({ path: ".cache/", key, "restore-keys": "build-cache-" });
-    expect(steps[save]?.with).toEqual({ path: ".cache/", key });
+    // The caches, and the published site with its versions: page reuse needs the site the
+    // last deploy published (the link and the folders beside it) as well as its record.
+    const cached = ".cache/\n_site\n_site.v-*\n";
+    expect(steps[restore]?.with).toEqual({ path: cached, key, "restore-keys": "build-cache-" });
+    expect(steps[save]?.with).toEqual({ path: cached, key });
   });
 
   it("publishes from a job that waits for the build and may write to Pages", () => {

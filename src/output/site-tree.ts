@@ -18,11 +18,14 @@ import { outputFileOf } from "../urls.ts";
  * put in place of the old name, never the old file written over.
  */
 
-/** A file's identity: any write to it, or another file under its name, changes one of these. */
+/**
+ * A file's identity: any write to it, or another file put under its name, changes one of
+ * these. Not its inode: a site and its records restored from a CI cache archive (tar keeps
+ * sizes, times to the nanosecond and hard links, never inode numbers) are the same files.
+ */
 export interface FileIdentity {
   size: number;
   mtimeMs: number;
-  ino: number;
 }
 
 /** A file of a built site as the build that made it left it. */
@@ -135,17 +138,12 @@ export async function forgetVersions(
 export function identityOf(file: string): FileIdentity | undefined {
   const stats = lstatSync(file, { throwIfNoEntry: false });
   if (!stats?.isFile()) return undefined;
-  return { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino };
+  return { size: stats.size, mtimeMs: stats.mtimeMs };
 }
 
 function unchanged(recorded: FileIdentity, file: string): boolean {
   const now = identityOf(file);
-  return (
-    now !== undefined &&
-    now.size === recorded.size &&
-    now.mtimeMs === recorded.mtimeMs &&
-    now.ino === recorded.ino
-  );
+  return now !== undefined && now.size === recorded.size && now.mtimeMs === recorded.mtimeMs;
 }
 
 /** Whether every recorded file of `tree` is still the one its build left (none written over). */
@@ -344,17 +342,17 @@ export async function assembleTree(
   }
   for (const [file, source] of linked) {
     const target = path.join(staged.dir, file);
-    const present = identityOf(target);
-    const wanted = identityOf(source);
-    if (!wanted)
+    const present = lstatSync(target, { throwIfNoEntry: false });
+    const wanted = lstatSync(source, { throwIfNoEntry: false });
+    if (!wanted?.isFile())
       throw new Error(`Internal error: ${source} vanished before the site was assembled`);
     // Most linked files (search shards a build did not index again) are in place already.
-    if (present?.ino === wanted.ino) {
-      files.set(file, present);
+    if (present?.isFile() && present.ino === wanted.ino) {
+      files.set(file, { size: present.size, mtimeMs: present.mtimeMs });
       continue;
     }
     await placeLink(source, target, made);
-    files.set(file, identityOf(target) ?? wanted);
+    files.set(file, identityOf(target) ?? { size: wanted.size, mtimeMs: wanted.mtimeMs });
   }
   for (const file of staged.held.keys()) {
     if (!files.has(file)) removeWithEmptyFolders(staged.dir, file);
@@ -375,7 +373,7 @@ export function siteRecord(
 ): TreeFiles {
   const record: TreeFiles = new Map();
   for (const [file, identity] of files) {
-    record.set(file, { size: identity.size, mtimeMs: identity.mtimeMs, ino: identity.ino });
+    record.set(file, { size: identity.size, mtimeMs: identity.mtimeMs });
   }
   for (const file of singlePages?.files ?? []) {
     const entry = record.get(file);

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { appendFile, readFile, readlink, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -178,6 +179,28 @@ describe("a build after a change, keeping the unchanged pages of the previous bu
     await writeFile(file, "<p>Preview with drafts</p>");
     await build(liveOutput, recordDir);
     expect(await pageOf("articles/geely-coolray-recall")).not.toContain("Preview with drafts");
+    await expectSameAsFreshBuild();
+  }, 60_000);
+
+  it("keeps the pages of a site restored with its records from a CI cache archive", async () => {
+    // What actions/cache does between two deploys: tar keeps sizes, times and hard links,
+    // and gives every file a new inode.
+    const saved = [
+      "_site",
+      "cache",
+      ...readdirSync(root).filter((name) => name.startsWith("_site.v-")),
+    ];
+    const archive = path.join(root, "cache.tar");
+    execFileSync("tar", ["--posix", "-cf", archive, "-C", root, ...saved]);
+    for (const name of saved) await rm(path.join(root, name), { recursive: true, force: true });
+    execFileSync("tar", ["-xf", archive, "-C", root]);
+    await rm(archive);
+    await appendFile(article("chery-exeed-brand-launch"), "\nExeed dealers open in May.\n");
+    const result = await build(liveOutput, recordDir);
+    expect(result.reusedCount).toBeGreaterThan(40);
+    expect(await pageOf("articles/chery-exeed-brand-launch")).toContain(
+      "Exeed dealers open in May.",
+    );
     await expectSameAsFreshBuild();
   }, 60_000);
 

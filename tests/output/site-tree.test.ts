@@ -49,7 +49,7 @@ function recordOf(folder: string, fingerprints: Record<string, string> = {}): Tr
   for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const file = path.relative(folder, path.join(entry.parentPath, entry.name));
-    files.set(file, identityOf(path.join(folder, file)) ?? { size: 0, mtimeMs: 0, ino: 0 });
+    files.set(file, identityOf(path.join(folder, file)) ?? { size: 0, mtimeMs: 0 });
   }
   return siteRecord(files, new Map(Object.entries(fingerprints)), new Map());
 }
