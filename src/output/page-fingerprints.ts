@@ -39,7 +39,10 @@ function digest(parts: readonly string[]): string {
   return hash.digest("base64url");
 }
 
-/** An article's view (`ArticleView`, with its HTML) or a term's (`TermView`, with its facts). */
+/**
+ * An article's view (`ArticleView`, with its HTML) or what a term's first page says of it
+ * (`TermAbout`, with its facts).
+ */
 function isView(value: object): boolean {
   return "html" in value || "facts" in value;
 }
@@ -58,8 +61,8 @@ export function pageFingerprints(news: News, builderVersion: string): Map<string
     ...LAYOUT_READS.map((read) => JSON.stringify(valueAt(news, read) ?? null)),
   ]);
   // An article's view appears on its own page and in every list and feed that shows it, and
-  // its HTML in each of them; a term's view (with its relations and graph) on every page of
-  // the term's list: each distinct long text, and each shown view, is serialized and hashed
+  // its HTML in each of them; what a term's first page says of it (its relations and graph)
+  // is large: each distinct long text, and each shown view, is serialized and hashed
   // once, and its digest stands in for it everywhere else. Views are not changed once the
   // site's data is built.
   const textDigests = new Map<string, string>();
