@@ -14,7 +14,7 @@ import { articleView, PARTNER_STATUS_LABELS } from "./article-view.ts";
 import { termBreadcrumbs } from "./breadcrumbs.ts";
 import { type DirectoryPage, directoryOrders } from "./directories.ts";
 import type { ListPage, News, SiteDataContext, TermAbout, TermFacts, TermView } from "./news.ts";
-import { paginate } from "./paginate.ts";
+import { pageTitle, paginate } from "./paginate.ts";
 import { publishedUrls } from "./published-urls.ts";
 import { buildPublishing } from "./publishing-data.ts";
 import { redirectsFor } from "./redirects.ts";
@@ -34,11 +34,6 @@ function summary(term: Term): TermSummary {
 
 function relationSummary(relation: Relation): TermSummary {
   return { name: relation.term.name, url: relation.term.url, count: relation.count };
-}
-
-function pageTitle(heading: string, pageNumber: number, siteTitle: string): string {
-  const page = pageNumber > 1 ? ` — page ${pageNumber}` : "";
-  return `${heading}${page} | ${siteTitle}`;
 }
 
 function factsOf(term: Term, registry: Registry): TermFacts {
