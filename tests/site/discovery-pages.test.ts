@@ -122,6 +122,17 @@ describe("list entries", () => {
     "/corrections/",
   ];
 
+  // The corrections page writes its own cards, with each correction: one page, few entries.
+  const sharedCards = lists.filter((url) => url !== "/corrections/");
+
+  it.each(sharedCards)("are written without line breaks between their tags on %s", (url) => {
+    const cards = site
+      .readPage(url)
+      .match(/<li class="article-card">.*?<\/li>(?=\s*(<li class="article-card">|<\/ol>))/gsu);
+    expect(cards?.length).toBeGreaterThan(0);
+    expect(cards?.filter((card) => />\s*\n\s*</u.test(card))).toEqual([]);
+  });
+
   it.each(lists)("show reading time and summary on %s", (url) => {
     const cards = page(url).querySelectorAll(".article-card");
     expect(cards.length).toBeGreaterThan(0);
