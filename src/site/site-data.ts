@@ -20,7 +20,7 @@ import { buildPublishing } from "./publishing-data.ts";
 import { redirectsFor } from "./redirects.ts";
 import { relationshipGraph } from "./relationship-graph.ts";
 import { renditionJobs } from "./renditions.ts";
-import type { ArticleView, ListEntry, Term, TermIndex, TermSummary } from "./views.ts";
+import type { ArticleView, ListEntry, Term, TermIndex, TermLink, TermSummary } from "./views.ts";
 
 const KIND_LABELS: Record<TermKind, { one: string; many: string }> = {
   company: { one: "Company", many: "Companies" },
@@ -135,8 +135,16 @@ export function buildSiteData(
             term.kind === "partner"
               ? article.partners.find((mention) => mention.slug === term.slug)
               : undefined;
+          const view = viewOf(article);
+          const others = <T extends TermLink>(links: T[]) =>
+            links.filter((link) => link.url !== term.url);
           return {
-            article: viewOf(article),
+            article: view,
+            terms: {
+              companies: others(view.companies),
+              models: others(view.models),
+              partners: others(view.partners),
+            },
             ...(partner
               ? {
                   partnerStatus: {

@@ -133,6 +133,18 @@ describe("list entries", () => {
     expect(cards?.filter((card) => />\s*\n\s*</u.test(card))).toEqual([]);
   });
 
+  it.each(["/companies/chery/", "/models/chery-tiggo-7-pro/", "/partners/avtotor/"])(
+    "link every term of their articles but the one %s is about",
+    (url) => {
+      const cards = page(url).querySelectorAll(".article-card");
+      expect(cards.length).toBeGreaterThan(0);
+      expect(cards.filter((card) => card.querySelector(`.term-links a[href="${url}"]`))).toEqual(
+        [],
+      );
+      expect(cards.filter((card) => card.querySelector(".term-links a")).length).toBeGreaterThan(0);
+    },
+  );
+
   it.each(lists)("show reading time and summary on %s", (url) => {
     const cards = page(url).querySelectorAll(".article-card");
     expect(cards.length).toBeGreaterThan(0);

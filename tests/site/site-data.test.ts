@@ -109,6 +109,15 @@ describe("term pages", () => {
     ]);
   });
 
+  it("leave the page's own term out of its entries' links", () => {
+    const page = siteData([uazTalks]).termPages.find((p) => p.url === "/partners/uaz/");
+    const terms = page?.entries[0]?.terms;
+    expect([terms?.companies, terms?.partners]).toEqual([
+      [{ name: "Chery", url: "/companies/chery/" }],
+      [],
+    ]);
+  });
+
   it("give entries on a company page no partner status", () => {
     const page = siteData([uazTalks]).termPages.find((p) => p.url === "/companies/chery/");
     expect(page?.entries.map((entry) => "partnerStatus" in entry)).toEqual([false]);
