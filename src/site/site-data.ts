@@ -10,7 +10,7 @@ import {
 } from "../taxonomy/term-relations.ts";
 import { termSpellings } from "../taxonomy/term-spellings.ts";
 import { directoryUrl, homeUrl, type TermKind } from "../urls.ts";
-import { articleView, PARTNER_STATUS_LABELS } from "./article-view.ts";
+import { articleView, cardTermsWithout, PARTNER_STATUS_LABELS } from "./article-view.ts";
 import { termBreadcrumbs } from "./breadcrumbs.ts";
 import { type DirectoryPage, directoryOrders } from "./directories.ts";
 import type { ListPage, News, SiteDataContext, TermAbout, TermFacts, TermView } from "./news.ts";
@@ -20,7 +20,7 @@ import { buildPublishing } from "./publishing-data.ts";
 import { redirectsFor } from "./redirects.ts";
 import { relationshipGraph } from "./relationship-graph.ts";
 import { renditionJobs } from "./renditions.ts";
-import type { ArticleView, ListEntry, Term, TermIndex, TermLink, TermSummary } from "./views.ts";
+import type { ArticleView, ListEntry, Term, TermIndex, TermSummary } from "./views.ts";
 
 const KIND_LABELS: Record<TermKind, { one: string; many: string }> = {
   company: { one: "Company", many: "Companies" },
@@ -136,15 +136,9 @@ export function buildSiteData(
               ? article.partners.find((mention) => mention.slug === term.slug)
               : undefined;
           const view = viewOf(article);
-          const others = <T extends TermLink>(links: T[]) =>
-            links.filter((link) => link.url !== term.url);
           return {
             article: view,
-            terms: {
-              companies: others(view.companies),
-              models: others(view.models),
-              partners: others(view.partners),
-            },
+            terms: cardTermsWithout(view, term.url),
             ...(partner
               ? {
                   partnerStatus: {

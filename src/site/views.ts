@@ -60,8 +60,8 @@ export interface ListEntry {
   /** On a partner's page: how this article describes the partnership. */
   partnerStatus?: { status: string; label: string };
   /**
-   * On a term's page: the article's terms without that term, which every card of the page
-   * would otherwise link to (elsewhere a card links all of the article's).
+   * On a term's page and under a digest's company: the article's terms without that one,
+   * which every card there would otherwise link to (elsewhere a card links all of them).
    */
   terms?: CardTerms;
 }

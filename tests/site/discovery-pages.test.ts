@@ -40,6 +40,19 @@ describe("weekly digests", () => {
     expect(headings).toEqual(["Chery 1 article", "Geely 1 article", "Haval 1 article"]);
   });
 
+  it("links, in each card, the article's terms but the company it is grouped under", () => {
+    const groups = page("/digest/2020-w53/").querySelectorAll(".digest-group");
+    const companyLinks = groups.map((group) => [
+      group.querySelector("h2 a")?.getAttribute("href"),
+      group.querySelectorAll(".article-card .term-links a[href^='/companies/']").length,
+    ]);
+    expect(companyLinks).toEqual([
+      ["/companies/chery/", 0],
+      ["/companies/geely/", 0],
+      ["/companies/haval/", 0],
+    ]);
+  });
+
   it("links a week to the weeks before and after it", () => {
     const root = page("/digest/2020-w53/");
     expect(root.querySelector('a[rel="next"]')?.getAttribute("href")).toBe("/digest/2021-w01/");
