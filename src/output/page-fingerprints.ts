@@ -39,7 +39,10 @@ function digest(parts: readonly string[]): string {
   return hash.digest("base64url");
 }
 
-/** An article's view (`ArticleView`, with its HTML) or a term's (`TermView`, with its facts). */
+/**
+ * An article's view (`ArticleView`, with its HTML) or what a term's first page says of it
+ * (`TermAbout`, with its facts).
+ */
 function isView(value: object): boolean {
   return "html" in value || "facts" in value;
 }

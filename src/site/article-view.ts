@@ -3,7 +3,7 @@ import { type ArticleDate, formatDay } from "../dates.ts";
 import type { Article } from "../markdown/article.ts";
 import { mentionUrl } from "../taxonomy/term.ts";
 import { leadImageView } from "./renditions.ts";
-import type { ArticleView, DateView, TermLink } from "./views.ts";
+import type { ArticleView, CardTerms, DateView, TermLink } from "./views.ts";
 
 export const PARTNER_STATUS_LABELS: Record<PartnerStatus, string> = {
   mentioned: "mentioned",
@@ -11,6 +11,19 @@ export const PARTNER_STATUS_LABELS: Record<PartnerStatus, string> = {
   confirmed: "confirmed partner",
   denied: "partnership denied",
 };
+
+/**
+ * The terms a list card links when it is shown under one of them (on the term's page, under
+ * a digest's company heading): all of the article's but that one.
+ */
+export function cardTermsWithout(view: ArticleView, url: string): CardTerms {
+  const others = <T extends TermLink>(links: T[]) => links.filter((link) => link.url !== url);
+  return {
+    companies: others(view.companies),
+    models: others(view.models),
+    partners: others(view.partners),
+  };
+}
 
 /** Words a reader reads in a minute, for "3 min read". */
 const WORDS_PER_MINUTE = 220;

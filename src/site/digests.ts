@@ -2,6 +2,7 @@ import { dayLabel } from "../dates.ts";
 import type { Article } from "../markdown/article.ts";
 import { mentionUrl } from "../taxonomy/term.ts";
 import { digestIndexUrl, digestUrl } from "../urls.ts";
+import { cardTermsWithout } from "./article-view.ts";
 import { type Breadcrumbs, digestBreadcrumbs } from "./breadcrumbs.ts";
 import { type IsoWeek, isoWeekOf } from "./calendar.ts";
 import { groupInOrder } from "./group-in-order.ts";
@@ -72,7 +73,8 @@ function groupsByCompany(
         group = { company: { name: companyName(mention.slug, mention.name), url }, entries: [] };
         bySlug.set(mention.slug, group);
       }
-      group.entries.push({ article: viewOf(article) });
+      const view = viewOf(article);
+      group.entries.push({ article: view, terms: cardTermsWithout(view, group.company.url) });
     }
   }
   return [...bySlug.values()]

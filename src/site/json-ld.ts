@@ -35,7 +35,11 @@ function publisher(settings: SiteSettings): JsonLd {
 /** The page of a source, when it has one. */
 export type SourcePageOf = (article: Article) => string | undefined;
 
-/** `NewsArticle`: what the article is about (companies, models), whom it mentions, its source. */
+/**
+ * `NewsArticle`: what the article is about (companies, models), whom it mentions, its source.
+ * Its address is its `@id` and `mainEntityOfPage`, and its summary is the page's description
+ * and `og:description`: neither is written a third time here.
+ */
 export function newsArticleJsonLd(
   article: Article,
   settings: SiteSettings,
@@ -63,9 +67,7 @@ export function newsArticleJsonLd(
     "@type": "NewsArticle",
     "@id": url,
     mainEntityOfPage: url,
-    url,
     headline: article.title,
-    description: article.summary,
     inLanguage: settings.language,
     datePublished: timestamp(article.date, settings.timeZone),
     dateModified: timestamp(lastModified(article), settings.timeZone),
@@ -113,7 +115,11 @@ export function breadcrumbJsonLd(crumbs: readonly Crumb[], settings: SiteSetting
   };
 }
 
-/** `CollectionPage` of a company, model or partner page, listing the articles it shows. */
+/**
+ * `CollectionPage` of a company, model or partner page, listing the articles it shows by
+ * position and address (the form of a summary page's `ItemList`; their headlines are the
+ * visible list's).
+ */
 export function collectionPageJsonLd(
   page: { url: string; name: string; description: string },
   articles: readonly Article[],
@@ -138,7 +144,6 @@ export function collectionPageJsonLd(
         "@type": "ListItem",
         position: index + 1,
         url: absoluteUrl(settings.baseUrl, article.url),
-        name: article.title,
       })),
     },
   };

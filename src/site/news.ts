@@ -21,15 +21,25 @@ export interface TermFacts {
 
 export interface TermView extends TermSummary {
   kind: TermKind;
-  facts: TermFacts;
-  /** A partner that is also a company, or a company that is also a partner: the other page. */
-  counterpart?: TermLink & { kindLabel: string };
   kindLabel: string;
   directory: TermLink;
   /** Home › directory › (company) › the term. */
   crumbs: Breadcrumbs;
   /** For a model. */
   company?: TermLink;
+  /**
+   * What the registry and the other terms say about it: on the term's first page only. Its
+   * later pages show the term's name, kind and count, a link back to the first page and the
+   * list, so that a term with hundreds of pages does not repeat its chips and graph on each.
+   */
+  about?: TermAbout;
+}
+
+/** The first page of a term's list: its facts, models, relations and graph. */
+export interface TermAbout {
+  facts: TermFacts;
+  /** A partner that is also a company, or a company that is also a partner: the other page. */
+  counterpart?: TermLink & { kindLabel: string };
   /** For a company, with their article counts. */
   models: TermSummary[];
   /** For a company: its partners; for a partner: its companies; counted in articles together. */

@@ -22,7 +22,7 @@ export interface PageMeta {
   ogType: "article" | "website";
   title: string;
   description: string;
-  /** For articles: `article:published_time` and `article:modified_time`. */
+  /** For articles: `article:published_time`, and `article:modified_time` once it differs. */
   published?: string;
   modified?: string;
   /** Names for `article:tag`. */
@@ -45,12 +45,14 @@ export function articleMeta(
   settings: SiteSettings,
   sourcePageOf: SourcePageOf,
 ): PageMeta {
+  const published = timestamp(article.date, settings.timeZone);
+  const modified = timestamp(lastModified(article), settings.timeZone);
   return {
     ogType: "article",
     title: article.title,
     description: article.summary,
-    published: timestamp(article.date, settings.timeZone),
-    modified: timestamp(lastModified(article), settings.timeZone),
+    published,
+    ...(modified !== published ? { modified } : {}),
     tags: [...article.companies, ...article.models, ...article.partners].map((term) => term.name),
     feeds: [],
     jsonLd: [serializeJsonLd(newsArticleJsonLd(article, settings, sourcePageOf))],

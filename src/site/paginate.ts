@@ -44,6 +44,12 @@ function pagerLinks(urls: readonly string[], current: number): PagerLink[] {
   return links;
 }
 
+/** The `<title>` of one page of a list: the page number after page 1. */
+export function pageTitle(heading: string, pageNumber: number, siteTitle: string): string {
+  const page = pageNumber > 1 ? ` — page ${pageNumber}` : "";
+  return `${heading}${page} | ${siteTitle}`;
+}
+
 /**
  * Splits a list into pages of `pageSize`: page 1 at `firstPageUrl`, page N at `…/page/N/`.
  * An empty list still has one (empty) page, so its URL always exists.

@@ -96,7 +96,7 @@ export function buildPublishing(input: PublishingInput): {
     (slug, fallback) => companyNames.get(slug) ?? fallback,
   );
   const archives = buildArchives(publicArticles, language, siteTitle, viewOf);
-  const sources = buildSources(publicArticles, siteTitle, viewOf);
+  const sources = buildSources(publicArticles, siteTitle, pageSize, viewOf);
   const corrections = buildCorrectionsPage(publicArticles, language, siteTitle, viewOf);
 
   const pageMeta: Record<string, PageMeta> = {};

@@ -10,11 +10,11 @@ import {
 } from "../taxonomy/term-relations.ts";
 import { termSpellings } from "../taxonomy/term-spellings.ts";
 import { directoryUrl, homeUrl, type TermKind } from "../urls.ts";
-import { articleView, PARTNER_STATUS_LABELS } from "./article-view.ts";
+import { articleView, cardTermsWithout, PARTNER_STATUS_LABELS } from "./article-view.ts";
 import { termBreadcrumbs } from "./breadcrumbs.ts";
 import { type DirectoryPage, directoryOrders } from "./directories.ts";
-import type { ListPage, News, SiteDataContext, TermFacts, TermView } from "./news.ts";
-import { paginate } from "./paginate.ts";
+import type { ListPage, News, SiteDataContext, TermAbout, TermFacts, TermView } from "./news.ts";
+import { pageTitle, paginate } from "./paginate.ts";
 import { publishedUrls } from "./published-urls.ts";
 import { buildPublishing } from "./publishing-data.ts";
 import { redirectsFor } from "./redirects.ts";
@@ -36,11 +36,6 @@ function relationSummary(relation: Relation): TermSummary {
   return { name: relation.term.name, url: relation.term.url, count: relation.count };
 }
 
-function pageTitle(heading: string, pageNumber: number, siteTitle: string): string {
-  const page = pageNumber > 1 ? ` — page ${pageNumber}` : "";
-  return `${heading}${page} | ${siteTitle}`;
-}
-
 function factsOf(term: Term, registry: Registry): TermFacts {
   const entity = registry.entityFor(term.kind, term.nameSlug, term.company?.slug);
   if (!entity) return {};
@@ -55,7 +50,7 @@ function factsOf(term: Term, registry: Registry): TermFacts {
 function counterpartOf(
   term: Term,
   terms: ReadonlyMap<string, Term>,
-): Pick<TermView, "counterpart"> {
+): Pick<TermAbout, "counterpart"> {
   const otherKind =
     term.kind === "company" ? "partner" : term.kind === "partner" ? "company" : undefined;
   const other = otherKind && terms.get(`${otherKind}/${term.slug}`);
@@ -112,33 +107,38 @@ export function buildSiteData(
   const termPages = (terms: readonly Term[]): ListPage[] =>
     terms.flatMap((term) => {
       const labels = KIND_LABELS[term.kind];
-      const view: TermView = {
+      const heading: TermView = {
         ...summary(term),
         kind: term.kind,
         kindLabel: labels.one,
-        facts: factsOf(term, context.registry),
-        ...counterpartOf(term, counterparts),
         directory: { name: labels.many, url: directoryUrl(term.kind) },
         crumbs: termBreadcrumbs(term, labels.many),
         ...(term.company ? { company: { name: term.company.name, url: term.company.url } } : {}),
+      };
+      const about: TermAbout = {
+        facts: factsOf(term, context.registry),
+        ...counterpartOf(term, counterparts),
         models: term.models.map(summary),
         relations: (relations.get(term) ?? []).map(relationSummary),
       };
       const graph = term.kind === "company" ? relationshipGraph(term, relations) : undefined;
-      if (graph) view.graph = graph;
+      if (graph) about.graph = graph;
+      const firstPage: TermView = { ...heading, about };
       return paginate(term.articles, settings.pageSize, term.url).map((page) => ({
         url: page.url,
         title: pageTitle(term.name, page.pager.pageNumber, settings.title),
         heading: term.name,
-        term: view,
+        term: page.pager.pageNumber === 1 ? firstPage : heading,
         pager: page.pager,
         entries: page.items.map((article): ListEntry => {
           const partner =
             term.kind === "partner"
               ? article.partners.find((mention) => mention.slug === term.slug)
               : undefined;
+          const view = viewOf(article);
           return {
-            article: viewOf(article),
+            article: view,
+            terms: cardTermsWithout(view, term.url),
             ...(partner
               ? {
                   partnerStatus: {

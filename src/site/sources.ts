@@ -2,6 +2,7 @@ import type { Article } from "../markdown/article.ts";
 import { termSlug } from "../registry/normalize-term.ts";
 import { isSafeSlug, sourceIndexUrl, sourceUrl } from "../urls.ts";
 import { type Breadcrumbs, sourceBreadcrumbs } from "./breadcrumbs.ts";
+import { type Pager, pageTitle, paginate } from "./paginate.ts";
 import type { ArticleView, ListEntry } from "./views.ts";
 
 export interface SourceLink {
@@ -10,11 +11,15 @@ export interface SourceLink {
   count: number;
 }
 
-/** Every public article based on one source, newest first. */
+/**
+ * One page of the public articles based on one source, newest first: `count` is the source's
+ * whole number of articles, `url` this page's address.
+ */
 export interface SourcePage extends SourceLink {
   title: string;
   crumbs: Breadcrumbs;
   entries: ListEntry[];
+  pager: Pager;
 }
 
 export interface Sources {
@@ -33,10 +38,11 @@ export function sourceSlug(name: string): string | undefined {
   return slug && isSafeSlug(slug) ? slug : undefined;
 }
 
-/** A page per source name, named by its first (newest) spelling. */
+/** Pages of `pageSize` articles per source name, named by its first (newest) spelling. */
 export function buildSources(
   articles: readonly Article[],
   siteTitle: string,
+  pageSize: number,
   viewOf: (article: Article) => ArticleView,
 ): Sources {
   const bySlug = new Map<string, { name: string; articles: Article[] }>();
@@ -47,25 +53,30 @@ export function buildSources(
     source.articles.push(article);
     bySlug.set(slug, source);
   }
-  const pages = [...bySlug.entries()]
-    .map(
-      ([slug, source]): SourcePage => ({
-        name: source.name,
-        url: sourceUrl(slug),
-        count: source.articles.length,
-        title: `Articles based on ${source.name} | ${siteTitle}`,
-        crumbs: sourceBreadcrumbs({ name: source.name, url: sourceUrl(slug) }),
-        entries: source.articles.map((article) => ({ article: viewOf(article) })),
-      }),
-    )
+  const sources = [...bySlug.entries()]
+    .map(([slug, source]) => ({ ...source, url: sourceUrl(slug) }))
     .sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }));
-  const published = new Set(pages.map((page) => page.url));
+  const pages = sources.flatMap((source) => {
+    const crumbs = sourceBreadcrumbs({ name: source.name, url: source.url });
+    return paginate(source.articles, pageSize, source.url).map(
+      (page): SourcePage => ({
+        name: source.name,
+        url: page.url,
+        count: source.articles.length,
+        title: pageTitle(`Articles based on ${source.name}`, page.pager.pageNumber, siteTitle),
+        crumbs,
+        entries: page.items.map((article) => ({ article: viewOf(article) })),
+        pager: page.pager,
+      }),
+    );
+  });
+  const published = new Set(sources.map((source) => source.url));
   return {
     pages,
     index: {
       url: sourceIndexUrl,
       title: `Sources | ${siteTitle}`,
-      sources: pages.map(({ name, url, count }) => ({ name, url, count })),
+      sources: sources.map(({ name, url, articles }) => ({ name, url, count: articles.length })),
     },
     pageOf(article) {
       const slug = article.source && sourceSlug(article.source.name);

@@ -52,8 +52,16 @@ export interface TermSummary extends TermLink {
   count: number;
 }
 
+/** The companies, models and partners a list card links. */
+export type CardTerms = Pick<ArticleView, "companies" | "models" | "partners">;
+
 export interface ListEntry {
   article: ArticleView;
   /** On a partner's page: how this article describes the partnership. */
   partnerStatus?: { status: string; label: string };
+  /**
+   * On a term's page and under a digest's company: the article's terms without that one,
+   * which every card there would otherwise link to (elsewhere a card links all of them).
+   */
+  terms?: CardTerms;
 }

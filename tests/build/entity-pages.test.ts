@@ -65,6 +65,26 @@ describe("a company page", () => {
   });
 });
 
+describe("a company's later page", () => {
+  it("names the company, its kind and its count above the list", () => {
+    const page = parseHtml(site.readPage("/companies/chery/page/2/"));
+    expect(
+      [".term-kind", "h1", ".term-count"].map((selector) => textOf(page.querySelector(selector))),
+    ).toEqual(["Company", "Chery page 2", "13 articles"]);
+  });
+
+  it("links back to the company's first page", () => {
+    const page = parseHtml(site.readPage("/companies/chery/page/2/"));
+    expect(attributeValues(page, ".term-first-page a", "href")).toEqual(["/companies/chery/"]);
+  });
+
+  it("repeats none of the first page's models, partners, graph or subscribe line", () => {
+    const page = parseHtml(site.readPage("/companies/chery/page/2/"));
+    const repeated = [".term-models", ".term-relations", ".relationship-graph", ".subscribe"];
+    expect(repeated.filter((selector) => page.querySelector(selector))).toEqual([]);
+  });
+});
+
 describe("a partner page", () => {
   it("lists the companies the partner works with, with the articles they share", () => {
     const page = parseHtml(site.readPage("/partners/uaz/"));

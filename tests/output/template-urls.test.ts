@@ -19,7 +19,7 @@ const ADDRESS =
 
 /** Written with a full address already: canonical links, feeds and other sites' pages. */
 const FULL_ADDRESS =
-  /\|\s*absoluteUrl\(|^\{\{\s*(?:term\.facts\.website|article\.source\.url|feed\.(?:atomSelfUrl|pageUrl)|entry\.url)\s*\}\}$/u;
+  /\|\s*absoluteUrl\(|^\{\{\s*(?:about\.facts\.website|article\.source\.url|feed\.(?:atomSelfUrl|pageUrl)|entry\.url)\s*\}\}$/u;
 
 function addressesOf(line: string): string[] {
   return Array.from(line.matchAll(ADDRESS), (match) => match[1] ?? match[2] ?? match[3] ?? "");

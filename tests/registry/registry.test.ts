@@ -125,7 +125,7 @@ describe("registered models", () => {
     });
     const model = pageAt(news, "/models/chery-tiggo-4-pro/");
     expect(model.term?.company).toEqual({ name: "Chery", url: "/companies/chery/" });
-    expect(pageAt(news, "/companies/chery/").term?.models).toEqual([
+    expect(pageAt(news, "/companies/chery/").term?.about?.models).toEqual([
       { name: "Tiggo 4 Pro", url: "/models/chery-tiggo-4-pro/", count: 1 },
     ]);
   });
@@ -315,7 +315,7 @@ describe("registry facts on term pages", () => {
       registry: { companies: CHERY_COMPANIES },
       articles: { "chery-localization.md": localization },
     });
-    expect(pageAt(news, "/companies/chery/").term?.facts).toEqual({
+    expect(pageAt(news, "/companies/chery/").term?.about?.facts).toEqual({
       description: "Chinese carmaker from Wuhu, selling the Tiggo crossovers in Russia.",
       country: "China",
       website: "https://www.cheryinternational.com/",
@@ -327,7 +327,9 @@ describe("registry facts on term pages", () => {
       registry: { companies: CHERY_COMPANIES, models: TIGGO_MODELS },
       articles: { "tiggo-arrival.md": tiggoArrival },
     });
-    expect(pageAt(news, "/models/chery-tiggo-4-pro/").term?.facts).toEqual({ body: "crossover" });
+    expect(pageAt(news, "/models/chery-tiggo-4-pro/").term?.about?.facts).toEqual({
+      body: "crossover",
+    });
   });
 });
 
@@ -351,7 +353,7 @@ describe("counterparts", () => {
 
   it("links a company's page to its partner page", async () => {
     const news = await loadSite({ registry: uazRegistry, articles });
-    expect(pageAt(news, "/companies/uaz/").term?.counterpart).toEqual({
+    expect(pageAt(news, "/companies/uaz/").term?.about?.counterpart).toEqual({
       name: "UAZ",
       url: "/partners/uaz/",
       kindLabel: "Partner",
@@ -360,7 +362,7 @@ describe("counterparts", () => {
 
   it("links a partner's page to its company page", async () => {
     const news = await loadSite({ registry: uazRegistry, articles });
-    expect(pageAt(news, "/partners/uaz/").term?.counterpart).toEqual({
+    expect(pageAt(news, "/partners/uaz/").term?.about?.counterpart).toEqual({
       name: "UAZ",
       url: "/companies/uaz/",
       kindLabel: "Company",

@@ -40,6 +40,19 @@ describe("weekly digests", () => {
     expect(headings).toEqual(["Chery 1 article", "Geely 1 article", "Haval 1 article"]);
   });
 
+  it("links, in each card, the article's terms but the company it is grouped under", () => {
+    const groups = page("/digest/2020-w53/").querySelectorAll(".digest-group");
+    const companyLinks = groups.map((group) => [
+      group.querySelector("h2 a")?.getAttribute("href"),
+      group.querySelectorAll(".article-card .term-links a[href^='/companies/']").length,
+    ]);
+    expect(companyLinks).toEqual([
+      ["/companies/chery/", 0],
+      ["/companies/geely/", 0],
+      ["/companies/haval/", 0],
+    ]);
+  });
+
   it("links a week to the weeks before and after it", () => {
     const root = page("/digest/2020-w53/");
     expect(root.querySelector('a[rel="next"]')?.getAttribute("href")).toBe("/digest/2021-w01/");
@@ -121,6 +134,29 @@ describe("list entries", () => {
     "/sources/tass/",
     "/corrections/",
   ];
+
+  // The corrections page writes its own cards, with each correction: one page, few entries.
+  const sharedCards = lists.filter((url) => url !== "/corrections/");
+
+  it.each(sharedCards)("are written without line breaks between their tags on %s", (url) => {
+    const cards = site
+      .readPage(url)
+      .match(/<li class="article-card">.*?<\/li>(?=\s*(<li class="article-card">|<\/ol>))/gsu);
+    expect(cards?.length).toBeGreaterThan(0);
+    expect(cards?.filter((card) => />\s*\n\s*</u.test(card))).toEqual([]);
+  });
+
+  it.each(["/companies/chery/", "/models/chery-tiggo-7-pro/", "/partners/avtotor/"])(
+    "link every term of their articles but the one %s is about",
+    (url) => {
+      const cards = page(url).querySelectorAll(".article-card");
+      expect(cards.length).toBeGreaterThan(0);
+      expect(cards.filter((card) => card.querySelector(`.term-links a[href="${url}"]`))).toEqual(
+        [],
+      );
+      expect(cards.filter((card) => card.querySelector(".term-links a")).length).toBeGreaterThan(0);
+    },
+  );
 
   it.each(lists)("show reading time and summary on %s", (url) => {
     const cards = page(url).querySelectorAll(".article-card");

@@ -2,6 +2,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { compareNewestFirst } from "../../src/content/article.ts";
+import { buildSiteData } from "../../src/site/site-data.ts";
+import { buildTermIndex } from "../../src/taxonomy/build-term-index.ts";
+import { siteSettings, validArticle } from "../support/articles.ts";
 import { type BuiltSite, buildFixtureSite } from "../support/build-fixture.ts";
 
 const FIXTURE = path.resolve(import.meta.dirname, "../fixtures/publishing");
@@ -226,5 +230,26 @@ describe("feed discovery", () => {
   it("shows a visible Subscribe link on a company page", () => {
     const html = site.readPage("/companies/geely/");
     expect(html).toMatch(/Subscribe to Geely:\s*<a href="\/companies\/geely\/feed\.xml"/);
+  });
+});
+
+describe("the number of entries", () => {
+  const articles = Array.from({ length: 12 }, (_, index) =>
+    validArticle(`chery-news-${index + 10}`, [
+      `title: Chery news ${index + 10}`,
+      `date: 2022-06-${index + 10}`,
+      "company: Chery",
+    ]),
+  ).sort(compareNewestFirst);
+  const feeds = buildSiteData(siteSettings(), articles, buildTermIndex(articles)).feeds;
+  const entryPaths = (atomUrl: string) =>
+    feeds
+      .find((feed) => feed.atomUrl === atomUrl)
+      ?.entries.map((entry) => new URL(entry.url).pathname);
+
+  it("bounds a term's feed to its ten newest articles", () => {
+    expect(entryPaths("/companies/chery/feed.xml")).toEqual(
+      articles.slice(0, 10).map((article) => article.url),
+    );
   });
 });

@@ -99,6 +99,28 @@ describe("article metadata", () => {
     expect(meta(url, "article:modified_time")).toBe("2021-01-06T00:00:00+03:00");
   });
 
+  it("leaves article:modified_time out of an article never updated or corrected", () => {
+    const url = "/articles/chery-tiggo-4-pro-crash-test/";
+    expect(meta(url, "article:published_time")).toBe("2021-01-03T00:00:00+03:00");
+    expect(meta(url, "article:modified_time")).toBeUndefined();
+  });
+
+  it("names the article's address as its @id and main entity, not a third time as url", () => {
+    const article = jsonLdOf("/articles/chery-tiggo-7-pro-price-list/")[0];
+    const address = `${BASE}articles/chery-tiggo-7-pro-price-list/`;
+    expect([article?.["@id"], article?.mainEntityOfPage, article?.url]).toEqual([
+      address,
+      address,
+      undefined,
+    ]);
+  });
+
+  it("leaves the summary to the description meta tags, out of the JSON-LD", () => {
+    const url = "/articles/chery-tiggo-7-pro-price-list/";
+    expect(meta(url, "description")).toBe(meta(url, "og:description"));
+    expect(jsonLdOf(url)[0]?.description).toBeUndefined();
+  });
+
   it("carries a Twitter summary card, whose title X reads from og:title", () => {
     const url = "/articles/geely-coolray-recall/";
     expect(meta(url, "twitter:card")).toBe("summary");
@@ -116,6 +138,13 @@ describe("term page metadata", () => {
         itemListElement: [{ position: 1, url: `${BASE}articles/chery-tiggo-7-pro-price-list/` }],
       },
     });
+  });
+
+  it("lists a term page's articles by position and address, their headlines left to the page", () => {
+    const list = jsonLdOf("/models/chery-tiggo-7-pro/")[0]?.mainEntity as Node | undefined;
+    expect(list?.itemListElement).toEqual([
+      { "@type": "ListItem", position: 1, url: `${BASE}articles/chery-tiggo-7-pro-price-list/` },
+    ]);
   });
 
   it("gives a model page breadcrumbs through its company", () => {

@@ -109,6 +109,15 @@ describe("term pages", () => {
     ]);
   });
 
+  it("leave the page's own term out of its entries' links", () => {
+    const page = siteData([uazTalks]).termPages.find((p) => p.url === "/partners/uaz/");
+    const terms = page?.entries[0]?.terms;
+    expect([terms?.companies, terms?.partners]).toEqual([
+      [{ name: "Chery", url: "/companies/chery/" }],
+      [],
+    ]);
+  });
+
   it("give entries on a company page no partner status", () => {
     const page = siteData([uazTalks]).termPages.find((p) => p.url === "/companies/chery/");
     expect(page?.entries.map((entry) => "partnerStatus" in entry)).toEqual([false]);
@@ -116,7 +125,7 @@ describe("term pages", () => {
 
   it("show a company's models with their article counts", () => {
     const page = siteData([tiggo, uazTalks]).termPages.find((p) => p.url === "/companies/chery/");
-    expect(page?.term?.models).toEqual([
+    expect(page?.term?.about?.models).toEqual([
       { name: "Tiggo 4 Pro", url: "/models/chery-tiggo-4-pro/", count: 2 },
       { name: "Tiggo 7 Pro", url: "/models/chery-tiggo-7-pro/", count: 1 },
     ]);
@@ -134,12 +143,14 @@ describe("term pages", () => {
     const page = siteData([uazTalks, uazDenied]).termPages.find(
       (p) => p.url === "/companies/chery/",
     );
-    expect(page?.term?.relations).toEqual([{ name: "UAZ", url: "/partners/uaz/", count: 1 }]);
+    expect(page?.term?.about?.relations).toEqual([
+      { name: "UAZ", url: "/partners/uaz/", count: 1 },
+    ]);
   });
 
   it("show a partner's companies with the number of articles naming both", () => {
     const page = siteData([uazTalks, uazDenied]).termPages.find((p) => p.url === "/partners/uaz/");
-    expect(page?.term?.relations).toEqual([
+    expect(page?.term?.about?.relations).toEqual([
       { name: "Chery", url: "/companies/chery/", count: 1 },
       { name: "UAZ", url: "/companies/uaz/", count: 1 },
     ]);
@@ -147,15 +158,36 @@ describe("term pages", () => {
 
   it("draw a relationship graph only on company pages", () => {
     const news = siteData([uazTalks, uazDenied]);
-    expect(news.termPages.filter((page) => page.term?.graph).map((page) => page.url)).toEqual([
-      "/companies/chery/",
-      "/companies/uaz/",
+    expect(
+      news.termPages.filter((page) => page.term?.about?.graph).map((page) => page.url),
+    ).toEqual(["/companies/chery/", "/companies/uaz/"]);
+  });
+
+  it("keep a term's models, relations and graph to its first page", () => {
+    const pages = siteData([tiggo, uazTalks], 1).termPages.filter((page) =>
+      page.url.startsWith("/companies/chery/"),
+    );
+    expect(pages.map((page) => [page.url, page.term?.about !== undefined])).toEqual([
+      ["/companies/chery/", true],
+      ["/companies/chery/page/2/", false],
     ]);
+  });
+
+  it("give a term's later pages its name, kind, count and first page", () => {
+    const page = siteData([tiggo, uazTalks], 1).termPages.find(
+      (p) => p.url === "/companies/chery/page/2/",
+    );
+    expect(page?.term).toMatchObject({
+      name: "Chery",
+      kindLabel: "Company",
+      count: 2,
+      url: "/companies/chery/",
+    });
   });
 
   it("link a company that is also a partner to its partner page", () => {
     const page = siteData([uazDenied]).termPages.find((p) => p.url === "/companies/uaz/");
-    expect(page?.term?.counterpart).toEqual({
+    expect(page?.term?.about?.counterpart).toEqual({
       name: "UAZ",
       url: "/partners/uaz/",
       kindLabel: "Partner",
