@@ -67,11 +67,17 @@ export interface PreviewServer {
   watch: string;
   /** The model of the next rebuild, asked for on every one. */
   news: () => Promise<News>;
+  /** What to do first when watched files change, before the rebuild. */
+  changed?: (files: string[]) => Promise<void>;
 }
 
 /** Serves the preview, rebuilding it when content changes, until the process ends. */
 export async function servePreview(server: PreviewServer): Promise<void> {
-  const source: SiteSource = { news: server.news, watch: server.watch };
+  const source: SiteSource = {
+    news: server.news,
+    watch: server.watch,
+    ...(server.changed ? { changed: server.changed } : {}),
+  };
   const eleventy = new Eleventy(TEMPLATES_DIR, server.outputDir, {
     configPath: "",
     runMode: "serve",
