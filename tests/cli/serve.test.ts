@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, rm, symlink, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import path from "node:path";
@@ -89,3 +89,20 @@ it("npm start serves a site published under a path under that path, styles inclu
     expect((await fetch(`${origin}/news-digest/assets/site.css`)).status).toBe(200);
   });
 }, 120_000);
+
+it("npm start shows an article's edited text on its page", async () => {
+  const sentence = "The update reaches dealers on Friday.";
+  const file = path.join(project, "content", "articles", "uaz-patriot-update.md");
+  const edited = `${await readFile(file, "utf8")}\n${sentence}\n`;
+  await withPreview("/articles/uaz-patriot-update/", async (_page, origin) => {
+    let html = "";
+    const deadline = Date.now() + 60_000;
+    for (let attempt = 0; !html.includes(sentence) && Date.now() < deadline; attempt++) {
+      // Eleventy's watcher can miss an edit made the moment it starts: the edit is saved again.
+      if (attempt % 50 === 0) await writeFile(file, edited);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      html = await (await fetch(`${origin}/articles/uaz-patriot-update/`)).text();
+    }
+    expect(html).toContain(sentence);
+  });
+}, 180_000);
