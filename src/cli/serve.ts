@@ -81,7 +81,11 @@ await runCommand(async () => {
       });
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
       if (url) console.log(`[preview] Wrote ${url} ahead of the rebuild in ${seconds} seconds`);
+      return url !== undefined;
     },
+  });
+  await preview.rehearse().catch((error: unknown) => {
+    console.error("Internal error: the preview could not write a page ahead:", error);
   });
   return 0;
 });

@@ -75,6 +75,16 @@ export class PreviewSite {
     return edited.url;
   }
 
+  /**
+   * Writes the newest article's page ahead, as after an edit that changed nothing: the first
+   * real edit then finds the Markdown processor loaded and the page's templates compiled,
+   * instead of paying for them (1.4 s at 1,000 articles, 1.8 s at 10,000, against 0.1–0.4 s).
+   */
+  async rehearse(): Promise<void> {
+    const newest = this.lastGood?.articles[0];
+    if (newest) await this.writeEditedFirst([newest.file]);
+  }
+
   async next(): Promise<News> {
     const result = this.pending ?? (await this.options.load());
     this.pending = undefined;

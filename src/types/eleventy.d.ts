@@ -56,5 +56,7 @@ declare module "@11ty/eleventy" {
     write(): Promise<unknown>;
     watch(): Promise<void>;
     serve(port?: number): Promise<void>;
+    /** The dev server: `reload({})` reloads every page open in a browser. */
+    readonly eleventyServe: { reload(event: Record<string, unknown>): Promise<void> };
   }
 }
