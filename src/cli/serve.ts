@@ -65,6 +65,9 @@ await runCommand(async () => {
       ...(localBackend ? { localBackend } : {}),
     }),
   );
+  await preview.rehearse().catch((error: unknown) => {
+    console.error("Internal error: the preview could not write a page ahead:", error);
+  });
   // The preview serves the site under the path it is published under: `/news-digest/`.
   await servePreview({
     outputDir: values.output,
@@ -83,9 +86,6 @@ await runCommand(async () => {
       if (url) console.log(`[preview] Wrote ${url} ahead of the rebuild in ${seconds} seconds`);
       return url !== undefined;
     },
-  });
-  await preview.rehearse().catch((error: unknown) => {
-    console.error("Internal error: the preview could not write a page ahead:", error);
   });
   return 0;
 });

@@ -66,23 +66,27 @@ export class PreviewSite {
    * page the edit changed. The URL of the page written, or undefined when there is none.
    */
   async writeEditedFirst(files: readonly string[]): Promise<string | undefined> {
-    if (!this.lastGood || !this.options.edited) return undefined;
-    const edited = await this.options.edited(files);
-    const news = edited && onePage(edited.news, edited.url);
-    if (!edited || !news) return undefined;
-    const { writePages } = await import("./eleventy-site.ts");
-    await writePages(this.options.outputDir, news, false);
-    return edited.url;
+    return this.lastGood ? this.writeAhead(files) : undefined;
   }
 
   /**
    * Writes the newest article's page ahead, as after an edit that changed nothing: the first
    * real edit then finds the Markdown processor loaded and the page's templates compiled,
    * instead of paying for them (1.4 s at 1,000 articles, 1.8 s at 10,000, against 0.1–0.4 s).
+   * Called before serving, so that it does not hold up the watcher's first look at the files.
    */
   async rehearse(): Promise<void> {
-    const newest = this.lastGood?.articles[0];
-    if (newest) await this.writeEditedFirst([newest.file]);
+    const newest = (this.lastGood ?? this.pending?.news)?.articles[0];
+    if (newest) await this.writeAhead([newest.file]);
+  }
+
+  private async writeAhead(files: readonly string[]): Promise<string | undefined> {
+    const edited = await this.options.edited?.(files);
+    const news = edited && onePage(edited.news, edited.url);
+    if (!edited || !news) return undefined;
+    const { writePages } = await import("./eleventy-site.ts");
+    await writePages(this.options.outputDir, news, false);
+    return edited.url;
   }
 
   async next(): Promise<News> {
