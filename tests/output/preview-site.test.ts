@@ -96,6 +96,21 @@ const CORPUS = path.resolve(import.meta.dirname, "../fixtures/corpus");
 const LOCALIZATION = "/articles/chery-localization-russia/";
 const NEW_SENTENCE = "Chery confirmed the talks with UAZ on Friday.";
 
+/**
+ * A preview as `npm start` makes one, writing into `<root>/_preview`: its latest load kept for
+ * the edits that follow, the load `npm start` checks handed over for its first build.
+ */
+async function previewAsStarted(content: string, root: string): Promise<PreviewSite> {
+  const loads = new PreviewContent({ contentDir: content, includeDrafts: true });
+  return new PreviewSite({
+    load: () => loads.load(),
+    edited: (files) => loads.afterEdit(files),
+    outputDir: path.join(root, "_preview"),
+    imageCacheDir: path.join(root, "image-cache"),
+    first: await loads.load(),
+  });
+}
+
 describe("the preview after an edit of an article's text", () => {
   let root: string;
   let content: string;
@@ -117,13 +132,7 @@ describe("the preview after an edit of an article's text", () => {
     root = await temporaryFolder("preview");
     content = await copyFixture(CORPUS);
     output = path.join(root, "_preview");
-    const loads = new PreviewContent({ contentDir: content, includeDrafts: true });
-    preview = new PreviewSite({
-      load: () => loads.load(),
-      edited: (files) => loads.afterEdit(files),
-      outputDir: output,
-      imageCacheDir: path.join(root, "image-cache"),
-    });
+    preview = await previewAsStarted(content, root);
     await rebuild();
   }, 60_000);
   afterEach(async () => {
@@ -160,3 +169,22 @@ describe("the preview after an edit of an article's text", () => {
     expect(page).toContain("the top priority");
   }, 60_000);
 });
+
+it("rehearses before its first build by writing the newest article's page, as that build writes it", async () => {
+  const root = await temporaryFolder("preview");
+  const content = await copyFixture(CORPUS);
+  try {
+    const preview = await previewAsStarted(content, root);
+    await preview.rehearse();
+    const articles = path.join(root, "_preview", "articles");
+    const written = await readdir(articles);
+    expect(written).toHaveLength(1);
+    const page = path.join(articles, written[0] as string, "index.html");
+    const ahead = await readFile(page, "utf8");
+    await writePages(path.join(root, "_preview"), await preview.next());
+    expect(await readFile(page, "utf8")).toBe(ahead);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+    await rm(path.dirname(content), { recursive: true, force: true });
+  }
+}, 60_000);
