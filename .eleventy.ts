@@ -22,6 +22,7 @@ export function configureNewsSite(eleventyConfig: EleventyConfig, site: SiteSour
   // into every template's data (1.5 s of a 10k rebuild that writes 17 pages).
   eleventyConfig.addGlobalData("news", async () => Object.freeze(await site.news()));
   if (site.watch) eleventyConfig.addWatchTarget(site.watch);
+  if (site.changed) eleventyConfig.on("eleventy.beforeWatch", site.changed);
   // Paginated templates take their permalink and computed titles from `<template>.11tydata.ts`
   eleventyConfig.addDataExtension("ts", { parser: importTypeScriptData, read: false });
   eleventyConfig.addGlobalData("security", {

@@ -12,7 +12,8 @@ import { builderVersion } from "../output/builder-version.ts";
 import { type BuildProgress, silentProgress } from "../progress.ts";
 import { displayPath, PROJECT_ROOT } from "../project-paths.ts";
 import { loadRegistry } from "../registry/load-registry.ts";
-import { loadSiteSettings, SETTINGS_FILE } from "../settings/site-settings.ts";
+import type { Registry } from "../registry/registry.ts";
+import { loadSiteSettings, SETTINGS_FILE, type SiteSettings } from "../settings/site-settings.ts";
 import { checkBodyLinks } from "../site/check-body-links.ts";
 import type { LoadedSite } from "../site/news.ts";
 import { publishedUrls } from "../site/published-urls.ts";
@@ -44,7 +45,51 @@ export interface NewsOptions {
   builderVersion?: string;
 }
 
-export type NewsResult = LoadedSite;
+/**
+ * What loading one article file again needs of the load it follows (`PreviewContent`): its
+ * settings, registry and day, the names that link in article text, every rendered article by
+ * file, and the addresses an article's text may link to.
+ */
+export interface LoadContext {
+  contentDir: string;
+  settings: SiteSettings;
+  registry: Registry;
+  today: string;
+  linkUrls: ReadonlyMap<string, string>;
+  articles: ReadonlyMap<string, Article>;
+  linkTargets: LinkTargets;
+}
+
+export interface NewsResult extends LoadedSite {
+  /** Present with `news`. */
+  context?: LoadContext;
+}
+
+/** The addresses of a site an article's text may link to. */
+export interface LinkTargets {
+  /** Published articles link only to published pages… */
+  published: ReadonlySet<string>;
+  /** …drafts to other drafts too. */
+  all: ReadonlySet<string>;
+}
+
+/** Links in the text of `articles` to pages the site does not have, or not for them. */
+export function checkArticleLinks(
+  articles: readonly Article[],
+  targets: LinkTargets,
+  today: string,
+): Diagnostic[] {
+  return [
+    ...checkBodyLinks(
+      articles.filter((article) => isPublic(article, today)),
+      targets.published,
+    ),
+    ...checkBodyLinks(
+      articles.filter((article) => !isPublic(article, today)),
+      targets.all,
+    ),
+  ];
+}
 
 function scheduledNotice(article: ArticleEntry): Diagnostic {
   return {
@@ -116,8 +161,9 @@ export async function loadNews(options: NewsOptions): Promise<NewsResult> {
   const cache = options.renderCacheFile
     ? await RenderCache.open(options.renderCacheFile, await rendererVersion())
     : RenderCache.disabled();
+  const linkUrls = termLinkNames(shown, registry);
   const rendered = await renderArticles(loaded.articles, {
-    linkUrls: termLinkNames(shown, registry),
+    linkUrls,
     pathPrefix: pathPrefixOf(settings.baseUrl),
     cache,
     onRendered: (done, total) => progress.advance(done, total),
@@ -140,17 +186,17 @@ export async function loadNews(options: NewsOptions): Promise<NewsResult> {
   // A published article may link only to published pages; a draft also to other drafts.
   const urls = publishedUrls(news);
   const unpublished = unpublishedPages(articles, index, today);
-  const publicUrls = new Set([...urls].filter((url) => !unpublished(url)));
-  diagnostics.push(
-    ...checkBodyLinks(
-      articles.filter((article) => isPublic(article, today)),
-      publicUrls,
-    ),
-    ...checkBodyLinks(
-      articles.filter((article) => !isPublic(article, today)),
-      urls,
-    ),
-  );
+  const linkTargets: LinkTargets = {
+    published: new Set([...urls].filter((url) => !unpublished(url))),
+    all: urls,
+  };
+  diagnostics.push(...checkArticleLinks(articles, linkTargets, today));
   if (hasErrors(diagnostics)) return { diagnostics };
-  return { news, diagnostics };
+  const byFile = new Map(articles.map((article) => [article.file, article]));
+  const { contentDir } = options;
+  return {
+    news,
+    diagnostics,
+    context: { contentDir, settings, registry, today, linkUrls, articles: byFile, linkTargets },
+  };
 }

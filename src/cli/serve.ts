@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { adminFiles, writeExtraFiles } from "../admin/admin-files.ts";
-import { loadNews } from "../build/load-news.ts";
+import { PreviewContent } from "../build/preview-content.ts";
 import { frontMatterCacheBeside } from "../content/front-matter-cache.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { formatReport } from "../diagnostics/format-diagnostics.ts";
@@ -36,21 +36,25 @@ await runCommand(async () => {
     console.error(`--port ${values.port}: a port is a whole number from 1 to 65535.`);
     return 1;
   }
-  const load = () =>
-    loadNews({
-      contentDir: values.content,
-      includeDrafts: true,
-      renderCacheFile: values.cache,
-      frontMatterCacheFile: frontMatterCacheBeside(values.cache),
-    });
-  const first = await load();
+  const content = new PreviewContent({
+    contentDir: values.content,
+    includeDrafts: true,
+    renderCacheFile: values.cache,
+    frontMatterCacheFile: frontMatterCacheBeside(values.cache),
+  });
+  const first = await content.load();
   const { diagnostics, news } = first;
   if (diagnostics.length > 0) console.error(formatReport(diagnostics));
   if (!news || hasErrors(diagnostics)) {
     console.error("Fix the errors above, then run `npm start` again.");
     return 1;
   }
-  const preview = new PreviewSite({ load, outputDir: values.output, first });
+  const preview = new PreviewSite({
+    load: () => content.load(),
+    edited: (files) => content.afterEdit(files),
+    outputDir: values.output,
+    first,
+  });
   const localBackend = values["local-backend"];
   await writeExtraFiles(
     values.output,
@@ -61,6 +65,9 @@ await runCommand(async () => {
       ...(localBackend ? { localBackend } : {}),
     }),
   );
+  await preview.rehearse().catch((error: unknown) => {
+    console.error("Internal error: the preview could not write a page ahead:", error);
+  });
   // The preview serves the site under the path it is published under: `/news-digest/`.
   await servePreview({
     outputDir: values.output,
@@ -68,6 +75,17 @@ await runCommand(async () => {
     pathPrefix: pathPrefixOf(news.site.baseUrl),
     watch: values.content,
     news: () => preview.next(),
+    // An edit of an article's text shows on its page before the rebuild writes the rest.
+    changed: async (files) => {
+      const started = performance.now();
+      const url = await preview.writeEditedFirst(files).catch((error: unknown) => {
+        console.error("Internal error: the edited page could not be written first:", error);
+        return undefined;
+      });
+      const seconds = ((performance.now() - started) / 1000).toFixed(2);
+      if (url) console.log(`[preview] Wrote ${url} ahead of the rebuild in ${seconds} seconds`);
+      return url !== undefined;
+    },
   });
   return 0;
 });

@@ -3,13 +3,34 @@ import { Registry } from "../registry/registry.ts";
 import { type ArticleEntry, compareNewestFirst } from "./article.ts";
 import { FrontMatterCache } from "./front-matter-cache.ts";
 import { findLeadImage } from "./lead-image.ts";
-import { readArticleFiles } from "./read-article-files.ts";
-import { entryOf, prepareArticle } from "./validate-article.ts";
+import { type ArticleFile, readArticleFiles } from "./read-article-files.ts";
+import { type ArticleResult, entryOf, prepareArticle } from "./validate-article.ts";
 
 export interface LoadedArticles {
   /** Every valid article, drafts included, newest first; bodies are not rendered yet. */
   articles: ArticleEntry[];
   diagnostics: Diagnostic[];
+}
+
+/**
+ * One article read from its file: parsed (unless `cache` has seen its text), validated, its
+ * names resolved against `registry`, with its lead image. No article when it has an error.
+ */
+export async function loadArticle(
+  source: ArticleFile,
+  contentDir: string,
+  timeZone: string,
+  registry: Registry,
+  cache: FrontMatterCache,
+): Promise<ArticleResult> {
+  const { prepared, diagnostics } = prepareArticle(source, cache.parse(source, timeZone), registry);
+  if (!prepared) return { diagnostics };
+  const lead = await findLeadImage(prepared, contentDir);
+  const result = entryOf(prepared, lead.image);
+  const problems = [...result.diagnostics, ...lead.diagnostics];
+  return result.article && !hasErrors(lead.diagnostics)
+    ? { article: result.article, diagnostics: problems }
+    : { diagnostics: problems };
 }
 
 /**
@@ -26,19 +47,9 @@ export async function loadArticles(
   const { files, diagnostics } = await readArticleFiles(contentDir);
   const articles: ArticleEntry[] = [];
   for (const source of files) {
-    const { prepared, diagnostics: problems } = prepareArticle(
-      source,
-      cache.parse(source, timeZone),
-      registry,
-    );
-    if (!prepared) {
-      diagnostics.push(...problems);
-      continue;
-    }
-    const lead = await findLeadImage(prepared, contentDir);
-    const result = entryOf(prepared, lead.image);
-    diagnostics.push(...result.diagnostics, ...lead.diagnostics);
-    if (result.article && !hasErrors(lead.diagnostics)) articles.push(result.article);
+    const result = await loadArticle(source, contentDir, timeZone, registry, cache);
+    diagnostics.push(...result.diagnostics);
+    if (result.article) articles.push(result.article);
   }
   // Two articles at one address are told by `claimUrls`, with every other shared address.
   return { articles: articles.sort(compareNewestFirst), diagnostics };

@@ -27,6 +27,42 @@ function realpathOrUndefined(file: string): string | undefined {
   }
 }
 
+/** One article file, or the diagnostic that says why it cannot be trusted to be one. */
+function readFile(absolutePath: string, realContentDir: string): ArticleFile | Diagnostic {
+  const file = displayPath(absolutePath);
+  const target = realpathOrUndefined(absolutePath);
+  if (target === undefined || !`${target}${path.sep}`.startsWith(`${realContentDir}${path.sep}`)) {
+    return fileProblem(
+      file,
+      "outside-content",
+      "this file is a link to something outside the content folder",
+      "replace the link with the article file itself",
+    );
+  }
+  const bytes = readFileSync(absolutePath);
+  try {
+    return { file, baseName: path.basename(absolutePath, ".md"), text: strictUtf8.decode(bytes) };
+  } catch {
+    return fileProblem(
+      file,
+      "not-utf8",
+      "the file is not UTF-8 text",
+      "save it as UTF-8 in your editor (File › Save with encoding › UTF-8)",
+    );
+  }
+}
+
+/**
+ * One article file of `contentDir`, read and checked as `readArticleFiles` reads each: what a
+ * preview reads again after an edit of that file alone.
+ */
+export function readArticleFile(
+  contentDir: string,
+  absolutePath: string,
+): ArticleFile | Diagnostic {
+  return readFile(absolutePath, realpathSync.native(contentDir));
+}
+
 /**
  * Reads every `.md` file below `content/articles/`, in name order. Files that cannot be
  * trusted to be articles (not UTF-8, links leading outside the content folder) become
@@ -50,33 +86,7 @@ export async function readArticleFiles(
   }
   names.sort();
   const realContentDir = realpathSync.native(contentDir);
-  const read = names.map((name) => {
-    const absolutePath = path.join(root, name);
-    const file = displayPath(absolutePath);
-    const target = realpathOrUndefined(absolutePath);
-    if (
-      target === undefined ||
-      !`${target}${path.sep}`.startsWith(`${realContentDir}${path.sep}`)
-    ) {
-      return fileProblem(
-        file,
-        "outside-content",
-        "this file is a link to something outside the content folder",
-        "replace the link with the article file itself",
-      );
-    }
-    const bytes = readFileSync(absolutePath);
-    try {
-      return { file, baseName: path.basename(name, ".md"), text: strictUtf8.decode(bytes) };
-    } catch {
-      return fileProblem(
-        file,
-        "not-utf8",
-        "the file is not UTF-8 text",
-        "save it as UTF-8 in your editor (File › Save with encoding › UTF-8)",
-      );
-    }
-  });
+  const read = names.map((name) => readFile(path.join(root, name), realContentDir));
   for (const result of read) {
     if ("ruleId" in result) diagnostics.push(result);
     else files.push(result);

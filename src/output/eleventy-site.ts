@@ -67,12 +67,29 @@ export interface PreviewServer {
   watch: string;
   /** The model of the next rebuild, asked for on every one. */
   news: () => Promise<News>;
+  /**
+   * What to do first when watched files change, before the rebuild: true when it wrote a
+   * page, and the pages open in a browser are to be reloaded now rather than after the rebuild.
+   */
+  changed?: (files: string[]) => Promise<boolean>;
 }
 
 /** Serves the preview, rebuilding it when content changes, until the process ends. */
 export async function servePreview(server: PreviewServer): Promise<void> {
-  const source: SiteSource = { news: server.news, watch: server.watch };
-  const eleventy = new Eleventy(TEMPLATES_DIR, server.outputDir, {
+  const { changed } = server;
+  const source: SiteSource = {
+    news: server.news,
+    watch: server.watch,
+    ...(changed
+      ? {
+          changed: async (files) => {
+            // With no templates named, the dev server's pages reload whole.
+            if (await changed(files)) await eleventy.eleventyServe.reload({ build: {} });
+          },
+        }
+      : {}),
+  };
+  const eleventy: Eleventy = new Eleventy(TEMPLATES_DIR, server.outputDir, {
     configPath: "",
     runMode: "serve",
     pathPrefix: server.pathPrefix,

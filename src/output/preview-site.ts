@@ -2,7 +2,9 @@ import { ContentError } from "../diagnostics/content-error.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { formatReport } from "../diagnostics/format-diagnostics.ts";
 import type { LoadedSite, News } from "../site/news.ts";
+import { PAGE_LISTS } from "../site/page-lists.ts";
 import { DEFAULT_IMAGE_CACHE } from "../site/renditions.ts";
+import { planPagePasses } from "./page-passes.ts";
 import { PreviewPages } from "./preview-pages.ts";
 import { writeRenditions } from "./write-renditions.ts";
 
@@ -15,6 +17,32 @@ export interface PreviewSiteOptions {
   imageCacheDir?: string;
   /** A load already made (the one `npm start` checked before serving): used for the first build. */
   first?: LoadedSite;
+  /**
+   * The site after an edit of `files`, made in memory ahead of the next load, with the one
+   * page it changed for certain; undefined when only a load can tell what changed.
+   */
+  edited?: (files: readonly string[]) => Promise<EditedPage | undefined>;
+}
+
+/** The site's data after an edit, and the page the edit was made on. */
+export interface EditedPage {
+  news: News;
+  url: string;
+}
+
+/** The site's data narrowed to the page at `url`, a page of a list: what writing it alone takes. */
+function onePage(news: News, url: string): News | undefined {
+  const others = new Set(
+    PAGE_LISTS.filter((list) => list.reads).flatMap((list) =>
+      list.items(news).flatMap((item) => list.urlsOf(item)),
+    ),
+  );
+  others.delete(url);
+  const [pass] = planPagePasses(news, others, {
+    pagesPerPass: Number.POSITIVE_INFINITY,
+    keepSinglePages: true,
+  });
+  return pass?.news;
 }
 
 /**
@@ -30,6 +58,36 @@ export class PreviewSite {
 
   constructor(private readonly options: PreviewSiteOptions) {
     this.pending = options.first;
+  }
+
+  /**
+   * Writes the page an edit of `files` was made on ahead of the rebuild that follows, when
+   * `edited` can make it from memory; the rebuild writes it again, alike, with every other
+   * page the edit changed. The URL of the page written, or undefined when there is none.
+   */
+  async writeEditedFirst(files: readonly string[]): Promise<string | undefined> {
+    return this.lastGood ? this.writeAhead(files) : undefined;
+  }
+
+  /**
+   * Writes the newest article's page ahead, as after an edit that changed nothing: the first
+   * real edit then finds the Markdown processor and the modules of a one-page Eleventy run
+   * loaded, instead of paying for them (1.4 s at 1,000 articles, 1.8 s at 10,000, against
+   * 0.1–0.4 s). Called before serving, so that it does not compete with the watcher's first
+   * pass over the files.
+   */
+  async rehearse(): Promise<void> {
+    const newest = (this.lastGood ?? this.pending?.news)?.articles[0];
+    if (newest) await this.writeAhead([newest.file]);
+  }
+
+  private async writeAhead(files: readonly string[]): Promise<string | undefined> {
+    const edited = await this.options.edited?.(files);
+    const news = edited && onePage(edited.news, edited.url);
+    if (!edited || !news) return undefined;
+    const { writePages } = await import("./eleventy-site.ts");
+    await writePages(this.options.outputDir, news, false);
+    return edited.url;
   }
 
   async next(): Promise<News> {

@@ -6,6 +6,8 @@ export interface SiteSource {
   news(): News | Promise<News>;
   /** What a preview watches and rebuilds on: the content folder. */
   watch?: string;
+  /** What a preview does first when watched files change, before Eleventy rebuilds. */
+  changed?: (files: string[]) => Promise<void>;
   /**
    * Whether the run writes the single pages and the assets (see `singlePageTemplates`);
    * true when absent. A build writes them in its last pass only.

@@ -18,6 +18,8 @@ declare module "@11ty/eleventy" {
       options: { parser: (file: string) => Promise<unknown>; read: false },
     ): void;
     addWatchTarget(target: string): void;
+    /** `eleventy.beforeWatch` hears the changed files (paths as the watcher gives them) before a rebuild. */
+    on(event: "eleventy.beforeWatch", listener: (files: string[]) => Promise<void>): void;
     addPassthroughCopy(paths: Record<string, string>): void;
     /** Templates Eleventy leaves alone, as paths or globs from the project's folder. */
     ignores: Set<string>;
@@ -54,5 +56,7 @@ declare module "@11ty/eleventy" {
     write(): Promise<unknown>;
     watch(): Promise<void>;
     serve(port?: number): Promise<void>;
+    /** The dev server: `reload({})` reloads every page open in a browser. */
+    readonly eleventyServe: { reload(event: Record<string, unknown>): Promise<void> };
   }
 }

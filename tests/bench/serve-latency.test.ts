@@ -58,7 +58,7 @@ describe("the edited article's page", () => {
 });
 
 describe("the dev server's log lines", () => {
-  it("tell a watched change, a page written, the end of a rebuild and the address", () => {
+  it("tell a watched change, a page written ahead or by the rebuild, the end of a rebuild and the address", () => {
     expect(
       parseServerLine("[11ty] File changed: /tmp/c/content/articles/2022/peldanli-544.md"),
     ).toEqual({ kind: "changed", file: "/tmp/c/content/articles/2022/peldanli-544.md" });
@@ -79,6 +79,9 @@ describe("the dev server's log lines", () => {
       kind: "server",
       url: "http://localhost:18931",
     });
+    expect(
+      parseServerLine("[preview] Wrote /articles/lima-299/ ahead of the rebuild in 0.21 seconds"),
+    ).toEqual({ kind: "ahead", url: "/articles/lima-299/" });
     expect(parseServerLine("[11ty] Watching…")).toEqual({ kind: "other" });
   });
 
@@ -107,6 +110,7 @@ describe("the report", () => {
           {
             shown: 11.2,
             noticed: 0.2,
+            pageAhead: 0.6,
             pageWritten: 9,
             rebuilt: 11.5,
             eleventySeconds: 11.1,
@@ -141,10 +145,10 @@ describe("the report", () => {
     const rows = table.split("\n");
     expect(rows).toHaveLength(4);
     expect(rows[2]).toBe(
-      "| 1,000 | 3 | 11.2 s (10.1 s–12.5 s) | 0 | 0.20 s (0.20 s–0.30 s) | 9.00 s (8.00 s–10.0 s) | 11.5 s (10.4 s–12.9 s) | 11.1 s (10.0 s–12.6 s) | 2380 | 19.2 s | 900 MiB |",
+      "| 1,000 | 3 | 11.2 s (10.1 s–12.5 s) | 0 | 0.20 s (0.20 s–0.30 s) | 0.60 s | 9.00 s (8.00 s–10.0 s) | 11.5 s (10.4 s–12.9 s) | 11.1 s (10.0 s–12.6 s) | 2380 | 19.2 s | 900 MiB |",
     );
     expect(rows[3]).toBe(
-      "| 10,000 | 1 | – | 1 (> 300 s) | 0.20 s | – | – | – | – | 300.0 s | 0 MiB |",
+      "| 10,000 | 1 | – | 1 (> 300 s) | 0.20 s | – | – | – | – | – | 300.0 s | 0 MiB |",
     );
   });
 });

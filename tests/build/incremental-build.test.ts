@@ -1,11 +1,11 @@
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { appendFile, readFile, readlink, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BuildResult, buildSite } from "../../src/build/build-site.ts";
 import { formatReport } from "../../src/diagnostics/format-diagnostics.ts";
-import { copyFixture, temporaryFolder } from "../support/build-fixture.ts";
+import { copyFixture, filesOf, temporaryFolder } from "../support/build-fixture.ts";
 
 const CORPUS = path.resolve(import.meta.dirname, "../fixtures/corpus");
 
@@ -33,14 +33,6 @@ async function build(outputDir: string, pageRecordDir?: string): Promise<BuildRe
   });
   if (!result.ok) throw new Error(`the build failed:\n${formatReport(result.diagnostics)}`);
   return result;
-}
-
-/** Every file of a built site by its path inside the site. */
-function filesOf(site: string): Map<string, string> {
-  const files = readdirSync(site, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(site, path.join(entry.parentPath, entry.name)));
-  return new Map(files.sort().map((file) => [file, readFileSync(path.join(site, file), "latin1")]));
 }
 
 /** The live site after an incremental build, compared with a fresh build of the same content. */

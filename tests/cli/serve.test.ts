@@ -1,11 +1,12 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, rm, symlink, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, beforeEach, expect, it } from "vitest";
+import { launchChromium } from "../support/browser.ts";
 import { articleText, siteYaml } from "../support/content-folder.ts";
 import { temporaryFolder } from "../support/temporary-folder.ts";
 
@@ -89,3 +90,31 @@ it("npm start serves a site published under a path under that path, styles inclu
     expect((await fetch(`${origin}/news-digest/assets/site.css`)).status).toBe(200);
   });
 }, 120_000);
+
+it("npm start shows an article's edited text on its page, open in a browser", async () => {
+  const sentence = "The update reaches dealers on Friday.";
+  const file = path.join(project, "content", "articles", "uaz-patriot-update.md");
+  const edited = `${await readFile(file, "utf8")}\n${sentence}\n`;
+  await withPreview("/articles/uaz-patriot-update/", async (_page, origin) => {
+    const browser = await launchChromium();
+    try {
+      const tab = await browser.newPage();
+      await tab.goto(`${origin}/articles/uaz-patriot-update/`);
+      const shows = () =>
+        tab
+          .locator(".article__body", { hasText: sentence })
+          .waitFor({ timeout: 5000 })
+          .then(() => true)
+          .catch(() => false);
+      let shown = false;
+      // Eleventy's watcher can miss an edit made the moment it starts: the edit is saved again.
+      for (let attempt = 0; !shown && attempt < 12; attempt++) {
+        await writeFile(file, edited);
+        shown = await shows();
+      }
+      expect(shown).toBe(true);
+    } finally {
+      await browser.close();
+    }
+  });
+}, 180_000);

@@ -1,10 +1,13 @@
-import { readdir, writeFile } from "node:fs/promises";
+import { appendFile, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { loadNews } from "../../src/build/load-news.ts";
+import { PreviewContent } from "../../src/build/preview-content.ts";
 import { ContentError } from "../../src/diagnostics/content-error.ts";
+import { writePages } from "../../src/output/eleventy-site.ts";
 import { PreviewSite } from "../../src/output/preview-site.ts";
+import { copyFixture, filesOf, temporaryFolder } from "../support/build-fixture.ts";
 import {
   articleText,
   createContentFolder,
@@ -88,3 +91,100 @@ describe("the preview's site model", () => {
     await expect(previewOf(content).next()).rejects.toBeInstanceOf(ContentError);
   });
 });
+
+const CORPUS = path.resolve(import.meta.dirname, "../fixtures/corpus");
+const LOCALIZATION = "/articles/chery-localization-russia/";
+const NEW_SENTENCE = "Chery confirmed the talks with UAZ on Friday.";
+
+/**
+ * A preview as `npm start` makes one, writing into `<root>/_preview`: its latest load kept for
+ * the edits that follow, the load `npm start` checks handed over for its first build.
+ */
+async function previewAsStarted(content: string, root: string): Promise<PreviewSite> {
+  const loads = new PreviewContent({ contentDir: content, includeDrafts: true });
+  return new PreviewSite({
+    load: () => loads.load(),
+    edited: (files) => loads.afterEdit(files),
+    outputDir: path.join(root, "_preview"),
+    imageCacheDir: path.join(root, "image-cache"),
+    first: await loads.load(),
+  });
+}
+
+describe("the preview after an edit of an article's text", () => {
+  let root: string;
+  let content: string;
+  let output: string;
+  let preview: PreviewSite;
+  const article = () => path.join(content, "articles", "chery-localization-russia.md");
+
+  /** Writes what the preview hands its next rebuild, as Eleventy's dev server does. */
+  const rebuild = async () => writePages(output, await preview.next());
+
+  /** The site a preview of the content as it is now writes from nothing, drafts included. */
+  async function freshPreview(): Promise<string> {
+    const fresh = path.join(root, `fresh-${Date.now()}`);
+    await writePages(fresh, await previewOf(content, fresh).next());
+    return fresh;
+  }
+
+  beforeEach(async () => {
+    root = await temporaryFolder("preview");
+    content = await copyFixture(CORPUS);
+    output = path.join(root, "_preview");
+    preview = await previewAsStarted(content, root);
+    await rebuild();
+  }, 60_000);
+  afterEach(async () => {
+    await rm(root, { recursive: true, force: true });
+    await rm(path.dirname(content), { recursive: true, force: true });
+  });
+
+  it("writes the edited article's page ahead of the rebuild, as a fresh build writes it", async () => {
+    await appendFile(article(), `\n${NEW_SENTENCE}\n`);
+    expect(await preview.writeEditedFirst([article()])).toBe(LOCALIZATION);
+    const page = path.join(LOCALIZATION, "index.html");
+    const shown = await readFile(path.join(output, page), "utf8");
+    expect(shown).toContain(NEW_SENTENCE);
+    expect(shown).toBe(await readFile(path.join(await freshPreview(), page), "utf8"));
+  }, 60_000);
+
+  it("holds, once the rebuild follows, what a fresh build of the same content writes", async () => {
+    await appendFile(article(), `\n${NEW_SENTENCE}\n`);
+    await preview.writeEditedFirst([article()]);
+    await rebuild();
+    const expected = filesOf(await freshPreview());
+    const shown = filesOf(output);
+    expect([...shown.keys()]).toEqual([...expected.keys()]);
+    const differing = [...expected].filter(([file, text]) => shown.get(file) !== text);
+    expect(differing.map(([file]) => file)).toEqual([]);
+  }, 60_000);
+
+  it("writes nothing ahead of the rebuild for an edit of the front-matter, which the rebuild shows", async () => {
+    const text = await readFile(article(), "utf8");
+    await writeFile(article(), text.replace("a top priority", "the top priority"));
+    expect(await preview.writeEditedFirst([article()])).toBeUndefined();
+    await rebuild();
+    const page = await readFile(path.join(output, LOCALIZATION, "index.html"), "utf8");
+    expect(page).toContain("the top priority");
+  }, 60_000);
+});
+
+it("rehearses before its first build by writing the newest article's page, as that build writes it", async () => {
+  const root = await temporaryFolder("preview");
+  const content = await copyFixture(CORPUS);
+  try {
+    const preview = await previewAsStarted(content, root);
+    await preview.rehearse();
+    const articles = path.join(root, "_preview", "articles");
+    const written = await readdir(articles);
+    expect(written).toHaveLength(1);
+    const page = path.join(articles, written[0] as string, "index.html");
+    const ahead = await readFile(page, "utf8");
+    await writePages(path.join(root, "_preview"), await preview.next());
+    expect(await readFile(page, "utf8")).toBe(ahead);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+    await rm(path.dirname(content), { recursive: true, force: true });
+  }
+}, 60_000);

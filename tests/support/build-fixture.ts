@@ -33,6 +33,14 @@ export async function copyFixture(fixtureDir: string): Promise<string> {
   return copy;
 }
 
+/** Every file of a built site by its path inside the site, with its bytes as text, sorted. */
+export function filesOf(site: string): Map<string, string> {
+  const files = readdirSync(site, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(site, path.join(entry.parentPath, entry.name)));
+  return new Map(files.sort().map((file) => [file, readFileSync(path.join(site, file), "latin1")]));
+}
+
 function listHtmlFiles(folder: string): string[] {
   return readdirSync(folder, { recursive: true, encoding: "utf8" })
     .filter((name) => name.endsWith(".html"))

@@ -1,0 +1,72 @@
+import path from "node:path";
+import { FrontMatterCache } from "../content/front-matter-cache.ts";
+import { loadArticle } from "../content/load-articles.ts";
+import { ARTICLES_FOLDER, readArticleFile } from "../content/read-article-files.ts";
+import { hasErrors } from "../diagnostics/diagnostic.ts";
+import { renderArticles } from "../markdown/render-articles.ts";
+import { RenderCache } from "../markdown/render-cache.ts";
+import type { EditedPage } from "../output/preview-site.ts";
+import { isBodyEdit, withEditedBody } from "../site/edited-body.ts";
+import type { LoadedSite } from "../site/news.ts";
+import { pathPrefixOf } from "../urls.ts";
+import { checkArticleLinks, loadNews, type NewsOptions, type NewsResult } from "./load-news.ts";
+
+/**
+ * The preview's content: every load of it (`loadNews`), and, between loads, the site after
+ * an edit of one article's text, made in memory from the latest load and that one file read
+ * again. The preview writes that article's page from it first; its next load makes the rest.
+ */
+export class PreviewContent {
+  private latest: NewsResult | undefined;
+
+  constructor(private readonly options: NewsOptions) {}
+
+  /** Loads all content again; the edits that follow are made from this load. */
+  async load(): Promise<LoadedSite> {
+    this.latest = await loadNews(this.options);
+    return this.latest;
+  }
+
+  /**
+   * The site's data after an edit of `files`, when they are one article whose text alone
+   * changed, and changed without an error, since the latest load, itself without one: its
+   * page then reads exactly as a full load would make it. Otherwise undefined: only a full
+   * load can tell (and report) what changed.
+   */
+  async afterEdit(files: readonly string[]): Promise<EditedPage | undefined> {
+    const { news, context } = this.latest ?? {};
+    const [changed] = files;
+    if (!news || !context || files.length !== 1 || changed === undefined) return undefined;
+    const articlesDir = path.resolve(context.contentDir, ARTICLES_FOLDER);
+    const absolutePath = path.resolve(changed);
+    if (!absolutePath.startsWith(`${articlesDir}${path.sep}`) || !changed.endsWith(".md")) {
+      return undefined;
+    }
+    const source = readArticleFile(context.contentDir, absolutePath);
+    if ("ruleId" in source) return undefined;
+    const before = context.articles.get(source.file);
+    if (!before) return undefined;
+    const { timeZone, baseUrl } = context.settings;
+    const entry = await loadArticle(
+      source,
+      context.contentDir,
+      timeZone,
+      context.registry,
+      FrontMatterCache.disabled(),
+    );
+    if (!entry.article || hasErrors(entry.diagnostics)) return undefined;
+    const rendered = await renderArticles([entry.article], {
+      linkUrls: context.linkUrls,
+      pathPrefix: pathPrefixOf(baseUrl),
+      cache: RenderCache.disabled(),
+    });
+    const [article] = rendered.articles;
+    if (!article || hasErrors(rendered.diagnostics) || !isBodyEdit(before, article)) {
+      return undefined;
+    }
+    if (hasErrors(checkArticleLinks([article], context.linkTargets, context.today))) {
+      return undefined;
+    }
+    return { news: withEditedBody(news, article, context.today), url: article.url };
+  }
+}

@@ -1,0 +1,90 @@
+import { appendFile, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { loadNews } from "../../src/build/load-news.ts";
+import { PreviewContent } from "../../src/build/preview-content.ts";
+import type { News } from "../../src/site/news.ts";
+import { copyFixture } from "../support/build-fixture.ts";
+
+const CORPUS = path.resolve(import.meta.dirname, "../fixtures/corpus");
+const LOCALIZATION = "/articles/chery-localization-russia/";
+const NEW_SENTENCE = "Chery confirmed the talks with UAZ on Friday.";
+
+let content: string;
+let article: string;
+let preview: PreviewContent;
+
+beforeEach(async () => {
+  content = await copyFixture(CORPUS);
+  article = path.join(content, "articles", "chery-localization-russia.md");
+  preview = new PreviewContent({ contentDir: content, includeDrafts: true });
+  await preview.load();
+});
+afterEach(async () => {
+  await rm(path.dirname(content), { recursive: true, force: true });
+});
+
+/** What a full load of the content as it is now makes of the page at `url`. */
+async function fullLoadPage(url: string) {
+  const { news } = await loadNews({ contentDir: content, includeDrafts: true });
+  return pageOf(news as News, url);
+}
+
+function pageOf(news: News, url: string) {
+  return { page: news.articles.find((page) => page.url === url), meta: news.pageMeta[url] };
+}
+
+describe("PreviewContent", () => {
+  it("makes an article's page after an edit of its text exactly as a full load makes it", async () => {
+    await appendFile(article, `\n${NEW_SENTENCE}\n`);
+    const edited = await preview.afterEdit([article]);
+    expect(edited?.url).toBe(LOCALIZATION);
+    const made = pageOf(edited?.news as News, LOCALIZATION);
+    expect(made.page?.html).toContain(NEW_SENTENCE);
+    expect(made).toEqual(await fullLoadPage(LOCALIZATION));
+  });
+
+  it("makes the summary of an article without one anew from the edited first paragraph", async () => {
+    // The one article of the corpus without a `summary:`.
+    const warehouse = path.join(content, "articles", "chery-parts-warehouse-moscow.md");
+    const text = await readFile(warehouse, "utf8");
+    const end = text.indexOf("\n---\n") + "\n---\n".length;
+    await writeFile(warehouse, `${text.slice(0, end)}\n${NEW_SENTENCE}\n${text.slice(end)}`);
+    const edited = await preview.afterEdit([warehouse]);
+    const made = pageOf(edited?.news as News, edited?.url as string);
+    expect(made.page?.summary).toContain(NEW_SENTENCE);
+    expect(made).toEqual(await fullLoadPage(edited?.url as string));
+  });
+
+  it("leaves an edit of an article's front-matter to the next load", async () => {
+    const text = await readFile(article, "utf8");
+    await writeFile(article, text.replace("a top priority", "the top priority"));
+    expect(await preview.afterEdit([article])).toBeUndefined();
+  });
+
+  it("leaves an edit whose text links to a page the site does not have to the next load, which reports it", async () => {
+    await appendFile(article, "\nSee [the plant](/companies/no-such-company/).\n");
+    expect(await preview.afterEdit([article])).toBeUndefined();
+    expect((await preview.load()).news).toBeUndefined();
+  });
+
+  it("leaves an edit of the registry or the settings to the next load", async () => {
+    const registry = path.join(content, "registry", "companies.yaml");
+    expect(await preview.afterEdit([registry])).toBeUndefined();
+    expect(await preview.afterEdit([path.join(content, "site.yaml")])).toBeUndefined();
+  });
+
+  it("leaves an edit of several files at once to the next load", async () => {
+    await appendFile(article, `\n${NEW_SENTENCE}\n`);
+    const other = path.join(content, "articles", "geely-coolray-recall.md");
+    expect(await preview.afterEdit([article, other])).toBeUndefined();
+  });
+
+  it("makes nothing after a load with an error, so the preview keeps the last good site", async () => {
+    const other = path.join(content, "articles", "geely-coolray-recall.md");
+    await writeFile(other, "---\ntitle: Geely recalls the Coolray\n---\n\nNo date.\n");
+    expect((await preview.load()).news).toBeUndefined();
+    await appendFile(article, `\n${NEW_SENTENCE}\n`);
+    expect(await preview.afterEdit([article])).toBeUndefined();
+  });
+});
