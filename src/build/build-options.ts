@@ -24,7 +24,7 @@ export interface BuildOptions {
   recordsPerShard?: number;
   /** List items written per Eleventy run; small in tests, to exercise several passes. */
   pagesPerPass?: number;
-  /** Threads writing pages at once; every core by default (see `pageThreads`). */
+  /** Threads writing pages at once; every core by default, one for a large site (see `pageThreads`). */
   pageThreads?: number;
   /** From how many list items to write the threads share them; small in tests. */
   parallelPagesFrom?: number;

@@ -70,7 +70,7 @@ export async function makeSite(
       news.imageJobs,
       options.imageCacheDir ?? path.join(PROJECT_ROOT, DEFAULT_IMAGE_CACHE),
     );
-    const threads = options.pageThreads ?? pageThreads();
+    const threads = options.pageThreads ?? pageThreads(news.articles.length);
     const passes = planPagePasses(news, kept.urls, {
       threads,
       ...(options.pagesPerPass ? { pagesPerPass: options.pagesPerPass } : {}),

@@ -45,7 +45,8 @@ await runCommand(async () => {
     );
     return 1;
   }
-  const rerun = rerunWithHeapFor(values.content);
+  // A large site is built under a heap sized to it: see heap-for-site.ts.
+  const rerun = rerunWithHeapFor(values.content, true);
   if (rerun !== undefined) return rerun;
   const started = performance.now();
   const progress = progressFor(process.stderr, process.env);

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { getHeapStatistics } from "node:v8";
 import { ARTICLES_FOLDER } from "../content/read-article-files.ts";
+import { ONE_PAGE_THREAD_FROM } from "../output/write-passes.ts";
 
 /**
  * What a build holds per article at its peak (its HTML, its page's data, its search record,
@@ -14,25 +15,41 @@ import { ARTICLES_FOLDER } from "../content/read-article-files.ts";
 const HEAP_PER_ARTICLE_MIB = 0.08;
 const HEAP_BASE_MIB = 1024;
 
+/**
+ * Below V8's default limit, the build of a large site (from `ONE_PAGE_THREAD_FROM` articles,
+ * whose pages are written in the build's own thread) is held to this heap: V8 grows a heap
+ * lazily, up to about 4 GiB on a large machine, rather than collect, and a 10,000-article
+ * build reached 1.3 GiB of heap holding about 0.3 GiB of live data. Smaller sites keep V8's
+ * default: their heap never grows far, and running again costs start-up.
+ */
+const CAP_PER_ARTICLE_MIB = 0.032;
+const CAP_BASE_MIB = 384;
+
 /** Never more than this share of the machine's memory. */
 const SHARE_OF_MEMORY = 0.75;
 
-/** Set in the process started with a larger heap, so it does not start another. */
+/** Set in the process started with a sized heap, so it does not start another. */
 const SIZED = "NEWS_DIGEST_HEAP_SIZED";
 
 /**
- * The heap to ask for, in MiB, when a site of `articles` needs more than `currentLimitMiB`;
- * undefined when the current heap will do. Capped by the machine's memory.
+ * The heap to ask for, in MiB, for a site of `articles`: more than `currentLimitMiB` when the
+ * site needs more (capped by the machine's memory), less when `capped` and the site is large
+ * enough for V8's lazy growth to matter; undefined when the current heap will do.
  */
 export function heapToRequest(
   articles: number,
   currentLimitMiB: number,
   machineMemoryMiB: number,
+  capped = false,
 ): number | undefined {
   const needed = Math.ceil(HEAP_BASE_MIB + articles * HEAP_PER_ARTICLE_MIB);
-  if (needed <= currentLimitMiB) return undefined;
-  const allowed = Math.floor(machineMemoryMiB * SHARE_OF_MEMORY);
-  return allowed > currentLimitMiB ? Math.min(needed, allowed) : undefined;
+  if (needed > currentLimitMiB) {
+    const allowed = Math.floor(machineMemoryMiB * SHARE_OF_MEMORY);
+    return allowed > currentLimitMiB ? Math.min(needed, allowed) : undefined;
+  }
+  if (!capped || articles < ONE_PAGE_THREAD_FROM) return undefined;
+  const cap = Math.ceil(CAP_BASE_MIB + articles * CAP_PER_ARTICLE_MIB);
+  return cap < currentLimitMiB ? cap : undefined;
 }
 
 function countArticleFiles(contentDir: string): number {
@@ -46,16 +63,19 @@ function countArticleFiles(contentDir: string): number {
 
 /**
  * V8 gives a Node process at most about 4 GiB of heap, whatever the machine has: too little
- * for a site of 100,000 articles. When the site in `contentDir` needs more, the command runs
- * again in a Node process with a heap sized to the site, and this returns its exit status;
- * otherwise it returns undefined and the command goes on here.
+ * for a site of 100,000 articles, and far more than a build of 10,000 needs, which V8 then
+ * fills before it collects. When the site in `contentDir` needs more, or (`capped`, for
+ * `build`) is large enough to be held to less, the command runs again in a Node process with
+ * a heap sized to the site, and this returns its exit status; otherwise it returns undefined
+ * and the command goes on here.
  */
-export function rerunWithHeapFor(contentDir: string): number | undefined {
+export function rerunWithHeapFor(contentDir: string, capped = false): number | undefined {
   if (process.env[SIZED]) return undefined;
   const heap = heapToRequest(
     countArticleFiles(contentDir),
     getHeapStatistics().heap_size_limit / 2 ** 20,
     os.totalmem() / 2 ** 20,
+    capped,
   );
   if (heap === undefined) return undefined;
   const rerun = spawnSync(

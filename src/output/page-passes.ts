@@ -9,6 +9,14 @@ import { type ListItem, PAGE_LISTS, type PageList } from "../site/page-lists.ts"
 export const PAGES_PER_PASS = 2500;
 
 /**
+ * A pass written on a worker thread is smaller: each thread holds its own copy of its pass's
+ * data and its own Eleventy, and both threads hold theirs at once beside the build's main
+ * thread. A pass of this many term pages stays within the thread's heap limit
+ * (`PAGE_THREAD_HEAP_MIB`, in `write-passes.ts`); 2,500 did not.
+ */
+export const PAGES_PER_THREAD_PASS = 1000;
+
+/**
  * Below this many list items to write, a second thread costs more (its own Eleventy set-up
  * and a copy of the pass's data) than it saves: tests and small edits write in one pass.
  */
@@ -27,7 +35,10 @@ export interface PagePass {
 }
 
 export interface PassPlan {
-  /** List items a pass writes at most; `PAGES_PER_PASS` by default. */
+  /**
+   * List items a pass writes at most; by default `PAGES_PER_PASS`, or `PAGES_PER_THREAD_PASS`
+   * when the passes are cut for several threads.
+   */
   pagesPerPass?: number;
   /** Threads that will write passes at once; 1 by default. */
   threads?: number;
@@ -91,7 +102,7 @@ export function planPagePasses(
   news: News,
   reused: ReadonlySet<string>,
   {
-    pagesPerPass = PAGES_PER_PASS,
+    pagesPerPass,
     threads = 1,
     parallelFrom = PARALLEL_PASSES_FROM,
     keepSinglePages = false,
@@ -114,8 +125,8 @@ export function planPagePasses(
   });
   const parallel = threads > 1 && toWrite.length >= parallelFrom;
   const size = parallel
-    ? Math.min(pagesPerPass, Math.ceil(toWrite.length / threads))
-    : pagesPerPass;
+    ? Math.min(pagesPerPass ?? PAGES_PER_THREAD_PASS, Math.ceil(toWrite.length / threads))
+    : (pagesPerPass ?? PAGES_PER_PASS);
   const passes = chunks(toWrite, size);
   if (keepSinglePages) return passes.map((chunk) => pass(chunk, false));
   if (parallel) return [...passes.map((chunk) => pass(chunk, false)), pass([], true)];

@@ -1,7 +1,13 @@
 import { readdirSync, readFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { planPagePasses } from "../../src/output/page-passes.ts";
+import { ONE_PAGE_THREAD_FROM, pageThreads, writePasses } from "../../src/output/write-passes.ts";
 import { type BuiltSite, buildFixtureSite } from "../support/build-fixture.ts";
+import { fixtureNews } from "../support/fixture-news.ts";
+import { temporaryFolder } from "../support/temporary-folder.ts";
 
 const CORPUS = path.resolve(import.meta.dirname, "../fixtures/corpus");
 
@@ -38,5 +44,35 @@ describe("pages written on two threads", () => {
 
   it("are counted once each, though every pass writes the single pages", () => {
     expect(onTwoThreads.result.pageCount).toBe(onOneThread.result.pageCount);
+  });
+});
+
+describe("a pass that outgrows its thread's heap", () => {
+  it("is written by the build's own thread instead, to the same files", async () => {
+    const news = await fixtureNews();
+    const passes = planPagePasses(news, new Set(), { threads: 2, parallelFrom: 1 });
+    const inOneThread = await temporaryFolder("one-thread");
+    const onStarvedThreads = await temporaryFolder("starved-threads");
+    try {
+      const expected = await writePasses(inOneThread, passes, 1);
+      // A heap far too small for Eleventy: every thread runs out of it.
+      const written = await writePasses(onStarvedThreads, passes, 2, () => {}, 8);
+      expect(written.count).toBe(expected.count);
+      expect(filesOf(onStarvedThreads)).toEqual(filesOf(inOneThread));
+    } finally {
+      await rm(inOneThread, { recursive: true, force: true });
+      await rm(onStarvedThreads, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
+describe("pageThreads", () => {
+  it.each([
+    [33, Math.min(availableParallelism(), 4)],
+    [ONE_PAGE_THREAD_FROM - 1, Math.min(availableParallelism(), 4)],
+    [ONE_PAGE_THREAD_FROM, 1],
+    [100_000, 1],
+  ])("gives a site of %i articles %i thread(s)", (articles, threads) => {
+    expect(pageThreads(articles)).toBe(threads);
   });
 });
