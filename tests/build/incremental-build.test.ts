@@ -50,6 +50,14 @@ async function expectSameAsFreshBuild(): Promise<void> {
 const article = (name: string) => path.join(content, "articles", `${name}.md`);
 const pageOf = (url: string) => readFile(path.join(liveOutput, url, "index.html"), "utf8");
 
+/** Rewrites a content file with `edit`, which must change it, as an editor's commit would. */
+async function rewrite(file: string, edit: (text: string) => string): Promise<void> {
+  const text = await readFile(file, "utf8");
+  const edited = edit(text);
+  expect(edited).not.toBe(text);
+  await writeFile(file, edited);
+}
+
 beforeAll(async () => {
   content = await copyFixture(CORPUS);
   root = await temporaryFolder("incremental");
@@ -97,13 +105,9 @@ describe("a build after a change, keeping the unchanged pages of the previous bu
 
   it("writes again the pages that show an article whose title changed", async () => {
     const file = article("chery-tiggo-4-pro-crash-test");
-    const text = await readFile(file, "utf8");
-    const retitled = text.replace(
-      /^title: .*$/m,
-      'title: "Tiggo 4 Pro earns five stars in a crash test"',
+    await rewrite(file, (text) =>
+      text.replace(/^title: .*$/m, 'title: "Tiggo 4 Pro earns five stars in a crash test"'),
     );
-    expect(retitled).not.toBe(text);
-    await writeFile(file, retitled);
     await build(liveOutput, recordDir);
     expect(await pageOf("models/chery-tiggo-4-pro")).toContain(
       "Tiggo 4 Pro earns five stars in a crash test",
@@ -113,13 +117,12 @@ describe("a build after a change, keeping the unchanged pages of the previous bu
 
   it("writes again the pages a changed registry entry shows on", async () => {
     const registry = path.join(content, "registry", "companies.yaml");
-    const text = await readFile(registry, "utf8");
-    const described = text.replace(
-      /description: Chinese carmaker from Wuhu[^\n]*/,
-      "description: Chinese carmaker from Wuhu, assembling cars in Kaliningrad.",
+    await rewrite(registry, (text) =>
+      text.replace(
+        /description: Chinese carmaker from Wuhu[^\n]*/,
+        "description: Chinese carmaker from Wuhu, assembling cars in Kaliningrad.",
+      ),
     );
-    expect(described).not.toBe(text);
-    await writeFile(registry, described);
     await build(liveOutput, recordDir);
     expect(await pageOf("companies/chery")).toContain("assembling cars in Kaliningrad");
     await expectSameAsFreshBuild();
@@ -127,10 +130,7 @@ describe("a build after a change, keeping the unchanged pages of the previous bu
 
   it("moves an article whose date changed to its new place in the lists and archives", async () => {
     const file = article("chery-q1-sales-record");
-    const text = await readFile(file, "utf8");
-    const redated = text.replace(/^date: .*$/m, "date: 2023-01-16");
-    expect(redated).not.toBe(text);
-    await writeFile(file, redated);
+    await rewrite(file, (text) => text.replace(/^date: .*$/m, "date: 2023-01-16"));
     await build(liveOutput, recordDir);
     expect(await pageOf("articles/chery-q1-sales-record")).toContain('datetime="2023-01-16"');
     await expectSameAsFreshBuild();
@@ -138,12 +138,11 @@ describe("a build after a change, keeping the unchanged pages of the previous bu
 
   it("writes again the term pages an article joins or leaves when its terms change", async () => {
     const file = article("chery-q1-sales-record");
-    const text = await readFile(file, "utf8");
-    const retagged = text
-      .replace(/^models: .*$/m, "models: [Tiggo 7 Pro]")
-      .replace(/^summary:/m, "partners: [UAZ]\nsummary:");
-    expect(retagged).not.toBe(text);
-    await writeFile(file, retagged);
+    await rewrite(file, (text) =>
+      text
+        .replace(/^models: .*$/m, "models: [Tiggo 7 Pro]")
+        .replace(/^summary:/m, "partners: [UAZ]\nsummary:"),
+    );
     await build(liveOutput, recordDir);
     expect(await pageOf("partners/uaz")).toContain("Chery sets a first-quarter sales record");
     await expectSameAsFreshBuild();
@@ -209,10 +208,7 @@ describe("a build after a change, keeping the unchanged pages of the previous bu
 
   it("writes every page again when a setting every page shows changes", async () => {
     const settings = path.join(content, "site.yaml");
-    const text = await readFile(settings, "utf8");
-    const renamed = text.replace(/^title: .*$/m, "title: Car Industry Weekly");
-    expect(renamed).not.toBe(text);
-    await writeFile(settings, renamed);
+    await rewrite(settings, (text) => text.replace(/^title: .*$/m, "title: Car Industry Weekly"));
     const result = await build(liveOutput, recordDir);
     expect(result.reusedCount).toBe(0);
     await expectSameAsFreshBuild();
