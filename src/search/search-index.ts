@@ -25,6 +25,14 @@ export const SHARD_LIST = "shards.json";
 /** The UI's files, served from `SEARCH_FOLDER` itself whatever the shards. */
 const UI_FILES = ["pagefind-ui.js", "pagefind-ui.css"];
 
+/**
+ * The UI bundles Pagefind writes into every index folder, for pages that load their UI from
+ * there. The search page loads the UI once, from `SEARCH_FOLDER`, and only the index from
+ * each shard (`pagefind.js`, its worker, WebAssembly, metadata, index, fragments, filters):
+ * these would be published once per shard for nothing (about 430 KB a shard).
+ */
+const SHARD_UI_BUNDLE = /^pagefind-(?:ui|component-ui|modular-ui|highlight)\.(?:js|css)$/;
+
 /** Shards indexed at once: Pagefind's process then keeps both cores busy. */
 const CONCURRENT_SHARDS = 2;
 
@@ -164,6 +172,7 @@ export async function writeSearchIndex(
       if (source.indexed) indexed++;
       if (options.cacheDir) {
         for (const file of await shardFiles(source.folder)) {
+          if (SHARD_UI_BUNDLE.test(file)) continue;
           linked.set(path.join(inSite, file), path.join(source.folder, file));
         }
       }
@@ -176,6 +185,13 @@ export async function writeSearchIndex(
   for (const file of UI_FILES) {
     if (options.cacheDir) linked.set(path.join(SEARCH_FOLDER, file), path.join(uiSource, file));
     else await cp(path.join(uiSource, file), path.join(target, file));
+  }
+  if (!options.cacheDir) {
+    for (const folder of folders) {
+      for (const file of await shardFiles(folder)) {
+        if (SHARD_UI_BUNDLE.test(file)) await rm(path.join(folder, file));
+      }
+    }
   }
   // Pagefind refuses to merge an index without records: a shard that drew none is not
   // listed, unless the site has no article at all.

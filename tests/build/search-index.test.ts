@@ -88,6 +88,15 @@ describe("the search index of a build", () => {
     expect(site.fileFor("/pagefind/pagefind-ui.css")).toBeDefined();
   });
 
+  it("publishes Pagefind's UI once, beside the shards, and only the index in each shard", () => {
+    const uiBundles = [...filesOf(path.join(site.outputDir, "pagefind")).keys()].filter((file) =>
+      /^\d+\/pagefind-(ui|component-ui|modular-ui|highlight)\./.test(file),
+    );
+    expect(uiBundles).toEqual([]);
+    expect(site.fileFor("/pagefind/0/pagefind.js")).toBeDefined();
+    expect(site.fileFor("/pagefind/0/pagefind-entry.json")).toBeDefined();
+  });
+
   it("holds exactly the published article pages, each in one shard", () => {
     const articlePages = site.pages().filter((url) => url.startsWith("/articles/"));
     expect(fragments.map((fragment) => fragment.url).sort()).toEqual(articlePages.sort());
@@ -174,5 +183,8 @@ describe("search shards kept between builds", () => {
       expect(linkedShards.has(shard.replace(/\/$/, "")), shard).toBe(true);
     for (const [file, source] of linked) expect(cached.has(source), file).toBe(true);
     expect(linked.has(path.join("pagefind", "pagefind-ui.js"))).toBe(true);
+    expect([...linked.keys()].filter((file) => /[\\/]\d+[\\/]pagefind-ui\.js$/.test(file))).toEqual(
+      [],
+    );
   }, 120_000);
 });
