@@ -119,11 +119,34 @@ function unpublishedPages(
 }
 
 /**
- * Loads, validates and indexes all content, renders every body, and computes the site's
- * data once: with drafts for a preview or `check`, without for production. Nothing is
- * written. Every problem of the run is collected, across files, before anything is decided.
+ * Every article read, checked and rendered, with what the site's data is computed from:
+ * the settings, the registry, the day, the articles the site shows and their term index.
+ * Search is indexed from this while the site's data is computed.
  */
-export async function loadNews(options: NewsOptions): Promise<NewsResult> {
+export interface LoadedContent {
+  settings: SiteSettings;
+  registry: Registry;
+  today: string;
+  /** Every name that links in article text, to its page. */
+  linkUrls: ReadonlyMap<string, string>;
+  /** The articles the site shows, rendered, newest first: drafts only in a preview. */
+  articles: Article[];
+  /** Valid articles the site does not show (drafts and scheduled ones in production). */
+  unpublished: ArticleEntry[];
+  index: TermIndex;
+}
+
+export interface ContentResult {
+  /** Absent when the settings could not be read. */
+  content?: LoadedContent;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Loads and validates all content, indexes its terms and renders every body: the stages
+ * before the site's data. Every problem is collected, across files; none is decided here.
+ */
+export async function loadContent(options: NewsOptions): Promise<ContentResult> {
   const progress = options.progress ?? silentProgress;
   progress.phase("Reading content");
   const settingsResult = await loadSiteSettings(
@@ -173,15 +196,35 @@ export async function loadNews(options: NewsOptions): Promise<NewsResult> {
 
   const shownFiles = new Set(shown.map((article) => article.file));
   const articles = rendered.articles.filter((article) => shownFiles.has(article.file));
-  const index = buildTermIndex(articles);
-  const news = buildSiteData(settings, articles, index, { registry, today });
-  diagnostics.push(
-    ...claimUrls(news, {
-      articles,
-      index,
+  return {
+    content: {
+      settings,
       registry,
+      today,
+      linkUrls,
+      articles,
       unpublished: loaded.articles.filter((article) => !shownFiles.has(article.file)),
-    }),
+      index: buildTermIndex(articles),
+    },
+    diagnostics,
+  };
+}
+
+/**
+ * The site's data, computed once from the loaded content, and the checks that need it
+ * (addresses claimed twice, links to pages the site does not have): with `diagnostics`,
+ * those of loading the content, every problem of the run is told before anything is decided.
+ */
+export function assembleNews(
+  content: LoadedContent,
+  diagnostics: readonly Diagnostic[],
+  contentDir: string,
+): NewsResult {
+  const { settings, registry, today, articles, index, linkUrls } = content;
+  const problems = [...diagnostics];
+  const news = buildSiteData(settings, articles, index, { registry, today });
+  problems.push(
+    ...claimUrls(news, { articles, index, registry, unpublished: content.unpublished }),
   );
   // A published article may link only to published pages; a draft also to other drafts.
   const urls = publishedUrls(news);
@@ -190,13 +233,22 @@ export async function loadNews(options: NewsOptions): Promise<NewsResult> {
     published: new Set([...urls].filter((url) => !unpublished(url))),
     all: urls,
   };
-  diagnostics.push(...checkArticleLinks(articles, linkTargets, today));
-  if (hasErrors(diagnostics)) return { diagnostics };
+  problems.push(...checkArticleLinks(articles, linkTargets, today));
+  if (hasErrors(problems)) return { diagnostics: problems };
   const byFile = new Map(articles.map((article) => [article.file, article]));
-  const { contentDir } = options;
   return {
     news,
-    diagnostics,
+    diagnostics: problems,
     context: { contentDir, settings, registry, today, linkUrls, articles: byFile, linkTargets },
   };
+}
+
+/**
+ * Loads, validates and indexes all content, renders every body, and computes the site's
+ * data once: with drafts for a preview or `check`, without for production. Nothing is
+ * written. Every problem of the run is collected, across files, before anything is decided.
+ */
+export async function loadNews(options: NewsOptions): Promise<NewsResult> {
+  const { content, diagnostics } = await loadContent(options);
+  return content ? assembleNews(content, diagnostics, options.contentDir) : { diagnostics };
 }

@@ -1,7 +1,7 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { adminFiles, writeExtraFiles } from "../admin/admin-files.ts";
-import { hasErrors } from "../diagnostics/diagnostic.ts";
+import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
 import { checkCompleteness } from "../output/check-completeness.ts";
 import { siteUrlOfFile } from "../output/check-links.ts";
 import { pageFingerprints, singlePagesFingerprint } from "../output/page-fingerprints.ts";
@@ -17,13 +17,14 @@ import { pageThreads, writePasses } from "../output/write-passes.ts";
 import { encodeRenditions } from "../output/write-renditions.ts";
 import { silentProgress } from "../progress.ts";
 import { PROJECT_ROOT } from "../project-paths.ts";
-import { writeSearchIndex } from "../search/search-index.ts";
+import { indexSearch, type SearchIndex } from "../search/search-index.ts";
 import { searchRecords } from "../search/search-records.ts";
+import type { News } from "../site/news.ts";
 import { DEFAULT_IMAGE_CACHE } from "../site/renditions.ts";
 import { outputFileOf } from "../urls.ts";
 import type { BuildContext, BuildOptions, BuildResult } from "./build-options.ts";
-import { loadNews, type NewsOptions } from "./load-news.ts";
-import { replaceFolder } from "./replace-folder.ts";
+import { assembleNews, loadContent, type NewsOptions } from "./load-news.ts";
+import { replaceFolder, searchScratchFolder } from "./replace-folder.ts";
 import { stageSite } from "./stage-site.ts";
 
 /**
@@ -31,11 +32,9 @@ import { stageSite } from "./stage-site.ts";
  * unchanged pages, writes the others, indexes search, checks the site and puts it in place.
  * Loaded only then, so a build that finds nothing changed never loads the site's code.
  */
-export async function makeSite(
-  options: BuildOptions,
-  { outputDir, records, live: liveRecord, inputs, now, builder }: BuildContext,
-): Promise<BuildResult> {
+export async function makeSite(options: BuildOptions, context: BuildContext): Promise<BuildResult> {
   const progress = options.progress ?? silentProgress;
+  const { outputDir, now, builder } = context;
   const newsOptions: NewsOptions = {
     contentDir: options.contentDir,
     includeDrafts: false,
@@ -45,19 +44,51 @@ export async function makeSite(
     ...(options.renderCacheFile ? { renderCacheFile: options.renderCacheFile } : {}),
     ...(options.frontMatterCacheFile ? { frontMatterCacheFile: options.frontMatterCacheFile } : {}),
   };
-  const result = await loadNews(newsOptions);
-  const { news } = result;
-  if (!news || hasErrors(result.diagnostics)) {
-    return { ok: false, diagnostics: result.diagnostics, pageCount: 0, reusedCount: 0 };
-  }
-  const { staged, live } = await stageSite(outputDir, records, liveRecord);
-  // Search is indexed from the site's data in Pagefind's own process while pages are written.
-  const search = writeSearchIndex(staged.fresh, searchRecords(news), {
-    ...(options.searchCacheDir ? { cacheDir: options.searchCacheDir } : {}),
-    ...(options.recordsPerShard ? { recordsPerShard: options.recordsPerShard } : {}),
-  });
+  const loaded = await loadContent(newsOptions);
+  const { content } = loaded;
+  // Without a cache kept between builds, this build's shards are kept beside the output
+  // until the site's files are linked to them (a killed build's are deleted as leftovers).
+  const searchCache = options.searchCacheDir ?? searchScratchFolder(outputDir);
+  // Search is indexed from the loaded content, in Pagefind's own process, while the site's
+  // data is computed and its pages written; not when loading found an error already.
+  const search =
+    content && !hasErrors(loaded.diagnostics)
+      ? indexSearch(searchRecords(content), {
+          cacheDir: searchCache,
+          ...(options.recordsPerShard ? { recordsPerShard: options.recordsPerShard } : {}),
+        })
+      : undefined;
   // Awaited below; until then a failure of Pagefind must not count as unhandled.
-  search.catch(() => undefined);
+  search?.catch(() => undefined);
+  try {
+    const result = content
+      ? assembleNews(content, loaded.diagnostics, options.contentDir)
+      : { diagnostics: loaded.diagnostics };
+    const { news } = result;
+    if (!news || !search || hasErrors(result.diagnostics)) {
+      return { ok: false, diagnostics: result.diagnostics, pageCount: 0, reusedCount: 0 };
+    }
+    return await writeSite(options, context, news, result.diagnostics, search);
+  } finally {
+    // A failed build must not leave Pagefind writing into a folder being deleted.
+    await search?.catch(() => undefined);
+    if (!options.searchCacheDir) await rm(searchCache, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The site of `news`, checked and put in place: unchanged pages kept, the others written,
+ * search (indexing meanwhile) linked in.
+ */
+async function writeSite(
+  options: BuildOptions,
+  { outputDir, records, live: liveRecord, inputs, builder }: BuildContext,
+  news: News,
+  diagnostics: Diagnostic[],
+  search: Promise<SearchIndex>,
+): Promise<BuildResult> {
+  const progress = options.progress ?? silentProgress;
+  const { staged, live } = await stageSite(outputDir, records, liveRecord);
   try {
     progress.phase("Keeping unchanged pages");
     const fingerprints = pageFingerprints(news, builder);
@@ -84,13 +115,13 @@ export async function makeSite(
       done += pass.pages;
       progress.advance(done, total);
     });
-    // Files beside the pages: the web editor at /admin/.
-    await writeExtraFiles(
-      staged.fresh,
-      await adminFiles({ settings: news.site, contentDir: options.contentDir }),
-    );
     progress.phase("Indexing search");
-    const { linked } = await search;
+    const { linked, shardList } = await search;
+    // Files beside the pages: the web editor at /admin/, the list of search shards.
+    await writeExtraFiles(staged.fresh, [
+      ...(await adminFiles({ settings: news.site, contentDir: options.contentDir })),
+      shardList,
+    ]);
     progress.phase("Putting the site together");
     const files = await assembleTree(
       staged,
@@ -120,7 +151,7 @@ export async function makeSite(
     if (incomplete.length > 0) {
       return {
         ok: false,
-        diagnostics: [...result.diagnostics, ...incomplete],
+        diagnostics: [...diagnostics, ...incomplete],
         pageCount: 0,
         reusedCount: 0,
       };
@@ -139,12 +170,12 @@ export async function makeSite(
           fingerprint: singlePrint,
           files: singlePageFiles,
         }),
-        inputs ? { digest: inputs, diagnostics: result.diagnostics } : undefined,
+        inputs ? { digest: inputs, diagnostics } : undefined,
       ).catch(() => undefined);
     }
     return {
       ok: true,
-      diagnostics: result.diagnostics,
+      diagnostics,
       pageCount: written.count,
       reusedCount: kept.files.size + (keptSinglePages?.size ?? 0),
     };

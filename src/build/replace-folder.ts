@@ -30,12 +30,21 @@ import { isRunning } from "../leftovers.ts";
 const VERSION = /^v-(\d+)-\d+$/;
 /**
  * Names of a killed build's work: its staging folder, the folder of the files it wrote afresh,
- * a retired tree, a link not yet flipped, the text of its lock not yet linked into place.
+ * the search index of a build without a search cache, a retired tree, a link not yet
+ * flipped, the text of its lock not yet linked into place.
  */
-const WORK = /^(?:staging|fresh|old|link|lock\.tmp|lock\.break\.tmp)-(\d+)$/;
+const WORK = /^(?:staging|fresh|search|old|link|lock\.tmp|lock\.break\.tmp)-(\d+)$/;
 
 function sibling(target: string, suffix: string): string {
   return `${target}.${suffix}`;
+}
+
+/**
+ * Where a build without a search cache indexes search, beside `target` so the site's files
+ * can be hard links to it; deleted when the build ends, or by the next build if killed.
+ */
+export function searchScratchFolder(target: string): string {
+  return sibling(target, `search-${process.pid}`);
 }
 
 /** The folder `target` links to when it is one of its versions beside it; else undefined. */

@@ -1,14 +1,4 @@
-import {
-  cp,
-  mkdir,
-  readdir,
-  readFile,
-  rename,
-  rm,
-  stat,
-  utimes,
-  writeFile,
-} from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, utimes } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { mapBounded } from "../map-bounded.ts";
@@ -40,18 +30,23 @@ const CONCURRENT_SHARDS = 2;
 const CACHE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
 export interface SearchIndexOptions {
-  /** Where indexed shards are kept between builds, by key; every shard is indexed when absent. */
-  cacheDir?: string;
+  /**
+   * Where indexed shards are kept, by key: between builds, so that a build indexes only the
+   * shards whose records changed, or for one build only (then deleted by its caller).
+   */
+  cacheDir: string;
   /** Small in tests, to exercise several shards. */
   recordsPerShard?: number;
 }
 
-export interface SearchIndexResult {
+export interface SearchIndex {
   shards: number;
   /** Shards indexed by this build; the others came from the cache. */
   indexed: number;
   /** Files of the index to link into the site, by path inside it: each a cached shard's file. */
   linked: Map<string, string>;
+  /** The list of shards the search page merges, to write into the site. */
+  shardList: { url: string; text: string };
 }
 
 /** Pagefind's own version: a new one may write other files for the same records. */
@@ -91,17 +86,12 @@ async function indexShard(shard: SearchShard, outputPath: string): Promise<void>
 /**
  * The folder of a shard's index: from the cache when an earlier build indexed the same
  * records, otherwise indexed now (into a temporary folder renamed into place, so the cache
- * never holds half an index). Without a cache, the shard is indexed into `uncached`.
+ * never holds half an index).
  */
 async function shardFolder(
   shard: SearchShard,
-  cacheDir: string | undefined,
-  uncached: string,
+  cacheDir: string,
 ): Promise<{ folder: string; indexed: boolean }> {
-  if (!cacheDir) {
-    await indexShard(shard, uncached);
-    return { folder: uncached, indexed: true };
-  }
   const folder = path.join(cacheDir, shard.key);
   if (await exists(folder)) {
     const now = new Date();
@@ -145,17 +135,15 @@ async function pruneCache(cacheDir: string, used: ReadonlySet<string>): Promise<
  * Pagefind cannot update an index, so each shard is indexed whole, in Pagefind's own process,
  * and only when its records changed since a build that kept it in `cacheDir`. A shard, once
  * indexed there, is never written again (a cached one is only ever deleted whole), so the
- * site may share its files: they are returned as `linked`, by their path inside the site, for
- * the build to link into place, and only the list of shards is written into `siteDir`.
- * Without a cache, every file is written into `siteDir`. No page is read: the build can
- * write pages meanwhile.
+ * site shares its files: they are returned as `linked`, by their path inside the site, for
+ * the build to link into place. Nothing is written into the site: the build can index search
+ * while it computes and writes the pages.
  */
-export async function writeSearchIndex(
-  siteDir: string,
+export async function indexSearch(
   records: readonly SearchRecord[],
-  options: SearchIndexOptions = {},
-): Promise<SearchIndexResult> {
-  const target = path.join(siteDir, SEARCH_FOLDER);
+  options: SearchIndexOptions,
+): Promise<SearchIndex> {
+  const { cacheDir } = options;
   const shards = planShards(
     records,
     await indexerVersion(),
@@ -165,45 +153,36 @@ export async function writeSearchIndex(
   const linked = new Map<string, string>();
   let folders: string[] = [];
   try {
-    if (options.cacheDir) await mkdir(options.cacheDir, { recursive: true });
+    await mkdir(cacheDir, { recursive: true });
     folders = await mapBounded(shards, CONCURRENT_SHARDS, async (shard) => {
       const inSite = path.join(SEARCH_FOLDER, shard.name);
-      const source = await shardFolder(shard, options.cacheDir, path.join(siteDir, inSite));
+      const source = await shardFolder(shard, cacheDir);
       if (source.indexed) indexed++;
-      if (options.cacheDir) {
-        for (const file of await shardFiles(source.folder)) {
-          if (SHARD_UI_BUNDLE.test(file)) continue;
-          linked.set(path.join(inSite, file), path.join(source.folder, file));
-        }
+      for (const file of await shardFiles(source.folder)) {
+        if (SHARD_UI_BUNDLE.test(file)) continue;
+        linked.set(path.join(inSite, file), path.join(source.folder, file));
       }
       return source.folder;
     });
   } finally {
     await pagefind.close();
   }
-  const uiSource = folders[0] ?? path.join(target, "0");
-  for (const file of UI_FILES) {
-    if (options.cacheDir) linked.set(path.join(SEARCH_FOLDER, file), path.join(uiSource, file));
-    else await cp(path.join(uiSource, file), path.join(target, file));
-  }
-  if (!options.cacheDir) {
-    for (const folder of folders) {
-      for (const file of await shardFiles(folder)) {
-        if (SHARD_UI_BUNDLE.test(file)) await rm(path.join(folder, file));
-      }
-    }
-  }
+  const uiSource = folders[0];
+  if (uiSource === undefined) throw new Error("Internal error: a search index without shards");
+  for (const file of UI_FILES)
+    linked.set(path.join(SEARCH_FOLDER, file), path.join(uiSource, file));
   // Pagefind refuses to merge an index without records: a shard that drew none is not
   // listed, unless the site has no article at all.
   const withRecords = shards.filter((shard) => shard.records.length > 0);
   const listed = withRecords.length > 0 ? withRecords : shards.slice(0, 1);
-  await mkdir(target, { recursive: true });
-  await writeFile(
-    path.join(target, SHARD_LIST),
-    `${JSON.stringify({ shards: listed.map((shard) => `${shard.name}/`) })}\n`,
-  );
-  if (options.cacheDir) {
-    await pruneCache(options.cacheDir, new Set(shards.map((shard) => shard.key)));
-  }
-  return { shards: shards.length, indexed, linked };
+  await pruneCache(cacheDir, new Set(shards.map((shard) => shard.key)));
+  return {
+    shards: shards.length,
+    indexed,
+    linked,
+    shardList: {
+      url: `/${SEARCH_FOLDER}/${SHARD_LIST}`,
+      text: `${JSON.stringify({ shards: listed.map((shard) => `${shard.name}/`) })}\n`,
+    },
+  };
 }

@@ -73,8 +73,6 @@ export interface News extends Publishing {
   navigation: TermLink[];
   /** The lead pictures these pages show, for the build to encode; templates never read it. */
   imageJobs: RenditionJob[];
-  /** Every spelling of each term, by its page's URL, for search; templates never read it. */
-  termSpellings: Record<string, string[]>;
 }
 
 /** What loading content yields: the site's model when nothing is wrong, and every message. */

@@ -3,12 +3,12 @@ import type { Article } from "../markdown/article.ts";
 import { Registry } from "../registry/registry.ts";
 import type { SiteSettings } from "../settings/site-settings.ts";
 import { buildTermIndex } from "../taxonomy/build-term-index.ts";
+import { termNames } from "../taxonomy/term.ts";
 import {
   buildTermRelations,
   type Relation,
   type TermRelations,
 } from "../taxonomy/term-relations.ts";
-import { termSpellings } from "../taxonomy/term-spellings.ts";
 import { directoryUrl, homeUrl, type TermKind } from "../urls.ts";
 import { articleView, cardTermsWithout, PARTNER_STATUS_LABELS } from "./article-view.ts";
 import { termBreadcrumbs } from "./breadcrumbs.ts";
@@ -68,17 +68,14 @@ export function buildSiteData(
   // Without a context: no registry entries, and no article is dated after the build.
   context: SiteDataContext = { registry: Registry.empty(), today: "9999-12-31" },
 ): News {
-  const termNames = new Map<string, string>();
-  for (const term of [...index.companies, ...index.models, ...index.partners]) {
-    termNames.set(term.url, term.name);
-  }
+  const names = termNames(index);
   const views = new Map<Article, ArticleView>(
     articles.map((article) => [
       article,
       articleView(
         article,
         settings.language,
-        (url, fallback) => termNames.get(url) ?? fallback,
+        (url, fallback) => names.get(url) ?? fallback,
         isScheduled(article, context.today),
       ),
     ]),
@@ -198,7 +195,6 @@ export function buildSiteData(
       url: directoryUrl(kind),
     })),
     imageJobs: renditionJobs(articles),
-    termSpellings: termSpellings(index, context.registry),
   };
   // A former name can only redirect from an address no current page has, directories included.
   return { ...pages, redirects: redirectsFor(index, context.registry, publishedUrls(pages)) };

@@ -45,3 +45,12 @@ export function mentionUrl(kind: TermKind, mention: TermMention): string;
 export function mentionUrl(kind: TermKind, mention: TermMention | ModelMention): string {
   return termUrl(kind, mentionSlug(kind, mention));
 }
+
+/** The name each term's page shows, by its URL: how every page spells the term. */
+export function termNames(index: TermIndex): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const term of [...index.companies, ...index.models, ...index.partners]) {
+    names.set(term.url, term.name);
+  }
+  return names;
+}

@@ -526,6 +526,13 @@ describe("building the car-news corpus", () => {
   it("writes a not-found page", () => {
     expect(textOf(page("/404.html").querySelector("h1"))).toBe("Page not found");
   });
+
+  it("leaves beside the output only the site it links to, though it kept no search cache", () => {
+    const beside = readdirSync(path.dirname(site.outputDir)).sort();
+    expect(beside).toHaveLength(2);
+    expect(beside[0]).toBe("_site");
+    expect(beside[1]).toMatch(/^_site\.v-\d+-\d+$/);
+  });
 });
 
 describe("building content where two models would share an address", () => {

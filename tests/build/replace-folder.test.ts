@@ -143,6 +143,14 @@ describe("after a build killed while putting its site in place", () => {
       },
     },
     {
+      when: "while it indexed search without a search cache",
+      serves: OLD,
+      killed: async () => {
+        await published(OLD);
+        await siteWith(`_site.search-${dead}`, { "0/pagefind-entry.json": "{}" });
+      },
+    },
+    {
       when: "after naming its checked site as a version",
       serves: OLD,
       killed: async () => {

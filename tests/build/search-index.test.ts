@@ -3,8 +3,8 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadNews } from "../../src/build/load-news.ts";
-import { writeSearchIndex } from "../../src/search/search-index.ts";
+import { loadContent } from "../../src/build/load-news.ts";
+import { indexSearch } from "../../src/search/search-index.ts";
 import { searchRecords } from "../../src/search/search-records.ts";
 import {
   type BuiltSite,
@@ -46,18 +46,6 @@ function filePaths(folder: string): string[] {
   return readdirSync(folder, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => path.join(entry.parentPath, entry.name));
-}
-
-/**
- * The files of the search index written into `siteDir`, with those it returned to link,
- * by their path inside `pagefind/`, each with its bytes: what the site will hold.
- */
-function indexFilesOf(siteDir: string, linked: ReadonlyMap<string, string>): Map<string, string> {
-  const files = filesOf(path.join(siteDir, "pagefind"));
-  for (const [file, source] of linked) {
-    files.set(path.relative("pagefind", file), readFileSync(source).toString("base64"));
-  }
-  return files;
 }
 
 /** Every file below `folder` with its bytes, to compare two indexes file by file. */
@@ -137,47 +125,43 @@ describe("search shards kept between builds", () => {
     await rm(scratch, { recursive: true, force: true });
   });
 
+  /** The search index of the fixture copy as it is now, with its shards kept in `cacheDir`. */
+  async function indexCopy(cacheDir: string) {
+    const { content } = await loadContent({ contentDir, includeDrafts: false });
+    if (!content) throw new Error("the fixture copy did not load");
+    return indexSearch(searchRecords(content), { recordsPerShard: 8, cacheDir });
+  }
+
+  /** The files a site links from an index, by their path inside the site, with their bytes. */
+  const bytesOf = (linked: ReadonlyMap<string, string>) =>
+    new Map([...linked].map(([file, source]) => [file, readFileSync(source).toString("base64")]));
+
   it("re-indexes only the shard of an edited article, into the same files a fresh index writes", async () => {
     const cacheDir = path.join(scratch, "cache");
-    const index = async (folder: string, withCache: boolean) => {
-      const { news } = await loadNews({ contentDir, includeDrafts: false });
-      if (!news) throw new Error("the fixture copy did not load");
-      return writeSearchIndex(path.join(scratch, folder), searchRecords(news), {
-        recordsPerShard: 8,
-        ...(withCache ? { cacheDir } : {}),
-      });
-    };
-    expect(await index("cold", true)).toMatchObject({ shards: 8, indexed: 8 });
-    expect(await index("unchanged", true)).toMatchObject({ shards: 8, indexed: 0 });
+    expect(await indexCopy(cacheDir)).toMatchObject({ shards: 8, indexed: 8 });
+    expect(await indexCopy(cacheDir)).toMatchObject({ shards: 8, indexed: 0 });
 
     const file = path.join(contentDir, "articles", "haval-tula-plant-expansion.md");
     await writeFile(file, `${await readFile(file, "utf8")}\nThe plant hires 300 more workers.\n`);
-    const { indexed, linked } = await index("warm", true);
-    expect(indexed).toBe(1);
-    const { linked: none } = await index("fresh", false);
-    expect(none.size).toBe(0);
+    const warm = await indexCopy(cacheDir);
+    expect(warm.indexed).toBe(1);
+    const fresh = await indexCopy(path.join(scratch, "fresh-cache"));
+    expect(fresh.indexed).toBe(8);
 
-    const warm = indexFilesOf(path.join(scratch, "warm"), linked);
-    const fresh = filesOf(path.join(scratch, "fresh", "pagefind"));
-    expect([...warm.keys()].sort()).toEqual([...fresh.keys()].sort());
-    for (const [name, bytes] of fresh) expect(warm.get(name), name).toBe(bytes);
+    const warmFiles = bytesOf(warm.linked);
+    const freshFiles = bytesOf(fresh.linked);
+    expect([...warmFiles.keys()].sort()).toEqual([...freshFiles.keys()].sort());
+    for (const [name, bytes] of freshFiles) expect(warmFiles.get(name), name).toBe(bytes);
+    expect(warm.shardList).toEqual(fresh.shardList);
   }, 120_000);
 
-  it("hands each file of a cached shard to the build to link, and writes only the list of shards", async () => {
+  it("hands every file of the index to the build to link, each a file of the cache, the UI once", async () => {
     const cacheDir = path.join(scratch, "linked-cache");
-    const { news } = await loadNews({ contentDir, includeDrafts: false });
-    if (!news) throw new Error("the fixture copy did not load");
-    const siteDir = path.join(scratch, "linked");
-    const { linked } = await writeSearchIndex(siteDir, searchRecords(news), {
-      recordsPerShard: 8,
-      cacheDir,
-    });
+    const { linked, shardList } = await indexCopy(cacheDir);
 
-    expect(filePaths(siteDir).map((file) => path.relative(siteDir, file))).toEqual([
-      path.join("pagefind", "shards.json"),
-    ]);
+    expect(shardList.url).toBe("/pagefind/shards.json");
+    const { shards } = JSON.parse(shardList.text) as { shards: string[] };
     const cached = new Set(filePaths(cacheDir));
-    const shards = shardsOf(siteDir);
     const linkedShards = new Set([...linked.keys()].map((file) => file.split(path.sep)[1]));
     for (const shard of shards)
       expect(linkedShards.has(shard.replace(/\/$/, "")), shard).toBe(true);

@@ -1,14 +1,17 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import type { LoadedContent } from "../../src/build/load-news.ts";
 import { type SearchRecord, searchRecords } from "../../src/search/search-records.ts";
 import type { News } from "../../src/site/news.ts";
-import { fixtureNews } from "../support/fixture-news.ts";
+import { fixtureContent, fixtureNews } from "../support/fixture-news.ts";
 
 let news: News;
+let content: LoadedContent;
 let records: SearchRecord[];
 
 beforeAll(async () => {
   news = await fixtureNews();
-  records = searchRecords(news);
+  content = await fixtureContent();
+  records = searchRecords(content);
 });
 
 const recordOf = (url: string) => records.find((record) => record.url === url)?.html ?? "";
@@ -52,21 +55,27 @@ describe("searchRecords", () => {
   });
 
   it("escapes names and headlines, so no text can open an element", () => {
+    const [article] = content.articles;
+    const [company] = article?.companies ?? [];
+    if (!article || !company) throw new Error("the fixture has no article with a company");
     const hostile = {
-      ...news,
+      ...content,
+      // No term page: the record falls back to the name as the article gives it.
+      index: { companies: [], models: [], partners: [] },
       articles: [
         {
-          ...(news.articles[0] as News["articles"][number]),
+          ...article,
           title: "Chery <script>alert(1)</script> & Co",
-          companies: [{ name: "<img src=x>", url: "/companies/x/" }],
+          companies: [{ ...company, name: "<img src=x>" }],
+          models: [],
+          partners: [],
         },
       ],
-      termSpellings: { "/companies/x/": ["<b>x</b>"] },
     };
     const [record] = searchRecords(hostile);
     expect(record?.html).toContain("Chery &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co");
-    expect(record?.html).toContain("&lt;img src=x&gt;");
-    expect(record?.html).toContain("&lt;b&gt;x&lt;/b&gt;");
+    expect(record?.html).toContain('<span data-pagefind-filter="company">&lt;img src=x&gt;</span>');
+    expect(record?.html).toContain('<p data-pagefind-weight="10">&lt;img src=x&gt;</p>');
     expect(record?.html).not.toContain("<script>");
   });
 });

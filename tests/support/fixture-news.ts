@@ -1,5 +1,5 @@
 import path from "node:path";
-import { loadNews } from "../../src/build/load-news.ts";
+import { type LoadedContent, loadContent, loadNews } from "../../src/build/load-news.ts";
 import type { News } from "../../src/site/news.ts";
 
 /** The fixture corpus: 33 articles about Chery, Haval, Geely, AvtoVAZ… and two drafts. */
@@ -13,4 +13,11 @@ export async function fixtureNews(includeDrafts = false): Promise<News> {
   const result = await loadNews({ contentDir: FIXTURE_CORPUS, includeDrafts, now: NOW });
   if (!result.news) throw new Error("the fixture corpus did not load");
   return result.news;
+}
+
+/** The fixture corpus loaded, checked and rendered, before the site's data: what search indexes. */
+export async function fixtureContent(includeDrafts = false): Promise<LoadedContent> {
+  const { content } = await loadContent({ contentDir: FIXTURE_CORPUS, includeDrafts, now: NOW });
+  if (!content) throw new Error("the fixture corpus did not load");
+  return content;
 }
