@@ -17,7 +17,7 @@ import { pageThreads, writePasses } from "../output/write-passes.ts";
 import { encodeRenditions } from "../output/write-renditions.ts";
 import { silentProgress } from "../progress.ts";
 import { PROJECT_ROOT } from "../project-paths.ts";
-import { indexSearch, type SearchIndex } from "../search/search-index.ts";
+import { indexSearchInWorker, type SearchIndex } from "../search/search-index.ts";
 import { searchRecords } from "../search/search-records.ts";
 import type { News } from "../site/news.ts";
 import { DEFAULT_IMAGE_CACHE } from "../site/renditions.ts";
@@ -53,7 +53,7 @@ export async function makeSite(options: BuildOptions, context: BuildContext): Pr
   // data is computed and its pages written; not when loading found an error already.
   const search =
     content && !hasErrors(loaded.diagnostics)
-      ? indexSearch(searchRecords(content), {
+      ? indexSearchInWorker(searchRecords(content), {
           cacheDir: searchCache,
           ...(options.recordsPerShard ? { recordsPerShard: options.recordsPerShard } : {}),
         })

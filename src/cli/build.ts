@@ -1,8 +1,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { BuildRunningError, DEFAULT_LOCK_WAIT_MS, type LockHolder } from "../build/build-lock.ts";
-import { buildSite } from "../build/build-site.ts";
-import { frontMatterCacheBeside } from "../content/front-matter-cache.ts";
+import { frontMatterCacheBeside } from "../content/front-matter-cache-file.ts";
 import { formatReport } from "../diagnostics/format-diagnostics.ts";
 import { DEFAULT_RENDER_CACHE } from "../markdown/render-cache.ts";
 import { progressFor } from "../progress.ts";
@@ -48,6 +47,8 @@ await runCommand(async () => {
   // A large site is built under a heap sized to it: see heap-for-site.ts.
   const rerun = rerunWithHeapFor(values.content, true);
   if (rerun !== undefined) return rerun;
+  // Loaded only by the process that builds: one that runs again with a larger heap needs none of it.
+  const { buildSite } = await import("../build/build-site.ts");
   const started = performance.now();
   const progress = progressFor(process.stderr, process.env);
   const result = await buildSite({

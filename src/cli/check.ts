@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { loadNews } from "../build/load-news.ts";
-import { frontMatterCacheBeside } from "../content/front-matter-cache.ts";
+import { frontMatterCacheBeside } from "../content/front-matter-cache-file.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { formatGithubAnnotation, formatReport } from "../diagnostics/format-diagnostics.ts";
 import { DEFAULT_RENDER_CACHE } from "../markdown/render-cache.ts";

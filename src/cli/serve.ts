@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { adminFiles, writeExtraFiles } from "../admin/admin-files.ts";
 import { PreviewContent } from "../build/preview-content.ts";
-import { frontMatterCacheBeside } from "../content/front-matter-cache.ts";
+import { frontMatterCacheBeside } from "../content/front-matter-cache-file.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { formatReport } from "../diagnostics/format-diagnostics.ts";
 import { DEFAULT_RENDER_CACHE } from "../markdown/render-cache.ts";

@@ -1,15 +1,6 @@
-import path from "node:path";
 import { cacheKey, JsonLinesCache } from "../json-lines-cache.ts";
 import { type ParsedArticle, parseArticle } from "./parse-article.ts";
 import type { ArticleFile } from "./read-article-files.ts";
-
-/**
- * Where the commands keep the cache: beside the render cache, so `--cache` moves both and
- * the default is `.cache/front-matter.jsonl`.
- */
-export function frontMatterCacheBeside(renderCacheFile: string): string {
-  return path.join(path.dirname(renderCacheFile), "front-matter.jsonl");
-}
 
 /**
  * Parsed articles kept between runs, so that a warm build or `check` parses only the files

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, realpathSync } from "node:fs";
+import { type Dirent, readdirSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { displayPath } from "../project-paths.ts";
@@ -27,17 +27,32 @@ function realpathOrUndefined(file: string): string | undefined {
   }
 }
 
-/** One article file, or the diagnostic that says why it cannot be trusted to be one. */
-function readFile(absolutePath: string, realContentDir: string): ArticleFile | Diagnostic {
+function outsideContent(file: string): Diagnostic {
+  return fileProblem(
+    file,
+    "outside-content",
+    "this file is a link to something outside the content folder",
+    "replace the link with the article file itself",
+  );
+}
+
+function isInside(target: string | undefined, realFolder: string): boolean {
+  return target !== undefined && `${target}${path.sep}`.startsWith(`${realFolder}${path.sep}`);
+}
+
+/**
+ * One article file, or the diagnostic that says why it cannot be trusted to be one. Only a
+ * link (`mayLead`) can lead outside the content folder: the others are not resolved, which
+ * would cost a system call per file.
+ */
+function readFile(
+  absolutePath: string,
+  realContentDir: string,
+  mayLead = true,
+): ArticleFile | Diagnostic {
   const file = displayPath(absolutePath);
-  const target = realpathOrUndefined(absolutePath);
-  if (target === undefined || !`${target}${path.sep}`.startsWith(`${realContentDir}${path.sep}`)) {
-    return fileProblem(
-      file,
-      "outside-content",
-      "this file is a link to something outside the content folder",
-      "replace the link with the article file itself",
-    );
+  if (mayLead && !isInside(realpathOrUndefined(absolutePath), realContentDir)) {
+    return outsideContent(file);
   }
   const bytes = readFileSync(absolutePath);
   try {
@@ -76,18 +91,25 @@ export async function readArticleFiles(
   const root = path.resolve(contentDir, ARTICLES_FOLDER);
   const files: ArticleFile[] = [];
   const diagnostics: Diagnostic[] = [];
-  let names: string[];
+  let entries: Dirent[];
   try {
-    names = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((name) =>
-      name.endsWith(".md"),
-    );
+    // Links to folders are listed, not followed: what they hold is not read.
+    entries = readdirSync(root, { recursive: true, withFileTypes: true, encoding: "utf8" });
   } catch {
     return { files, diagnostics };
   }
-  names.sort();
+  const articles = entries
+    .filter((entry) => entry.name.endsWith(".md") && !entry.isDirectory())
+    .map((entry) => ({
+      file: path.join(entry.parentPath, entry.name),
+      isLink: entry.isSymbolicLink(),
+    }))
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const realContentDir = realpathSync.native(contentDir);
-  const read = names.map((name) => readFile(path.join(root, name), realContentDir));
-  for (const result of read) {
+  // Below a folder inside the content folder, only a link can lead outside it.
+  const rootInside = isInside(realpathOrUndefined(root), realContentDir);
+  for (const { file, isLink } of articles) {
+    const result = readFile(file, realContentDir, isLink || !rootInside);
     if ("ruleId" in result) diagnostics.push(result);
     else files.push(result);
   }

@@ -1,5 +1,6 @@
 import { mkdir, readdir, readFile, rename, rm, stat, utimes } from "node:fs/promises";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 import * as pagefind from "pagefind";
 import { mapBounded } from "../map-bounded.ts";
 import { PROJECT_ROOT } from "../project-paths.ts";
@@ -185,4 +186,44 @@ export async function indexSearch(
       text: `${JSON.stringify({ shards: listed.map((shard) => `${shard.name}/`) })}\n`,
     },
   };
+}
+
+/** What the search worker (`search-worker.ts`) is sent, once. */
+export interface IndexRequest {
+  records: SearchRecord[];
+  options: SearchIndexOptions;
+}
+
+/** What it answers. */
+export type IndexReply = { index: SearchIndex } | { error: string };
+
+/** The worker's entry: plain JavaScript that loads the TypeScript worker through tsx. */
+const WORKER_ENTRY = new URL("./search-worker.mjs", import.meta.url);
+
+/**
+ * `indexSearch` in a worker thread of its own. Pagefind is driven by messages to its process:
+ * in the build's thread they wait whenever that thread computes (the site's data, the
+ * fingerprints), and a shard took two to three times as long to index as on its own. The
+ * records are copied to the worker; the caller may drop them.
+ */
+export async function indexSearchInWorker(
+  records: SearchRecord[],
+  options: SearchIndexOptions,
+): Promise<SearchIndex> {
+  const worker = new Worker(WORKER_ENTRY);
+  try {
+    const reply = await new Promise<IndexReply>((resolve, reject) => {
+      worker.once("message", resolve);
+      worker.once("error", reject);
+      worker.once("exit", (code) =>
+        reject(new Error(`Internal error: the search worker stopped (exit code ${code})`)),
+      );
+      const request: IndexRequest = { records, options };
+      worker.postMessage(request);
+    });
+    if ("error" in reply) throw new Error(reply.error);
+    return reply.index;
+  } finally {
+    await worker.terminate();
+  }
 }

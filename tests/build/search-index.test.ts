@@ -4,7 +4,7 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "../../src/build/load-news.ts";
-import { indexSearch } from "../../src/search/search-index.ts";
+import { indexSearch, indexSearchInWorker } from "../../src/search/search-index.ts";
 import { searchRecords } from "../../src/search/search-records.ts";
 import {
   type BuiltSite,
@@ -170,5 +170,35 @@ describe("search shards kept between builds", () => {
     expect([...linked.keys()].filter((file) => /[\\/]\d+[\\/]pagefind-ui\.js$/.test(file))).toEqual(
       [],
     );
+  }, 120_000);
+
+  it("indexes in a worker thread the very files it indexes in the build's thread", async () => {
+    const { content } = await loadContent({ contentDir, includeDrafts: false });
+    if (!content) throw new Error("the fixture copy did not load");
+    const records = searchRecords(content);
+    const inThread = await indexSearch(records, {
+      recordsPerShard: 8,
+      cacheDir: path.join(scratch, "thread-cache"),
+    });
+    const inWorker = await indexSearchInWorker(records, {
+      recordsPerShard: 8,
+      cacheDir: path.join(scratch, "worker-cache"),
+    });
+    expect(inWorker.indexed).toBe(8);
+    expect(inWorker.shardList).toEqual(inThread.shardList);
+    const workerFiles = bytesOf(inWorker.linked);
+    const threadFiles = bytesOf(inThread.linked);
+    expect([...workerFiles.keys()].sort()).toEqual([...threadFiles.keys()].sort());
+    for (const [name, bytes] of threadFiles) expect(workerFiles.get(name), name).toBe(bytes);
+  }, 120_000);
+
+  it("fails the build with the worker's reason when the index cannot be kept", async () => {
+    const { content } = await loadContent({ contentDir, includeDrafts: false });
+    if (!content) throw new Error("the fixture copy did not load");
+    const notAFolder = path.join(scratch, "taken-by-a-file");
+    await writeFile(notAFolder, "a file where the cache folder should be");
+    await expect(
+      indexSearchInWorker(searchRecords(content), { cacheDir: notAFolder }),
+    ).rejects.toThrow(/EEXIST|ENOTDIR/);
   }, 120_000);
 });

@@ -97,6 +97,27 @@ describe("files that cannot be trusted", () => {
     });
   });
 
+  it("refuses every article of an articles folder that is a link outside the content folder", async () => {
+    const elsewhere = path.join(parent, "elsewhere");
+    await mkdir(path.join(elsewhere, "2022"), { recursive: true });
+    await writeFile(path.join(elsewhere, "2022", "chery-leak.md"), "---\ntitle: Chery\n---\n");
+    await rm(path.join(contentDir, "articles"), { recursive: true });
+    await symlink(elsewhere, path.join(contentDir, "articles"));
+    const { files, diagnostics } = await readArticleFiles(contentDir);
+    expect(files).toEqual([]);
+    expect(diagnostics.map((problem) => [problem.file, problem.ruleId])).toEqual([
+      [path.join(contentDir, "articles", "2022", "chery-leak.md"), "outside-content"],
+    ]);
+  });
+
+  it("does not read the articles of a folder linked from inside articles/", async () => {
+    const elsewhere = path.join(parent, "elsewhere");
+    await mkdir(elsewhere, { recursive: true });
+    await writeFile(path.join(elsewhere, "chery-leak.md"), "---\ntitle: Chery\n---\n");
+    await symlink(elsewhere, path.join(contentDir, "articles", "2022"));
+    expect(await readArticleFiles(contentDir)).toEqual({ files: [], diagnostics: [] });
+  });
+
   it("reads a link to another file inside the content folder", async () => {
     await write("chery-localization.md", "---\ntitle: Chery\n---\n");
     await symlink(
