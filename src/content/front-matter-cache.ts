@@ -1,6 +1,26 @@
 import { cacheKey, JsonLinesCache } from "../json-lines-cache.ts";
-import { type ParsedArticle, parseArticle } from "./parse-article.ts";
+import { type ParsedArticle, type ParsedFields, parseArticle } from "./parse-article.ts";
 import type { ArticleFile } from "./read-article-files.ts";
+
+/**
+ * A parsed article as the cache keeps it: a body that is the end of the file's text (as it
+ * is, unless a parser ever changed it) by its length alone. The text is part of the entry's
+ * key, so the body is cut from the same text it was parsed from; kept whole, bodies were over
+ * half of the cache file, read again on every run.
+ */
+type KeptArticle = ParsedArticle | ({ ok: true; bodyLength: number } & Omit<ParsedFields, "body">);
+
+function kept(parsed: ParsedArticle, text: string): KeptArticle {
+  if (!parsed.ok || !text.endsWith(parsed.body)) return parsed;
+  const { body, ...fields } = parsed;
+  return { ...fields, bodyLength: body.length };
+}
+
+function restored(entry: KeptArticle, text: string): ParsedArticle {
+  if (!("bodyLength" in entry)) return entry;
+  const { bodyLength, ...fields } = entry;
+  return { ...fields, body: text.slice(text.length - bodyLength) };
+}
 
 /**
  * Parsed articles kept between runs, so that a warm build or `check` parses only the files
@@ -10,7 +30,7 @@ import type { ArticleFile } from "./read-article-files.ts";
  * again on every run.
  */
 export class FrontMatterCache {
-  private constructor(private readonly entries: JsonLinesCache<ParsedArticle>) {}
+  private constructor(private readonly entries: JsonLinesCache<KeptArticle>) {}
 
   /** A cache that keeps nothing: every file is parsed. */
   static disabled(): FrontMatterCache {
@@ -29,8 +49,9 @@ export class FrontMatterCache {
   parse(source: ArticleFile, timeZone: string): ParsedArticle {
     // The decoded text is the file's bytes without a byte-order mark, which parsing drops.
     const key = cacheKey([source.file, timeZone, source.text]);
-    const parsed = this.entries.get(key) ?? parseArticle(source, timeZone);
-    this.entries.set(key, parsed);
+    const entry = this.entries.get(key);
+    const parsed = entry ? restored(entry, source.text) : parseArticle(source, timeZone);
+    this.entries.set(key, entry ?? kept(parsed, source.text));
     return parsed;
   }
 

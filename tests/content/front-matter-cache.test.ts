@@ -201,3 +201,39 @@ describe("what misses the front-matter cache", () => {
     expect(warm).toStrictEqual(cold);
   });
 });
+
+describe("the bodies the front-matter cache gives back", () => {
+  const FRONT = "title: Chery localizes assembly\ndate: 2022-06-01\ncompany: Chery";
+  /** Files whose bodies a parser could cut, trim or change on the way. */
+  const FILES: Array<[string, string]> = [
+    ["a body after a blank line", `---\n${FRONT}\n---\n\nChery assembles the Tiggo 4 Pro.\n`],
+    ["Windows line endings", `---\r\n${FRONT.replaceAll("\n", "\r\n")}\r\n---\r\n\r\nChery.\r\n`],
+    ["no final line break", `---\n${FRONT}\n---\nChery assembles the Tiggo 4 Pro.`],
+    ["no body at all", `---\n${FRONT}\n---\n`],
+    ["a fence inside the body", `---\n${FRONT}\n---\n\nBefore.\n\n---\n\nAfter the rule.\n`],
+    ["trailing spaces and blank lines", `---\n${FRONT}\n---\n\nChery.   \n\n\n`],
+    ["Cyrillic text", `---\n${FRONT}\n---\n\nЧери локализует сборку в России.\n`],
+  ];
+
+  it.each(FILES)("gives back the body a fresh parse gives: %s", async (_case, text) => {
+    const dir = await createContentFolder({ registry: REGISTRY, articles: { "chery.md": text } });
+    const cacheFile = path.join(dir, ".cache", "front-matter.jsonl");
+    const cold = await load(dir, cacheFile);
+    parses.mockClear();
+    const warm = await load(dir, cacheFile);
+    expect(parsedFiles()).toEqual([]);
+    expect(warm).toStrictEqual(cold);
+  });
+
+  it("keeps a body that ends its file by its length, not its text", async () => {
+    const body = "Chery assembles the Tiggo 4 Pro at the Avtotor plant in Kaliningrad.";
+    const dir = await createContentFolder({
+      registry: REGISTRY,
+      articles: { "chery.md": `---\n${FRONT}\n---\n\n${body}\n` },
+    });
+    const cacheFile = path.join(dir, ".cache", "front-matter.jsonl");
+    const cold = await load(dir, cacheFile);
+    expect(cold.articles[0]?.markdown).toContain(body);
+    expect(await readFile(cacheFile, "utf8")).not.toContain("Avtotor");
+  });
+});
