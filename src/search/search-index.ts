@@ -24,8 +24,12 @@ const UI_FILES = ["pagefind-ui.js", "pagefind-ui.css"];
  */
 const SHARD_UI_BUNDLE = /^pagefind-(?:ui|component-ui|modular-ui|highlight)\.(?:js|css)$/;
 
-/** Shards indexed at once: Pagefind's process then keeps both cores busy. */
-const CONCURRENT_SHARDS = 2;
+/**
+ * Shards indexed at once. One: the build writes pages on the other core meanwhile, and each
+ * shard Pagefind holds adds to the build's memory (two at once took a cold 10,000-article
+ * build from 1.38 to 1.49 GiB at its peak, against a budget of 1.5 GiB).
+ */
+const CONCURRENT_SHARDS = 1;
 
 /** A cached shard unused by any build for this long is deleted. */
 const CACHE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
@@ -203,27 +207,28 @@ const WORKER_ENTRY = new URL("./search-worker.mjs", import.meta.url);
 /**
  * `indexSearch` in a worker thread of its own. Pagefind is driven by messages to its process:
  * in the build's thread they wait whenever that thread computes (the site's data, the
- * fingerprints), and a shard took two to three times as long to index as on its own. The
- * records are copied to the worker; the caller may drop them.
+ * fingerprints, the pages), and a shard took two to three times as long to index as on its
+ * own. The records are copied to the worker when this is called; the caller's are not kept
+ * (hence no async function here, whose frame would hold them until the index is done).
  */
-export async function indexSearchInWorker(
+export function indexSearchInWorker(
   records: SearchRecord[],
   options: SearchIndexOptions,
 ): Promise<SearchIndex> {
   const worker = new Worker(WORKER_ENTRY);
-  try {
-    const reply = await new Promise<IndexReply>((resolve, reject) => {
-      worker.once("message", resolve);
-      worker.once("error", reject);
-      worker.once("exit", (code) =>
-        reject(new Error(`Internal error: the search worker stopped (exit code ${code})`)),
-      );
-      const request: IndexRequest = { records, options };
-      worker.postMessage(request);
-    });
-    if ("error" in reply) throw new Error(reply.error);
-    return reply.index;
-  } finally {
-    await worker.terminate();
-  }
+  const reply = new Promise<IndexReply>((resolve, reject) => {
+    worker.once("message", resolve);
+    worker.once("error", reject);
+    worker.once("exit", (code) =>
+      reject(new Error(`Internal error: the search worker stopped (exit code ${code})`)),
+    );
+  });
+  const request: IndexRequest = { records, options };
+  worker.postMessage(request);
+  return reply
+    .then((answer) => {
+      if ("error" in answer) throw new Error(answer.error);
+      return answer.index;
+    })
+    .finally(() => worker.terminate());
 }
