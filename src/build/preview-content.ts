@@ -6,15 +6,15 @@ import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { renderArticles } from "../markdown/render-articles.ts";
 import { RenderCache } from "../markdown/render-cache.ts";
 import type { EditedPage } from "../output/preview-site.ts";
-import { isBodyEdit, withEditedBody } from "../site/edited-body.ts";
+import { isOwnPageEdit, withEditedArticle } from "../site/edited-article.ts";
 import type { LoadedSite } from "../site/news.ts";
 import { pathPrefixOf } from "../urls.ts";
 import { checkArticleLinks, loadNews, type NewsOptions, type NewsResult } from "./load-news.ts";
 
 /**
  * The preview's content: every load of it (`loadNews`), and, between loads, the site after
- * an edit of one article's text, made in memory from the latest load and that one file read
- * again. The preview writes that article's page from it first; its next load makes the rest.
+ * an edit of what one article's own page alone shows (its text, headline, update, corrections),
+ * made in memory from the latest load and that one file read again. The preview writes that article's page from it first; its next load makes the rest.
  */
 export class PreviewContent {
   private latest: NewsResult | undefined;
@@ -28,8 +28,8 @@ export class PreviewContent {
   }
 
   /**
-   * The site's data after an edit of `files`, when they are one article whose text alone
-   * changed, and changed without an error, since the latest load, itself without one: its
+   * The site's data after an edit of `files`, when they are one article of which only what
+   * its own page alone shows changed (`isOwnPageEdit`), without an error, since the latest load, itself without one: its
    * page then reads exactly as a full load would make it. Otherwise undefined: only a full
    * load can tell (and report) what changed.
    */
@@ -61,12 +61,12 @@ export class PreviewContent {
       cache: RenderCache.disabled(),
     });
     const [article] = rendered.articles;
-    if (!article || hasErrors(rendered.diagnostics) || !isBodyEdit(before, article)) {
+    if (!article || hasErrors(rendered.diagnostics) || !isOwnPageEdit(before, article)) {
       return undefined;
     }
     if (hasErrors(checkArticleLinks([article], context.linkTargets, context.today))) {
       return undefined;
     }
-    return { news: withEditedBody(news, article, context.today), url: article.url };
+    return { news: withEditedArticle(news, article, context.today), url: article.url };
   }
 }

@@ -56,9 +56,42 @@ describe("PreviewContent", () => {
     expect(made).toEqual(await fullLoadPage(edited?.url as string));
   });
 
-  it("leaves an edit of an article's front-matter to the next load", async () => {
+  /** Front-matter edits only the article's own page makes something of: `[what, from, to]`. */
+  const OWN_PAGE_EDITS: Array<[string, string, string]> = [
+    ["its headline", "a top priority", "the top priority"],
+    ["when it was updated", "date: 2022-06-01\n", "date: 2022-06-01\nupdated: 2022-06-03\n"],
+    [
+      "its corrections",
+      "date: 2022-06-01\n",
+      'date: 2022-06-01\ncorrections:\n  - { date: 2022-06-02, text: "Shmakov is general manager, not director." }\n',
+    ],
+    ["its summary", "intensive talks", "talks"],
+  ];
+
+  it.each(OWN_PAGE_EDITS)(
+    "makes an article's page after an edit of %s exactly as a full load makes it",
+    async (_edit, from, to) => {
+      const text = await readFile(article, "utf8");
+      expect(text).toContain(from);
+      await writeFile(article, text.replace(from, to));
+      const edited = await preview.afterEdit([article]);
+      expect(edited?.url).toBe(LOCALIZATION);
+      expect(pageOf(edited?.news as News, LOCALIZATION)).toEqual(await fullLoadPage(LOCALIZATION));
+    },
+  );
+
+  /** Front-matter edits that move the article among other pages: `[what, from, to]`. */
+  const SHARED_EDITS: Array<[string, string, string]> = [
+    ["its date", "date: 2022-06-01", "date: 2022-06-03"],
+    ["its models", "models: [Tiggo 4 Pro]", "models: [Tiggo 4 Pro, Tiggo 7 Pro]"],
+    ["its source", "name: TASS", "name: Interfax"],
+    ["its slug", "date: 2022-06-01\n", "date: 2022-06-01\nslug: chery-russia\n"],
+  ];
+
+  it.each(SHARED_EDITS)("leaves an edit of %s to the next load", async (_edit, from, to) => {
     const text = await readFile(article, "utf8");
-    await writeFile(article, text.replace("a top priority", "the top priority"));
+    expect(text).toContain(from);
+    await writeFile(article, text.replace(from, to));
     expect(await preview.afterEdit([article])).toBeUndefined();
   });
 

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import type { Article } from "../../src/markdown/article.ts";
+import { isOwnPageEdit } from "../../src/site/edited-article.ts";
+
+const before = {
+  file: "content/articles/chery-localization-russia.md",
+  slug: "chery-localization-russia",
+  url: "/articles/chery-localization-russia/",
+  title: "Chery makes localizing car assembly in Russia a top priority",
+  date: { iso: "2022-06-01", day: "2022-06-01", hasTime: false, instant: 1654030800000 },
+  companies: [{ name: "Chery", written: "Chery", slug: "chery" }],
+  models: [],
+  partners: [],
+  source: { name: "TASS", url: "https://tass.com/economy/1459237" },
+  draft: false,
+  summary: "Chery is pushing ahead with localizing car assembly in Russia.",
+  body: { html: "<p>Chery is pushing ahead with localizing car assembly in Russia.</p>" },
+  bodyStartLine: 12,
+} as unknown as Article;
+
+const JUNE_3 = { iso: "2022-06-03", day: "2022-06-03", hasTime: false, instant: 1654203600000 };
+
+/** Edits only the article's own page makes something of. */
+const OWN_PAGE_EDITS: Array<[string, Partial<Article>]> = [
+  [
+    "its text, and the summary it gives",
+    { summary: "Chery confirmed the talks.", body: { html: "<p>Chery confirmed the talks.</p>" } },
+  ] as [string, Partial<Article>],
+  ["its headline", { title: "Chery puts localization first" }],
+  ["when it was updated", { updated: JUNE_3 }],
+  ["its corrections", { corrections: [{ date: JUNE_3, text: "Shmakov is general manager." }] }],
+  ["the line its text starts on", { bodyStartLine: 13 }],
+];
+
+/** Edits that move the article among other pages, or change what they link to. */
+const SHARED_EDITS: Array<[string, Partial<Article>]> = [
+  ["its date", { date: JUNE_3 }],
+  ["its company", { companies: [{ name: "Haval", written: "Haval", slug: "haval" }] }],
+  [
+    "a name written another way",
+    { companies: [{ name: "Chery", written: "CHERY", slug: "chery" }] },
+  ],
+  ["its slug", { slug: "chery-russia", url: "/articles/chery-russia/" }],
+  ["its source", { source: { name: "Interfax" } }],
+  ["its state", { draft: true }],
+] as Array<[string, Partial<Article>]>;
+
+describe("isOwnPageEdit", () => {
+  it.each(OWN_PAGE_EDITS)("takes an edit of %s", (_edit, fields) => {
+    expect(isOwnPageEdit(before, { ...before, ...fields } as Article)).toBe(true);
+  });
+
+  it.each(SHARED_EDITS)("leaves an edit of %s to a full load", (_edit, fields) => {
+    expect(isOwnPageEdit(before, { ...before, ...fields } as Article)).toBe(false);
+  });
+
+  it("takes nothing of another file for an edit", () => {
+    const other = { ...before, file: "content/articles/chery-russia.md" } as Article;
+    expect(isOwnPageEdit(before, other)).toBe(false);
+  });
+});
