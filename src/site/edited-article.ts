@@ -22,11 +22,15 @@ const OWN_PAGE_FIELDS = [
   "datePlace",
 ] as const;
 
-/** The article's fields that other pages' data, or its own page's place among them, depend on. */
+/**
+ * The article's fields that other pages' data, or its own page's place among them, depend on;
+ * without where each name is written (`place`), which only messages tell, and which a line
+ * added above it moves.
+ */
 function sharedFields(article: Article): string {
   const fields: Record<string, unknown> = { ...article };
   for (const field of OWN_PAGE_FIELDS) delete fields[field];
-  return JSON.stringify(fields);
+  return JSON.stringify(fields, (key, value) => (key === "place" ? undefined : value));
 }
 
 /**

@@ -160,13 +160,23 @@ describe("the preview after an edit of an article's text", () => {
     expect(differing.map(([file]) => file)).toEqual([]);
   }, 60_000);
 
-  it("writes nothing ahead of the rebuild for an edit of the front-matter, which the rebuild shows", async () => {
+  it("writes the page ahead after an edit of its headline, as a fresh build writes it", async () => {
     const text = await readFile(article(), "utf8");
     await writeFile(article(), text.replace("a top priority", "the top priority"));
+    expect(await preview.writeEditedFirst([article()])).toBe(LOCALIZATION);
+    const page = path.join(LOCALIZATION, "index.html");
+    const shown = await readFile(path.join(output, page), "utf8");
+    expect(shown).toContain("the top priority");
+    expect(shown).toBe(await readFile(path.join(await freshPreview(), page), "utf8"));
+  }, 60_000);
+
+  it("writes nothing ahead of the rebuild for an edit of the date, which the rebuild shows", async () => {
+    const text = await readFile(article(), "utf8");
+    await writeFile(article(), text.replace("date: 2022-06-01", "date: 2022-06-03"));
     expect(await preview.writeEditedFirst([article()])).toBeUndefined();
     await rebuild();
     const page = await readFile(path.join(output, LOCALIZATION, "index.html"), "utf8");
-    expect(page).toContain("the top priority");
+    expect(page).toContain("2022-06-03");
   }, 60_000);
 });
 

@@ -8,7 +8,7 @@ const before = {
   url: "/articles/chery-localization-russia/",
   title: "Chery makes localizing car assembly in Russia a top priority",
   date: { iso: "2022-06-01", day: "2022-06-01", hasTime: false, instant: 1654030800000 },
-  companies: [{ name: "Chery", written: "Chery", slug: "chery" }],
+  companies: [{ name: "Chery", written: "Chery", slug: "chery", place: { line: 4, column: 10 } }],
   models: [],
   partners: [],
   source: { name: "TASS", url: "https://tass.com/economy/1459237" },
@@ -30,6 +30,14 @@ const OWN_PAGE_EDITS: Array<[string, Partial<Article>]> = [
   ["when it was updated", { updated: JUNE_3 }],
   ["its corrections", { corrections: [{ date: JUNE_3, text: "Shmakov is general manager." }] }],
   ["the line its text starts on", { bodyStartLine: 13 }],
+  [
+    "the line its names are written on",
+    {
+      companies: [
+        { name: "Chery", written: "Chery", slug: "chery", place: { line: 5, column: 10 } },
+      ],
+    },
+  ] as [string, Partial<Article>],
 ];
 
 /** Edits that move the article among other pages, or change what they link to. */
