@@ -1,3 +1,4 @@
+import matter from "gray-matter";
 import { describe, expect, it } from "vitest";
 import {
   articlePagePath,
@@ -5,6 +6,7 @@ import {
   pageShows,
   parseServerLine,
   probeSentence,
+  withHeadlineProbe,
   withProbe,
 } from "../../bench/serve-latency.ts";
 import { renderMarkdown } from "../../src/markdown/render-markdown.ts";
@@ -42,6 +44,24 @@ describe("the probe an edit adds", () => {
     expect(html).toContain(`<p>${sentence}</p>`);
     expect(pageShows(`<main>${html}</main>`, sentence)).toBe(true);
     expect(pageShows(`<main>${html}</main>`, probeSentence("abc", 4))).toBe(false);
+  });
+});
+
+describe("the headline probe", () => {
+  it("replaces the article's headline and nothing else", () => {
+    const sentence = probeSentence("abc", 2);
+    expect(withHeadlineProbe(ARTICLE, sentence)).toBe(
+      ARTICLE.replace("title: Lima delivered a new assembly line", `title: ${sentence}`),
+    );
+  });
+
+  it("is front-matter a parser reads as the headline, verbatim", () => {
+    const sentence = probeSentence("abc", 2);
+    expect(matter(withHeadlineProbe(ARTICLE, sentence)).data.title).toBe(sentence);
+  });
+
+  it("refuses an article without a title line rather than measure an edit never made", () => {
+    expect(() => withHeadlineProbe("---\ndate: 2022-04-17\n---\n", "probe")).toThrow(/title/);
   });
 });
 
