@@ -49,8 +49,8 @@ export async function makeSite(options: BuildOptions, context: BuildContext): Pr
   // Without a cache kept between builds, this build's shards are kept beside the output
   // until the site's files are linked to them (a killed build's are deleted as leftovers).
   const searchCache = options.searchCacheDir ?? searchScratchFolder(outputDir);
-  // Search is indexed from the loaded content, in Pagefind's own process, while the site's
-  // data is computed and its pages written; not when loading found an error already.
+  // Search is indexed from the loaded content, in a worker thread driving Pagefind's process,
+  // while the site's data is computed and its pages written; not after an error in loading.
   const search =
     content && !hasErrors(loaded.diagnostics)
       ? indexSearchInWorker(searchRecords(content), {

@@ -13,8 +13,9 @@ import { checkArticleLinks, loadNews, type NewsOptions, type NewsResult } from "
 
 /**
  * The preview's content: every load of it (`loadNews`), and, between loads, the site after
- * an edit of what one article's own page alone shows (its text, headline, update, corrections),
- * made in memory from the latest load and that one file read again. The preview writes that article's page from it first; its next load makes the rest.
+ * an edit of what one article's own page alone shows (its text, headline, update,
+ * corrections), made in memory from the latest load and that one file read again. The
+ * preview writes that article's page from it first; its next load makes the rest.
  */
 export class PreviewContent {
   private latest: NewsResult | undefined;
@@ -29,8 +30,8 @@ export class PreviewContent {
 
   /**
    * The site's data after an edit of `files`, when they are one article of which only what
-   * its own page alone shows changed (`isOwnPageEdit`), without an error, since the latest load, itself without one: its
-   * page then reads exactly as a full load would make it. Otherwise undefined: only a full
+   * its own page alone shows changed (`isOwnPageEdit`), without an error, since the latest
+   * load, itself without one: its page then reads exactly as a full load would make it. Otherwise undefined: only a full
    * load can tell (and report) what changed.
    */
   async afterEdit(files: readonly string[]): Promise<EditedPage | undefined> {
