@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BuildResult, buildSite } from "../../src/build/build-site.ts";
 import { formatReport } from "../../src/diagnostics/format-diagnostics.ts";
 import { copyFixture, filesOf, temporaryFolder } from "../support/build-fixture.ts";
+import { rewrite } from "../support/rewrite-file.ts";
 
 const CORPUS = path.resolve(import.meta.dirname, "../fixtures/corpus");
 
@@ -49,14 +50,6 @@ async function expectSameAsFreshBuild(): Promise<void> {
 
 const article = (name: string) => path.join(content, "articles", `${name}.md`);
 const pageOf = (url: string) => readFile(path.join(liveOutput, url, "index.html"), "utf8");
-
-/** Rewrites a content file with `edit`, which must change it, as an editor's commit would. */
-async function rewrite(file: string, edit: (text: string) => string): Promise<void> {
-  const text = await readFile(file, "utf8");
-  const edited = edit(text);
-  expect(edited).not.toBe(text);
-  await writeFile(file, edited);
-}
 
 beforeAll(async () => {
   content = await copyFixture(CORPUS);

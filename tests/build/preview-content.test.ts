@@ -5,6 +5,7 @@ import { loadNews } from "../../src/build/load-news.ts";
 import { PreviewContent } from "../../src/build/preview-content.ts";
 import type { News } from "../../src/site/news.ts";
 import { copyFixture } from "../support/build-fixture.ts";
+import { rewrite } from "../support/rewrite-file.ts";
 
 const CORPUS = path.resolve(import.meta.dirname, "../fixtures/corpus");
 const LOCALIZATION = "/articles/chery-localization-russia/";
@@ -71,9 +72,7 @@ describe("PreviewContent", () => {
   it.each(OWN_PAGE_EDITS)(
     "makes an article's page after an edit of %s exactly as a full load makes it",
     async (_edit, from, to) => {
-      const text = await readFile(article, "utf8");
-      expect(text).toContain(from);
-      await writeFile(article, text.replace(from, to));
+      await rewrite(article, (text) => text.replace(from, to));
       const edited = await preview.afterEdit([article]);
       expect(edited?.url).toBe(LOCALIZATION);
       expect(pageOf(edited?.news as News, LOCALIZATION)).toEqual(await fullLoadPage(LOCALIZATION));
@@ -89,9 +88,7 @@ describe("PreviewContent", () => {
   ];
 
   it.each(SHARED_EDITS)("leaves an edit of %s to the next load", async (_edit, from, to) => {
-    const text = await readFile(article, "utf8");
-    expect(text).toContain(from);
-    await writeFile(article, text.replace(from, to));
+    await rewrite(article, (text) => text.replace(from, to));
     expect(await preview.afterEdit([article])).toBeUndefined();
   });
 

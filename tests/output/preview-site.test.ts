@@ -13,6 +13,7 @@ import {
   createContentFolder,
   removeContentFolders,
 } from "../support/content-folder.ts";
+import { rewrite } from "../support/rewrite-file.ts";
 
 afterEach(removeContentFolders);
 
@@ -161,8 +162,7 @@ describe("the preview after an edit of an article's text", () => {
   }, 60_000);
 
   it("writes the page ahead after an edit of its headline, as a fresh build writes it", async () => {
-    const text = await readFile(article(), "utf8");
-    await writeFile(article(), text.replace("a top priority", "the top priority"));
+    await rewrite(article(), (text) => text.replace("a top priority", "the top priority"));
     expect(await preview.writeEditedFirst([article()])).toBe(LOCALIZATION);
     const page = path.join(LOCALIZATION, "index.html");
     const shown = await readFile(path.join(output, page), "utf8");
@@ -171,8 +171,7 @@ describe("the preview after an edit of an article's text", () => {
   }, 60_000);
 
   it("writes nothing ahead of the rebuild for an edit of the date, which the rebuild shows", async () => {
-    const text = await readFile(article(), "utf8");
-    await writeFile(article(), text.replace("date: 2022-06-01", "date: 2022-06-03"));
+    await rewrite(article(), (text) => text.replace("date: 2022-06-01", "date: 2022-06-03"));
     expect(await preview.writeEditedFirst([article()])).toBeUndefined();
     await rebuild();
     const page = await readFile(path.join(output, LOCALIZATION, "index.html"), "utf8");
