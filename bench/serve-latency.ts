@@ -307,8 +307,10 @@ function startServer(
   logFile: string,
 ): { server: DevServer; pid: number } {
   const child = spawn(
-    path.join(PROJECT_ROOT, "node_modules", ".bin", "tsx"),
+    process.execPath,
     [
+      "--import",
+      "tsx",
       "src/cli/serve.ts",
       "--content",
       content,

@@ -52,8 +52,10 @@ export const newsDigest: Tool = {
   contentOf: (paths) => paths.content,
   cacheOf: newsDigestCache,
   build: (paths) => ({
-    program: bin("tsx"),
+    program: process.execPath,
     args: [
+      "--import",
+      "tsx",
       "src/cli/build.ts",
       "--content",
       paths.content,
