@@ -3,6 +3,7 @@ import { archiveIndexUrl, archiveUrl } from "../urls.ts";
 import { archiveBreadcrumbs, type Breadcrumbs } from "./breadcrumbs.ts";
 import { monthLabel, monthOf } from "./calendar.ts";
 import { groupInOrder } from "./group-in-order.ts";
+import { type Pager, pageTitle, paginate } from "./paginate.ts";
 import type { ArticleView, ListEntry } from "./views.ts";
 
 export interface MonthLink {
@@ -12,12 +13,16 @@ export interface MonthLink {
   count: number;
 }
 
-/** Every article of one calendar month, newest first. */
+/**
+ * One page of the articles of one calendar month, newest first: `count` is the month's whole
+ * number of articles, `url` this page's address. A month of a large newsroom holds thousands.
+ */
 export interface ArchivePage extends MonthLink {
   title: string;
   crumbs: Breadcrumbs;
   entries: ListEntry[];
-  /** The month before and after that have articles. */
+  pager: Pager;
+  /** The month before and after that have articles, at their first page. */
   previous?: MonthLink;
   next?: MonthLink;
 }
@@ -34,11 +39,15 @@ export interface Archives {
   index: ArchiveIndex;
 }
 
-/** Monthly archive pages of public articles, by the month of each written day. */
+/**
+ * Monthly archive pages of public articles, by the month of each written day, `pageSize`
+ * articles a page.
+ */
 export function buildArchives(
   articles: readonly Article[],
   locale: string,
   siteTitle: string,
+  pageSize: number,
   viewOf: (article: Article) => ArticleView,
 ): Archives {
   const months = groupInOrder(articles, (article) => monthOf(article.date.day).key).sort((a, b) =>
@@ -53,18 +62,21 @@ export function buildArchives(
       count: run.items.length,
     };
   });
-  const pages = months.map((run, index): ArchivePage => {
+  const pages = months.flatMap((run, index): ArchivePage[] => {
     const link = links[index] as MonthLink;
     const previous = links[index + 1];
     const next = links[index - 1];
-    return {
+    const crumbs = archiveBreadcrumbs({ name: link.label, url: link.url });
+    return paginate(run.items, pageSize, link.url).map((page) => ({
       ...link,
-      title: `${link.label} | ${siteTitle}`,
-      crumbs: archiveBreadcrumbs({ name: link.label, url: link.url }),
-      entries: run.items.map((article) => ({ article: viewOf(article) })),
+      url: page.url,
+      title: pageTitle(link.label, page.pager.pageNumber, siteTitle),
+      crumbs,
+      entries: page.items.map((article) => ({ article: viewOf(article) })),
+      pager: page.pager,
       ...(previous ? { previous } : {}),
       ...(next ? { next } : {}),
-    };
+    }));
   });
   const byYear = groupInOrder(
     links.map((link, index) => ({ link, year: calendarMonths[index]?.year ?? 0 })),
