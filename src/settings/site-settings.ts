@@ -15,6 +15,8 @@ const SETTINGS_HELP: Record<string, string> = {
   baseUrl: "give the published address with a trailing slash: `baseUrl: https://news.example.org/`",
   timeZone: "use an IANA time zone such as `Europe/Moscow` or `UTC`",
   pageSize: "give how many articles a list page shows, from 1 to 100: `pageSize: 10`",
+  archivePageSize:
+    "give how many articles a page of a monthly archive shows, from 1 to 1000: `archivePageSize: 100`",
   cms: "name the repository the web editor opens pull requests on: `cms: { repo: newsroom/news-digest, branch: main }`",
 };
 
@@ -55,6 +57,14 @@ export const siteSettingsSchema = z.strictObject({
     .int({ error: "pageSize must be a whole number" })
     .min(1, { error: "pageSize must be at least 1" })
     .max(100, { error: "pageSize must be at most 100" }),
+  // A month is read as one long list, so its pages hold more than other lists' do; in a
+  // large newsroom a month has thousands of articles, too many for one page on a phone.
+  archivePageSize: z
+    .number({ error: "archivePageSize must be a number" })
+    .int({ error: "archivePageSize must be a whole number" })
+    .min(1, { error: "archivePageSize must be at least 1" })
+    .max(1000, { error: "archivePageSize must be at most 1000" })
+    .default(100),
   cms: cmsSettings.optional(),
 });
 

@@ -95,7 +95,13 @@ export function buildPublishing(input: PublishingInput): {
     viewOf,
     (slug, fallback) => companyNames.get(slug) ?? fallback,
   );
-  const archives = buildArchives(publicArticles, language, siteTitle, pageSize, viewOf);
+  const archives = buildArchives(
+    publicArticles,
+    language,
+    siteTitle,
+    settings.archivePageSize,
+    viewOf,
+  );
   const sources = buildSources(publicArticles, siteTitle, pageSize, viewOf);
   const corrections = buildCorrectionsPage(publicArticles, language, siteTitle, viewOf);
 

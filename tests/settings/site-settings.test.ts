@@ -53,6 +53,7 @@ describe("valid settings", () => {
         baseUrl: "https://news-digest.example.org/news/",
         timeZone: "Europe/Moscow",
         pageSize: 10,
+        archivePageSize: 100,
       },
     });
   });
@@ -123,6 +124,23 @@ describe("problems", () => {
         "invalid-field",
         "pageSize must be a whole number",
         "give how many articles a list page shows, from 1 to 100: `pageSize: 10`",
+      ),
+    ]);
+  });
+
+  it.each([
+    ["0", "archivePageSize must be at least 1"],
+    ["1001", "archivePageSize must be at most 1000"],
+    ["50.5", "archivePageSize must be a whole number"],
+    ["many", "archivePageSize must be a number"],
+  ])("reports an archive page size of %s", async (value, message) => {
+    expect(await problems(settingsLines({ archivePageSize: value }))).toEqual([
+      error(
+        7,
+        18,
+        "invalid-field",
+        message,
+        "give how many articles a page of a monthly archive shows, from 1 to 1000: `archivePageSize: 100`",
       ),
     ]);
   });

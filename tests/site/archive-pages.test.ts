@@ -11,7 +11,7 @@ import {
 import { listedArticleUrls, pagerTargets, parseHtml, textOf } from "../support/html.ts";
 
 // Three Chery articles in June 2022 and one in May, two a page: a month of a large newsroom
-// holds thousands of articles, so a month's list is paginated as any other.
+// holds thousands of articles, so a month's list is paginated, by its own page size.
 const cheryArticle = (month: number, day: number) =>
   articleText([
     `title: Chery news of ${month === 5 ? "May" : "June"} ${day}`,
@@ -23,7 +23,7 @@ let site: BuiltSite;
 
 beforeAll(async () => {
   const contentDir = await createContentFolder({
-    site: siteYaml().replace("pageSize: 10", "pageSize: 2"),
+    site: `${siteYaml()}archivePageSize: 2\n`,
     articles: {
       "chery-may-4.md": cheryArticle(5, 4),
       "chery-june-1.md": cheryArticle(6, 1),

@@ -60,6 +60,7 @@ export function siteSettings(overrides: Partial<SiteSettings> = {}): SiteSetting
     baseUrl: "https://news-digest.example.org/",
     timeZone: "Europe/Moscow",
     pageSize: 10,
+    archivePageSize: 100,
     ...overrides,
   };
 }
