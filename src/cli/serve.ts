@@ -1,6 +1,8 @@
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { adminFiles, writeExtraFiles } from "../admin/admin-files.ts";
 import { PreviewContent } from "../build/preview-content.ts";
+import { changedContentFiles, contentFileStates } from "../content/content-digest.ts";
 import { frontMatterCacheBeside } from "../content/front-matter-cache-file.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { formatReport } from "../diagnostics/format-diagnostics.ts";
@@ -42,6 +44,8 @@ await runCommand(async () => {
     renderCacheFile: values.cache,
     frontMatterCacheFile: frontMatterCacheBeside(values.cache),
   });
+  // Taken before the first load: a file saved after it, before the watcher is ready, differs.
+  const contentAtStart = contentFileStates(values.content);
   const first = await content.load();
   const { diagnostics, news } = first;
   if (diagnostics.length > 0) console.error(formatReport(diagnostics));
@@ -74,6 +78,10 @@ await runCommand(async () => {
     port,
     pathPrefix: pathPrefixOf(news.site.baseUrl),
     watch: values.content,
+    changedWhileStarting: () =>
+      changedContentFiles(contentAtStart, contentFileStates(values.content)).map((file) =>
+        path.join(values.content, file),
+      ),
     news: () => preview.next(),
     // An edit of an article's text shows on its page before the rebuild writes the rest.
     changed: async (files) => {

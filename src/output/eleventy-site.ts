@@ -72,6 +72,11 @@ export interface PreviewServer {
    * page, and the pages open in a browser are to be reloaded now rather than after the rebuild.
    */
   changed?: (files: string[]) => Promise<boolean>;
+  /**
+   * The watched files changed since the content of the first build was read, asked for once
+   * the watcher is ready: the watcher reports only what changes after that.
+   */
+  changedWhileStarting?: () => string[];
 }
 
 /** Serves the preview, rebuilding it when content changes, until the process ends. */
@@ -96,6 +101,14 @@ export async function servePreview(server: PreviewServer): Promise<void> {
     config: (eleventyConfig) => configureNewsSite(eleventyConfig, source),
   });
   await eleventy.init();
-  await eleventy.watch();
+  const rebuildFor = await eleventy.watch();
+  // Eleventy rebuilds when a file is added or changed, not when one is deleted: a deleted
+  // article would stay in every list of the preview.
+  for (const event of ["unlink", "unlinkDir"] as const) {
+    eleventy.watcher?.on(event, (file) => void rebuildFor(file));
+  }
   await eleventy.serve(server.port);
+  // An edit saved while the first build ran, or while the watcher read the folder, was never
+  // reported: one rebuild for all of them. Each call queues its file; the last one rebuilds.
+  for (const file of server.changedWhileStarting?.() ?? []) void rebuildFor(file);
 }

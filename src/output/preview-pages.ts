@@ -4,6 +4,14 @@ import { builderVersion } from "./builder-version.ts";
 import { pageFingerprints } from "./page-fingerprints.ts";
 import { planPagePasses } from "./page-passes.ts";
 
+/** What a preview's rebuild writes, and the pages of the last one the site no longer has. */
+export interface PreviewChanges {
+  /** The site's data narrowed to the pages that changed. */
+  news: News;
+  /** Site URLs of list pages written before that the site has no more: a deleted article's. */
+  removed: string[];
+}
+
 /**
  * The pages a preview has written, by fingerprint. The preview writes into one folder that
  * Eleventy never empties, so after an edit it need only write the pages whose data, layout
@@ -12,15 +20,16 @@ import { planPagePasses } from "./page-passes.ts";
 export class PreviewPages {
   private written = new Map<string, string>();
 
-  /** The site's data narrowed to the pages that changed since the last call. */
-  async changedSince(news: News): Promise<News> {
+  /** The pages that changed since the last call, and those gone since. */
+  async changedSince(news: News): Promise<PreviewChanges> {
     const fingerprints = pageFingerprints(news, await builderVersion(PROJECT_ROOT));
     const unchanged = new Set<string>();
     for (const [url, fingerprint] of fingerprints) {
       if (this.written.get(url) === fingerprint) unchanged.add(url);
     }
+    const removed = [...this.written.keys()].filter((url) => !fingerprints.has(url));
     this.written = fingerprints;
     const [pass] = planPagePasses(news, unchanged, { pagesPerPass: Number.POSITIVE_INFINITY });
-    return pass?.news ?? news;
+    return { news: pass?.news ?? news, removed };
   }
 }

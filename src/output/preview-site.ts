@@ -1,11 +1,14 @@
+import { rm } from "node:fs/promises";
+import path from "node:path";
 import { ContentError } from "../diagnostics/content-error.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { formatReport } from "../diagnostics/format-diagnostics.ts";
 import type { LoadedSite, News } from "../site/news.ts";
 import { PAGE_LISTS } from "../site/page-lists.ts";
 import { DEFAULT_IMAGE_CACHE } from "../site/renditions.ts";
+import { outputFileOf } from "../urls.ts";
 import { planPagePasses } from "./page-passes.ts";
-import { PreviewPages } from "./preview-pages.ts";
+import { type PreviewChanges, PreviewPages } from "./preview-pages.ts";
 import { writeRenditions } from "./write-renditions.ts";
 
 export interface PreviewSiteOptions {
@@ -99,12 +102,23 @@ export class PreviewSite {
         cacheDir: this.options.imageCacheDir ?? DEFAULT_IMAGE_CACHE,
       });
       this.lastGood = result.news;
-      return this.pages.changedSince(result.news);
+      return this.written(await this.pages.changedSince(result.news));
     }
     if (!this.lastGood) throw new ContentError(result.diagnostics);
     console.error(
       `${formatReport(result.diagnostics)}\nThe preview keeps showing the last good version.`,
     );
-    return this.pages.changedSince(this.lastGood);
+    return this.written(await this.pages.changedSince(this.lastGood));
+  }
+
+  /**
+   * The pages to write, once the pages the site no longer has are deleted: a deleted or
+   * renamed article's page would otherwise still answer at its old address.
+   */
+  private async written(changes: PreviewChanges): Promise<News> {
+    for (const url of changes.removed) {
+      await rm(path.join(this.options.outputDir, outputFileOf(url)), { force: true });
+    }
+    return changes.news;
   }
 }

@@ -54,7 +54,15 @@ declare module "@11ty/eleventy" {
     constructor(input?: string, output?: string, options?: EleventyOptions);
     init(): Promise<void>;
     write(): Promise<unknown>;
-    watch(): Promise<void>;
+    /**
+     * Builds, then watches: resolves once the watcher is ready, to the function its own events
+     * call, which queues a changed file for the next rebuild (returned "for testability").
+     */
+    watch(): Promise<(file: string) => Promise<void>>;
+    /** The file watcher (chokidar) that `watch()` started. */
+    readonly watcher?: {
+      on(event: "unlink" | "unlinkDir", listener: (file: string) => void): unknown;
+    };
     serve(port?: number): Promise<void>;
     /** The dev server: `reload({})` reloads every page open in a browser. */
     readonly eleventyServe: { reload(event: Record<string, unknown>): Promise<void> };

@@ -1,7 +1,11 @@
 import { cp, mkdir, rename, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { contentDigest } from "../../src/content/content-digest.ts";
+import {
+  changedContentFiles,
+  contentDigest,
+  contentFileStates,
+} from "../../src/content/content-digest.ts";
 import {
   articleText,
   createContentFolder,
@@ -31,6 +35,59 @@ async function newsroomContent(): Promise<string> {
 
 const article = (folder: string) => path.join(folder, "articles", LOCALIZATION);
 
+/** Edits an editor makes, and the files of the content folder each one changes. */
+const EDITS = [
+  {
+    change: "a sentence added to an article",
+    files: ["articles/chery-localization-russia.md"],
+    edit: (folder: string) =>
+      writeFile(article(folder), `${articleText(["title: Chery", "date: 2022-06-01"])}More.\n`),
+  },
+  {
+    change: "an article added",
+    files: ["articles/geely-monjaro.md"],
+    edit: (folder: string) =>
+      writeFile(
+        path.join(folder, "articles", "geely-monjaro.md"),
+        articleText(["title: Geely brings the Monjaro", "date: 2022-09-01"]),
+      ),
+  },
+  {
+    change: "an article deleted",
+    files: ["articles/chery-localization-russia.md"],
+    edit: (folder: string) => rm(article(folder)),
+  },
+  {
+    change: "an article renamed (its address follows its name)",
+    files: ["articles/chery-localization-russia.md", "articles/chery-russia.md"],
+    edit: (folder: string) =>
+      rename(article(folder), path.join(folder, "articles", "chery-russia.md")),
+  },
+  {
+    change: "a registry entry changed",
+    files: ["registry/companies.yaml"],
+    edit: (folder: string) =>
+      writeFile(path.join(folder, "registry", "companies.yaml"), "- name: Chery\n"),
+  },
+  {
+    change: "a setting changed",
+    files: ["site.yaml"],
+    edit: (folder: string) => writeFile(path.join(folder, "site.yaml"), "title: Car News\n"),
+  },
+  {
+    change: "a picture's bytes changed",
+    files: ["images/tiggo-4-pro.jpg"],
+    edit: (folder: string) =>
+      writeFile(path.join(folder, "images", "tiggo-4-pro.jpg"), Buffer.from([0xff, 0xd8, 2])),
+  },
+  {
+    change: "a link added",
+    files: ["articles/lead.jpg"],
+    edit: (folder: string) =>
+      symlink("../images/tiggo-4-pro.jpg", path.join(folder, "articles", "lead.jpg")),
+  },
+];
+
 describe("the digest of a content folder", () => {
   it("is the same for two folders that hold the same files", async () => {
     const folder = await newsroomContent();
@@ -44,46 +101,7 @@ describe("the digest of a content folder", () => {
     expect(contentDigest(folder)).toBe(contentDigest(folder));
   });
 
-  it.each([
-    {
-      change: "a sentence added to an article",
-      edit: (folder: string) =>
-        writeFile(article(folder), `${articleText(["title: Chery", "date: 2022-06-01"])}More.\n`),
-    },
-    {
-      change: "an article added",
-      edit: (folder: string) =>
-        writeFile(
-          path.join(folder, "articles", "geely-monjaro.md"),
-          articleText(["title: Geely brings the Monjaro", "date: 2022-09-01"]),
-        ),
-    },
-    { change: "an article deleted", edit: (folder: string) => rm(article(folder)) },
-    {
-      change: "an article renamed (its address follows its name)",
-      edit: (folder: string) =>
-        rename(article(folder), path.join(folder, "articles", "chery-russia.md")),
-    },
-    {
-      change: "a registry entry changed",
-      edit: (folder: string) =>
-        writeFile(path.join(folder, "registry", "companies.yaml"), "- name: Chery\n"),
-    },
-    {
-      change: "a setting changed",
-      edit: (folder: string) => writeFile(path.join(folder, "site.yaml"), "title: Car News\n"),
-    },
-    {
-      change: "a picture's bytes changed",
-      edit: (folder: string) =>
-        writeFile(path.join(folder, "images", "tiggo-4-pro.jpg"), Buffer.from([0xff, 0xd8, 2])),
-    },
-    {
-      change: "a link added",
-      edit: (folder: string) =>
-        symlink("../images/tiggo-4-pro.jpg", path.join(folder, "articles", "lead.jpg")),
-    },
-  ])("changes with $change", async ({ edit }) => {
+  it.each(EDITS)("changes with $change", async ({ edit }) => {
     const folder = await newsroomContent();
     const before = contentDigest(folder);
     await edit(folder);
@@ -100,5 +118,19 @@ describe("the digest of a content folder", () => {
     await rm(link);
     await symlink(outside, link);
     expect(contentDigest(folder)).not.toBe(inside);
+  });
+});
+
+describe("the files changed between two looks at a content folder", () => {
+  it("are none when nothing changed", async () => {
+    const folder = await newsroomContent();
+    expect(changedContentFiles(contentFileStates(folder), contentFileStates(folder))).toEqual([]);
+  });
+
+  it.each(EDITS)("are named after $change", async ({ edit, files }) => {
+    const folder = await newsroomContent();
+    const before = contentFileStates(folder);
+    await edit(folder);
+    expect(changedContentFiles(before, contentFileStates(folder))).toEqual(files);
   });
 });

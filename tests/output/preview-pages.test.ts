@@ -16,7 +16,7 @@ const articleUrls = (site: News) => site.articles.map((article) => article.url);
 describe("PreviewPages", () => {
   it("hands the preview's first build every page", async () => {
     const pages = new PreviewPages();
-    const first = await pages.changedSince(news);
+    const { news: first } = await pages.changedSince(news);
     expect(articleUrls(first)).toEqual(articleUrls(news));
     expect(first.termPages).toHaveLength(news.termPages.length);
   });
@@ -24,7 +24,7 @@ describe("PreviewPages", () => {
   it("hands a rebuild with nothing changed no page of any list", async () => {
     const pages = new PreviewPages();
     await pages.changedSince(news);
-    const again = await pages.changedSince(news);
+    const { news: again } = await pages.changedSince(news);
     expect(again.articles).toEqual([]);
     expect(again.termPages).toEqual([]);
     expect(again.homePages).toEqual([]);
@@ -42,13 +42,29 @@ describe("PreviewPages", () => {
           : article,
       ),
     };
-    expect(articleUrls(await pages.changedSince(edited))).toEqual([LOCALIZATION]);
+    expect(articleUrls((await pages.changedSince(edited)).news)).toEqual([LOCALIZATION]);
+  });
+
+  it("names no page gone when every page is still there", async () => {
+    const pages = new PreviewPages();
+    await pages.changedSince(news);
+    expect((await pages.changedSince(news)).removed).toEqual([]);
+  });
+
+  it("names the page of an article deleted since, so that it no longer answers", async () => {
+    const pages = new PreviewPages();
+    await pages.changedSince(news);
+    const deleted: News = {
+      ...news,
+      articles: news.articles.filter((article) => article.url !== LOCALIZATION),
+    };
+    expect((await pages.changedSince(deleted)).removed).toEqual([LOCALIZATION]);
   });
 
   it("keeps the sitemaps and indexes whole, since single pages are always written", async () => {
     const pages = new PreviewPages();
     await pages.changedSince(news);
-    const again = await pages.changedSince(news);
+    const { news: again } = await pages.changedSince(news);
     expect(again.sitemaps).toBe(news.sitemaps);
     expect(again.digests.index).toBe(news.digests.index);
   });
