@@ -126,10 +126,11 @@ export function pageFingerprints(news: News, builderVersion: string): Map<string
 
 /**
  * A fingerprint of everything the single pages (see `singlePageTemplates`) are made from: the
- * builder's version, the fingerprint of every other page (which stands for its list item and
- * head metadata), and the rest of the site's data: the fingerprinted lists and their pages'
- * head metadata left out, long texts by their digest. Two builds that give the single pages
- * the same fingerprint write the same single pages, and the same assets.
+ * builder's version and the site's data but the fingerprinted lists and their pages' head
+ * metadata, long texts by their digest. Single pages read no paginated list (a test keeps
+ * it so), so an edit that changes only list pages, such as an article's text, keeps them.
+ * Two builds that give the single pages the same fingerprint write the same single pages,
+ * and the same assets.
  */
 export function singlePagesFingerprint(
   news: News,
@@ -143,11 +144,5 @@ export function singlePagesFingerprint(
   );
   const longTexts = (_key: string, value: unknown): unknown =>
     typeof value === "string" && value.length >= LONG_TEXT ? sha1(value) : value;
-  const pages = [...fingerprints].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return digest([
-    builderVersion,
-    "single pages",
-    ...pages.flat(),
-    JSON.stringify({ ...rest, pageMeta }, longTexts),
-  ]);
+  return digest([builderVersion, "single pages", JSON.stringify({ ...rest, pageMeta }, longTexts)]);
 }

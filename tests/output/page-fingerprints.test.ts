@@ -115,10 +115,26 @@ describe("singlePagesFingerprint", () => {
     expect(printOf(news)).toBe(printOf(news));
   });
 
+  it("is the same after an edit of an article's text, which no single page shows", () => {
+    const edited = withArticle(LOCALIZATION, (a) => ({ html: `${a.html}<p>More.</p>` }));
+    expect(printOf(edited)).toBe(printOf(news));
+  });
+
   it.each([
     [
-      "an article's text",
-      () => withArticle(LOCALIZATION, (a) => ({ html: `${a.html}<p>More.</p>` })),
+      "a month's count on the archive's index",
+      () => ({
+        ...news,
+        archives: {
+          ...news.archives,
+          index: {
+            ...news.archives.index,
+            years: news.archives.index.years.map((year, index) =>
+              index === 0 ? { ...year, count: year.count + 1 } : year,
+            ),
+          },
+        },
+      }),
     ],
     [
       "a sitemap entry",
