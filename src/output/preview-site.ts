@@ -102,20 +102,20 @@ export class PreviewSite {
         cacheDir: this.options.imageCacheDir ?? DEFAULT_IMAGE_CACHE,
       });
       this.lastGood = result.news;
-      return this.written(await this.pages.changedSince(result.news));
+      return this.pagesToWrite(await this.pages.changedSince(result.news));
     }
     if (!this.lastGood) throw new ContentError(result.diagnostics);
     console.error(
       `${formatReport(result.diagnostics)}\nThe preview keeps showing the last good version.`,
     );
-    return this.written(await this.pages.changedSince(this.lastGood));
+    return this.pagesToWrite(await this.pages.changedSince(this.lastGood));
   }
 
   /**
    * The pages to write, once the pages the site no longer has are deleted: a deleted or
    * renamed article's page would otherwise still answer at its old address.
    */
-  private async written(changes: PreviewChanges): Promise<News> {
+  private async pagesToWrite(changes: PreviewChanges): Promise<News> {
     for (const url of changes.removed) {
       await rm(path.join(this.options.outputDir, outputFileOf(url)), { force: true });
     }
