@@ -158,7 +158,11 @@ function placeOfIndex(text: string, index: number): Place {
   return { line, column: index - lineStart + 1 };
 }
 
-const fenceOpening = /^ {0,3}(`{3,}|~{3,})/u;
+/**
+ * A code fence opens with three or more backticks or tildes; after backticks, no backtick
+ * may follow on the line (CommonMark 4.5): "``` `" is text, and what follows it is counted.
+ */
+const fenceOpening = /^ {0,3}(?:(`{3,})(?!.*`)|(~{3,}))/u;
 
 /**
  * Whether `markdown` is within `MARKDOWN_LIMITS`, and where it first goes past one. One pass
@@ -230,7 +234,7 @@ export function checkMarkdownLimits(markdown: string): MarkdownLimitExceeded | u
     const rest = line.slice(cursor.index);
     const opening = fenceOpening.exec(rest);
     if (opening) {
-      fence = { marker: opening[1] as string, depth: open.length };
+      fence = { marker: (opening[1] ?? opening[2]) as string, depth: open.length };
       continue;
     }
     for (let index = cursor.index; index < line.length; index++) {

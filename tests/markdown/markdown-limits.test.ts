@@ -117,6 +117,18 @@ describe("the Markdown limits", () => {
     expect(checkMarkdownLimits(markdown)).toBeUndefined();
   });
 
+  // Found by the property below: the parser reads these lines as text, then nests the lists
+  // after them until its stack overflows; counted as code, they had hidden that nesting.
+  it.each([
+    ["backticks followed by a backtick", "``` `"],
+    ["backticks with a backtick in the info string", "```js`x"],
+    ["backticks and a table row", "``` ` | a |\n|-|"],
+  ])("counts the nesting after a line of %s, which opens no code", (_kind, notAFence) => {
+    expect(checkMarkdownLimits(`${notAFence}\n\n${"1. ".repeat(1000)}Atlas`)).toMatchObject({
+      ruleId: "body-too-deep",
+    });
+  });
+
   it("refuses a text with more block quotes and list items than the limit, at the first too many", () => {
     expect(checkMarkdownLimits("- Moskvich\n".repeat(containers))).toBeUndefined();
     expect(checkMarkdownLimits("- Moskvich\n".repeat(containers + 1))).toMatchObject({
