@@ -17,6 +17,8 @@ const SETTINGS_HELP: Record<string, string> = {
   pageSize: "give how many articles a list page shows, from 1 to 100: `pageSize: 10`",
   archivePageSize:
     "give how many articles a page of a monthly archive shows, from 1 to 1000: `archivePageSize: 100`",
+  digestPageSize:
+    "give how many articles a page of a weekly digest shows, from 1 to 1000: `digestPageSize: 100`",
   cms: "name the repository the web editor opens pull requests on: `cms: { repo: newsroom/news-digest, branch: main }`",
 };
 
@@ -64,6 +66,14 @@ export const siteSettingsSchema = z.strictObject({
     .int({ error: "archivePageSize must be a whole number" })
     .min(1, { error: "archivePageSize must be at least 1" })
     .max(1000, { error: "archivePageSize must be at most 1000" })
+    .default(100),
+  // A week is read as one list too, grouped by company; an article about two companies is
+  // one card under each, so a busy week of a large newsroom has hundreds of cards.
+  digestPageSize: z
+    .number({ error: "digestPageSize must be a number" })
+    .int({ error: "digestPageSize must be a whole number" })
+    .min(1, { error: "digestPageSize must be at least 1" })
+    .max(1000, { error: "digestPageSize must be at most 1000" })
     .default(100),
   cms: cmsSettings.optional(),
 });

@@ -6,6 +6,7 @@ import { cardTermsWithout } from "./article-view.ts";
 import { type Breadcrumbs, digestBreadcrumbs } from "./breadcrumbs.ts";
 import { type IsoWeek, isoWeekOf } from "./calendar.ts";
 import { groupInOrder } from "./group-in-order.ts";
+import { type Pager, pageTitle, paginate } from "./paginate.ts";
 import type { ArticleView, ListEntry, TermLink } from "./views.ts";
 
 export interface WeekLink {
@@ -19,16 +20,26 @@ export interface WeekLink {
 
 export interface DigestGroup {
   company: TermLink;
+  /** The company's whole number of articles in the week, on every page that shows it. */
   count: number;
+  /** This page's share of the company's articles. */
   entries: ListEntry[];
+  /** The company's articles began on an earlier page of the week. */
+  continued: boolean;
 }
 
-/** One week's digest: its articles grouped by company, with the neighbouring weeks. */
+/**
+ * One page of a week's digest: its articles grouped by company, `pageSize` cards a page, a
+ * company's cards continuing on the next page when the page is full. `count` is the week's
+ * whole number of articles, `url` this page's address; a week of a large newsroom holds
+ * hundreds of articles, each listed under each of its companies.
+ */
 export interface DigestPage extends WeekLink {
   title: string;
   crumbs: Breadcrumbs;
   groups: DigestGroup[];
-  /** The week before and after that have articles. */
+  pager: Pager;
+  /** The week before and after that have articles, at their first page. */
   previous?: WeekLink;
   next?: WeekLink;
 }
@@ -63,7 +74,7 @@ function groupsByCompany(
   articles: readonly Article[],
   viewOf: (article: Article) => ArticleView,
   companyName: (slug: string, fallback: string) => string,
-): DigestGroup[] {
+): Array<Omit<DigestGroup, "continued">> {
   const bySlug = new Map<string, { company: TermLink; entries: ListEntry[] }>();
   for (const article of articles) {
     for (const mention of article.companies) {
@@ -86,11 +97,42 @@ function groupsByCompany(
     );
 }
 
-/** Weekly digests of public articles, newest first, by the ISO week of each written day. */
+/**
+ * A week's groups cut into pages of `pageSize` cards: the cards of all groups, in order, are
+ * paginated as one list, and each page shows the groups its cards belong to.
+ */
+function paginateGroups(
+  groups: ReadonlyArray<Omit<DigestGroup, "continued">>,
+  pageSize: number,
+  firstPageUrl: string,
+): Array<{ url: string; groups: DigestGroup[]; pager: Pager }> {
+  const cards = groups.flatMap((group, index) =>
+    group.entries.map((entry, position) => ({ index, position, entry })),
+  );
+  return paginate(cards, pageSize, firstPageUrl).map((page) => ({
+    url: page.url,
+    pager: page.pager,
+    groups: groupInOrder(page.items, (card) => String(card.index)).map((run): DigestGroup => {
+      const group = groups[Number(run.key)] as Omit<DigestGroup, "continued">;
+      return {
+        company: group.company,
+        count: group.count,
+        entries: run.items.map((card) => card.entry),
+        continued: (run.items[0]?.position ?? 0) > 0,
+      };
+    }),
+  }));
+}
+
+/**
+ * Weekly digests of public articles, newest first, by the ISO week of each written day,
+ * `pageSize` cards a page.
+ */
 export function buildDigests(
   articles: readonly Article[],
   locale: string,
   siteTitle: string,
+  pageSize: number,
   viewOf: (article: Article) => ArticleView,
   companyName: (slug: string, fallback: string) => string,
 ): Digests {
@@ -102,18 +144,22 @@ export function buildDigests(
     const first = week.items[0];
     return weekLink(isoWeekOf(first?.date.day ?? ""), week.items.length, locale);
   });
-  const pages = weeks.map((week, index): DigestPage => {
+  const pages = weeks.flatMap((week, index): DigestPage[] => {
     const link = links[index] as WeekLink;
     const previous = links[index + 1];
     const next = links[index - 1];
-    return {
+    const crumbs = digestBreadcrumbs({ name: link.label, url: link.url });
+    const groups = groupsByCompany(week.items, viewOf, companyName);
+    return paginateGroups(groups, pageSize, link.url).map((page) => ({
       ...link,
-      title: `${link.label} | ${siteTitle}`,
-      crumbs: digestBreadcrumbs({ name: link.label, url: link.url }),
-      groups: groupsByCompany(week.items, viewOf, companyName),
+      url: page.url,
+      title: pageTitle(link.label, page.pager.pageNumber, siteTitle),
+      crumbs,
+      groups: page.groups,
+      pager: page.pager,
       ...(previous ? { previous } : {}),
       ...(next ? { next } : {}),
-    };
+    }));
   });
   return {
     pages,

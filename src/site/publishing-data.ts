@@ -92,6 +92,7 @@ export function buildPublishing(input: PublishingInput): {
     publicArticles,
     language,
     siteTitle,
+    settings.digestPageSize,
     viewOf,
     (slug, fallback) => companyNames.get(slug) ?? fallback,
   );

@@ -54,6 +54,7 @@ describe("valid settings", () => {
         timeZone: "Europe/Moscow",
         pageSize: 10,
         archivePageSize: 100,
+        digestPageSize: 100,
       },
     });
   });
@@ -128,19 +129,30 @@ describe("problems", () => {
     ]);
   });
 
-  it.each([
-    ["0", "archivePageSize must be at least 1"],
-    ["1001", "archivePageSize must be at most 1000"],
-    ["50.5", "archivePageSize must be a whole number"],
-    ["many", "archivePageSize must be a number"],
-  ])("reports an archive page size of %s", async (value, message) => {
-    expect(await problems(settingsLines({ archivePageSize: value }))).toEqual([
+  // The long calendar lists have page sizes of their own, each checked the same way.
+  const calendarPageSizes = [
+    ["archivePageSize", "a monthly archive"],
+    ["digestPageSize", "a weekly digest"],
+  ] as const;
+  it.each(
+    calendarPageSizes.flatMap(([key, list]) =>
+      (
+        [
+          ["0", `${key} must be at least 1`],
+          ["1001", `${key} must be at most 1000`],
+          ["50.5", `${key} must be a whole number`],
+          ["many", `${key} must be a number`],
+        ] as const
+      ).map(([value, message]) => ({ key, list, value, message })),
+    ),
+  )("reports a $key of $value", async ({ key, list, value, message }) => {
+    expect(await problems(settingsLines({ [key]: value }))).toEqual([
       error(
         7,
-        18,
+        key.length + 3,
         "invalid-field",
         message,
-        "give how many articles a page of a monthly archive shows, from 1 to 1000: `archivePageSize: 100`",
+        `give how many articles a page of ${list} shows, from 1 to 1000: \`${key}: 100\``,
       ),
     ]);
   });

@@ -61,6 +61,7 @@ export function siteSettings(overrides: Partial<SiteSettings> = {}): SiteSetting
     timeZone: "Europe/Moscow",
     pageSize: 10,
     archivePageSize: 100,
+    digestPageSize: 100,
     ...overrides,
   };
 }
