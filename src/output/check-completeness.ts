@@ -2,35 +2,14 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { decodeXML } from "entities";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { mapBounded } from "../map-bounded.ts";
 import type { News } from "../site/news.ts";
 import type { ArticleView } from "../site/views.ts";
-import {
-  absoluteUrl,
-  articleUrl,
-  outputFileOf,
-  pathPrefixOf,
-  publishedUrl,
-  siteUrlOf,
-} from "../urls.ts";
-import {
-  type LinkProblem,
-  type LinkSite,
-  linkChecker,
-  outputFiles,
-  siteUrlOfFile,
-} from "./check-links.ts";
-import { pageReferences } from "./listed-articles.ts";
-
-/** Files read at once: enough to keep the disk busy, few enough to keep memory flat. */
-const READ_CONCURRENCY = 16;
+import { absoluteUrl, articleUrl, pathPrefixOf, publishedUrl } from "../urls.ts";
+import { type LinkProblem, outputFiles, siteUrlOfFile } from "./check-links.ts";
+import { readWrittenPages } from "./read-written-pages.ts";
 
 /** `/articles/`: every article page lives below it. */
 const ARTICLES_PREFIX = articleUrl("").slice(0, -1);
-
-function fileOf(outputDir: string, url: string): string {
-  return path.join(outputDir, outputFileOf(url));
-}
 
 async function readIfPresent(file: string): Promise<string | undefined> {
   return readFile(file, "utf8").catch(() => undefined);
@@ -115,8 +94,8 @@ function compareList(
  * Checks a finished build in `outputDir` against the data it was built from: every published
  * article has its page, the home page and each term's pages list exactly their articles, the
  * sitemap, when the build writes one, names every article, and every address a written page
- * refers to on the site leads to a file of the output. Each page is read once, a few at a
- * time, and only its links are kept.
+ * refers to on the site leads to a file of the output. Each page is read once, on every
+ * core when there are many (`readWrittenPages`), and only its links are kept.
  *
  * What the build knows already spares reading it again (see `KnownOutput`).
  */
@@ -129,29 +108,7 @@ export async function checkCompleteness(
   const pathPrefix = pathPrefixOf(news.site.baseUrl);
   const listedByPage = known.listedByPage ?? new Map<string, string[]>();
   const keptPages = known.keptPages ?? new Set<string>();
-  const site: LinkSite = {
-    baseUrl: news.site.baseUrl,
-    pathPrefix,
-    files: known.files ?? (await outputFiles(outputDir)),
-  };
-  // One broken address is reported once, with the pages linking it: a broken link in the
-  // layout would otherwise give one message per page of the site.
-  const pagesByLinkProblem = new Map<string, { problem: LinkProblem; pages: string[] }>();
-  const linksChecked = new Set<string>();
-  const problemOf = linkChecker(site);
-  /** Reads a page's lists and checks its links; the lists as site URLs, `/articles/x/`. */
-  const readPage = (url: string, html: string): string[] => {
-    const references = pageReferences(html, publishedUrl(pathPrefix, ARTICLES_PREFIX));
-    linksChecked.add(url);
-    for (const link of new Set(references.links)) {
-      const wrong = problemOf(url, link);
-      if (!wrong) continue;
-      const known = pagesByLinkProblem.get(wrong.message);
-      if (known) known.pages.push(url);
-      else pagesByLinkProblem.set(wrong.message, { problem: wrong, pages: [url] });
-    }
-    return references.listed.map((href) => siteUrlOf(pathPrefix, href) ?? href);
-  };
+  const files = known.files ?? (await outputFiles(outputDir));
   const articleByUrl = new Map(news.articles.map((article) => [article.url, article]));
 
   // What each list must show, from the articles' own terms rather than from the term index.
@@ -173,7 +130,7 @@ export async function checkCompleteness(
     listPages.set(term.url, list);
   }
 
-  const writtenArticles = writtenArticleUrls(site.files);
+  const writtenArticles = writtenArticleUrls(files);
   for (const article of news.articles) {
     if (!writtenArticles.has(article.url)) {
       diagnostics.push(problem(article.file, `the build wrote no page at ${article.url}`));
@@ -191,40 +148,55 @@ export async function checkCompleteness(
       problem(expected[0]?.file ?? listUrl, `no page lists ${listUrl}, named by ${files}`),
     );
   }
-  const listProblems = await mapBounded(
-    [...listPages],
-    READ_CONCURRENCY,
-    async ([listUrl, list]) => {
-      const found: Diagnostic[] = [];
-      const listed: string[] = [];
-      for (const url of list.urls) {
-        const known = listedByPage.get(url);
-        if (known) {
-          listed.push(...known);
-          continue;
-        }
-        const html = await readIfPresent(fileOf(outputDir, url));
-        if (html === undefined) {
-          found.push(problem(url, `the build wrote no page at ${url}`));
-          continue;
-        }
-        const links = readPage(url, html);
-        listedByPage.set(url, links);
-        listed.push(...links);
-      }
-      const expected = expectedByList.get(listUrl) ?? [];
-      return [...found, ...compareList(list.name, list.urls, listed, expected, articleByUrl)];
-    },
+  // Every page is read once: the list pages whose links are not known, then every other
+  // page this build wrote. A kept page is the very file an earlier build checked.
+  const listPagesToRead = new Set(
+    [...listPages.values()].flatMap((list) => list.urls).filter((url) => !listedByPage.has(url)),
   );
-  diagnostics.push(...listProblems.flat());
-  const unread = [...site.files]
-    .filter((file) => file.endsWith(".html"))
-    .map(siteUrlOfFile)
-    .filter((url) => !linksChecked.has(url) && !keptPages.has(url));
-  await mapBounded(unread, READ_CONCURRENCY, async (url) => {
-    const html = await readIfPresent(fileOf(outputDir, url));
-    if (html !== undefined) readPage(url, html);
+  const toRead = new Set(listPagesToRead);
+  for (const file of files) {
+    if (!file.endsWith(".html")) continue;
+    const url = siteUrlOfFile(file);
+    if (!keptPages.has(url)) toRead.add(url);
+  }
+  const urls = [...toRead];
+  const pages = await readWrittenPages(
+    {
+      outputDir,
+      site: { baseUrl: news.site.baseUrl, pathPrefix, files: [...files] },
+      articlesPrefix: publishedUrl(pathPrefix, ARTICLES_PREFIX),
+    },
+    urls,
+  );
+  // One broken address is reported once, with the pages linking it: a broken link in the
+  // layout would otherwise give one message per page of the site.
+  const pagesByLinkProblem = new Map<string, { problem: LinkProblem; pages: string[] }>();
+  const missingPages = new Set<string>();
+  urls.forEach((url, index) => {
+    const page = pages[index];
+    if (!page) {
+      missingPages.add(url);
+      return;
+    }
+    if (listPagesToRead.has(url)) listedByPage.set(url, page.listed);
+    for (const wrong of page.problems) {
+      const known = pagesByLinkProblem.get(wrong.message);
+      if (known) known.pages.push(url);
+      else pagesByLinkProblem.set(wrong.message, { problem: wrong, pages: [url] });
+    }
   });
+  for (const [listUrl, list] of listPages) {
+    const listed: string[] = [];
+    for (const url of list.urls) {
+      if (missingPages.has(url)) {
+        diagnostics.push(problem(url, `the build wrote no page at ${url}`));
+        continue;
+      }
+      listed.push(...(listedByPage.get(url) ?? []));
+    }
+    const expected = expectedByList.get(listUrl) ?? [];
+    diagnostics.push(...compareList(list.name, list.urls, listed, expected, articleByUrl));
+  }
   for (const { problem: wrong, pages } of pagesByLinkProblem.values()) {
     // A missing article page is reported above, with its article.
     if (wrong.target && articleByUrl.has(wrong.target)) continue;
