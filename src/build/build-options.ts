@@ -34,6 +34,13 @@ export interface BuildOptions {
   lock?: BuildLockOptions;
   /** The moment that decides which articles are scheduled; defaults to now. */
   now?: Date;
+  /**
+   * The digest of the inputs (`buildInputsDigest`), when the command computed it just before,
+   * asking `unchangedSite`, and hands the build to a process with a heap sized to the site:
+   * reading every file of the content folder once more would cost that build its time.
+   * Computed here when absent.
+   */
+  knownInputs?: string;
 }
 
 export interface BuildResult {

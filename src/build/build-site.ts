@@ -7,7 +7,7 @@ import { PROJECT_ROOT } from "../project-paths.ts";
 import { DEFAULT_IMAGE_CACHE } from "../site/renditions.ts";
 import { buildInputsDigest } from "./build-inputs.ts";
 import { acquireBuildLock } from "./build-lock.ts";
-import type { BuildOptions, BuildResult } from "./build-options.ts";
+import type { BuildContext, BuildOptions, BuildResult } from "./build-options.ts";
 import { recoverSite, removeLeftovers } from "./replace-folder.ts";
 import { liveSite } from "./stage-site.ts";
 
@@ -20,6 +20,33 @@ export type { BuildOptions, BuildResult } from "./build-options.ts";
  * killed one left.
  */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  return holdingLock(options, async (outputDir, records) => {
+    const checked = await checkInputs(options, outputDir, records);
+    if ("result" in checked) return checked.result;
+    const { makeSite } = await import("./make-site.ts");
+    return makeSite(options, checked.context);
+  });
+}
+
+/**
+ * What `buildSite` answers when nothing its site was made from changed, found without
+ * making anything; otherwise the digest of the inputs, for the build that follows (in a
+ * process of its own, with a heap sized to the site: see `BuildOptions.knownInputs`).
+ */
+export async function unchangedSite(
+  options: BuildOptions,
+): Promise<{ result: BuildResult } | { inputs: string | undefined }> {
+  return holdingLock(options, async (outputDir, records) => {
+    const checked = await checkInputs(options, outputDir, records);
+    return "result" in checked ? checked : { inputs: checked.context.inputs };
+  });
+}
+
+/** Runs `work` holding the build lock of the output, after repairing what a killed build left. */
+async function holdingLock<T>(
+  options: BuildOptions,
+  work: (outputDir: string, records: string | undefined) => Promise<T>,
+): Promise<T> {
   const outputDir = path.resolve(options.outputDir);
   const lock = await acquireBuildLock(outputDir, options.lock);
   try {
@@ -27,7 +54,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     await recoverSite(outputDir);
     await removeLeftovers(outputDir, records ? await recordedVersions(records) : undefined);
     await removeAbandonedCaches(options, records);
-    return await buildHoldingLock(options, outputDir, records || undefined);
+    return await work(outputDir, records || undefined);
   } finally {
     await lock.release();
   }
@@ -47,35 +74,35 @@ async function removeAbandonedCaches(
   );
 }
 
-async function buildHoldingLock(
+/**
+ * The answer of the live site, when it was made from these very inputs and is untouched
+ * since: nothing to do but tell again what its build told. Otherwise what making the site
+ * needs to know.
+ */
+async function checkInputs(
   options: BuildOptions,
   outputDir: string,
   records: string | undefined,
-): Promise<BuildResult> {
+): Promise<{ result: BuildResult } | { context: BuildContext }> {
   const progress = options.progress ?? silentProgress;
   const now = options.now ?? new Date();
   progress.phase("Checking what changed");
   const builder = await builderVersion(PROJECT_ROOT);
   const live = records ? await liveSite(outputDir, records) : undefined;
   const inputs = records
-    ? await buildInputsDigest({
+    ? (options.knownInputs ??
+      (await buildInputsDigest({
         contentDir: options.contentDir,
         builder,
         now,
         ...(options.recordsPerShard ? { recordsPerShard: options.recordsPerShard } : {}),
-      })
+      })))
     : undefined;
-  // The live site made from these very inputs, untouched since, is the site this build
-  // would make: nothing to do but tell again what its build told.
   if (live?.inputs && inputs === live.inputs.digest && isIntact(live)) {
     const pages = [...live.files.values()].filter((file) => file.fingerprint).length;
     return {
-      ok: true,
-      diagnostics: live.inputs.diagnostics,
-      pageCount: 0,
-      reusedCount: pages,
+      result: { ok: true, diagnostics: live.inputs.diagnostics, pageCount: 0, reusedCount: pages },
     };
   }
-  const { makeSite } = await import("./make-site.ts");
-  return makeSite(options, { outputDir, records, live, inputs, now, builder });
+  return { context: { outputDir, records, live, inputs, now, builder } };
 }

@@ -1,12 +1,13 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { BuildRunningError, DEFAULT_LOCK_WAIT_MS, type LockHolder } from "../build/build-lock.ts";
+import type { BuildOptions, BuildResult } from "../build/build-options.ts";
 import { frontMatterCacheBeside } from "../content/front-matter-cache-file.ts";
 import { formatReport } from "../diagnostics/format-diagnostics.ts";
 import { DEFAULT_RENDER_CACHE } from "../markdown/render-cache.ts";
 import { progressFor } from "../progress.ts";
 import { buildSummary } from "./build-summary.ts";
-import { rerunWithHeapFor } from "./heap-for-site.ts";
+import { heapFor, runAgainWithHeap } from "./heap-for-site.ts";
 import { runCommand } from "./run-command.ts";
 
 /** A lock's start time as the person at this computer reads a clock: `2026-12-01 18:40:12`. */
@@ -27,7 +28,8 @@ const holderOf = (holder: LockHolder) => `pid ${holder.pid}, since ${localTime(h
 await runCommand(async () => {
   /**
    * `npm run build -- --content <folder> --output <folder> --cache <file> --wait <seconds>`:
-   * other places, and how long to wait for another build of the same output.
+   * other places, and how long to wait for another build of the same output. `--inputs` is
+   * the command's own, for the process it runs again with a larger heap.
    */
   const { values } = parseArgs({
     options: {
@@ -35,6 +37,7 @@ await runCommand(async () => {
       output: { type: "string", default: "_site" },
       cache: { type: "string", default: DEFAULT_RENDER_CACHE },
       wait: { type: "string", default: String(DEFAULT_LOCK_WAIT_MS / 1000) },
+      inputs: { type: "string" },
     },
   });
   const waitSeconds = Number(values.wait);
@@ -44,14 +47,11 @@ await runCommand(async () => {
     );
     return 1;
   }
-  // A large site is built under a heap sized to it: see heap-for-site.ts.
-  const rerun = rerunWithHeapFor(values.content, true);
-  if (rerun !== undefined) return rerun;
-  // Loaded only by the process that builds: one that runs again with a larger heap needs none of it.
-  const { buildSite } = await import("../build/build-site.ts");
+  // Loaded after the arguments are checked: a usage error needs none of it.
+  const { buildSite, unchangedSite } = await import("../build/build-site.ts");
   const started = performance.now();
   const progress = progressFor(process.stderr, process.env);
-  const result = await buildSite({
+  const options: BuildOptions = {
     contentDir: values.content,
     outputDir: values.output,
     renderCacheFile: values.cache,
@@ -67,15 +67,40 @@ await runCommand(async () => {
           `Another build of ${values.output}/ is running (${holderOf(holder)}); waiting up to ${waitSeconds} s for it to finish.`,
         ),
     },
-  })
-    .catch((error: unknown) => {
-      if (!(error instanceof BuildRunningError)) throw error;
-      console.error(
-        `Another build of ${values.output}/ is still running (${holderOf(error.holder)}), so this one stopped without writing anything; ${values.output}/ is unchanged. Run \`npm run build\` again once it has finished. If no build is running, delete ${shown(error.lockFile)}.`,
-      );
-      return undefined;
-    })
-    .finally(() => progress.end());
+  };
+  const stoppedByAnotherBuild = (error: unknown): undefined => {
+    if (!(error instanceof BuildRunningError)) throw error;
+    console.error(
+      `Another build of ${values.output}/ is still running (${holderOf(error.holder)}), so this one stopped without writing anything; ${values.output}/ is unchanged. Run \`npm run build\` again once it has finished. If no build is running, delete ${shown(error.lockFile)}.`,
+    );
+    return undefined;
+  };
+  let inputs = values.inputs;
+  let result: BuildResult | undefined;
+  if (inputs === undefined) {
+    // Nothing changed is told from here: running again under a heap sized to the site
+    // (heap-for-site.ts) costs a Node start-up, which only a build that makes pages needs.
+    const checked = await unchangedSite(options).catch(stoppedByAnotherBuild);
+    if (checked === undefined) {
+      progress.end();
+      return 1;
+    }
+    if ("result" in checked) result = checked.result;
+    else {
+      inputs = checked.inputs;
+      const heap = heapFor(values.content, true);
+      if (heap !== undefined) {
+        progress.end();
+        return runAgainWithHeap(heap, inputs === undefined ? [] : ["--inputs", inputs]);
+      }
+    }
+  }
+  if (result === undefined) {
+    const knownInputs = inputs === undefined ? {} : { knownInputs: inputs };
+    result = await buildSite({ ...options, ...knownInputs })
+      .catch(stoppedByAnotherBuild)
+      .finally(() => progress.end());
+  } else progress.end();
   if (result === undefined) return 1;
   if (result.diagnostics.length > 0) console.error(formatReport(result.diagnostics));
   if (!result.ok) {

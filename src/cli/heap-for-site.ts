@@ -64,24 +64,43 @@ function countArticleFiles(contentDir: string): number {
 /**
  * V8 gives a Node process at most about 4 GiB of heap, whatever the machine has: too little
  * for a site of 100,000 articles, and far more than a build of 10,000 needs, which V8 then
- * fills before it collects. When the site in `contentDir` needs more, or (`capped`, for
- * `build`) is large enough to be held to less, the command runs again in a Node process with
- * a heap sized to the site, and this returns its exit status; otherwise it returns undefined
- * and the command goes on here.
+ * fills before it collects. The heap in MiB a command on the site in `contentDir` should run
+ * under when the site needs more, or (`capped`, for `build`) is large enough to be held to
+ * less; undefined when this process will do, or is already the one started for it.
  */
-export function rerunWithHeapFor(contentDir: string, capped = false): number | undefined {
+export function heapFor(contentDir: string, capped = false): number | undefined {
   if (process.env[SIZED]) return undefined;
-  const heap = heapToRequest(
+  return heapToRequest(
     countArticleFiles(contentDir),
     getHeapStatistics().heap_size_limit / 2 ** 20,
     os.totalmem() / 2 ** 20,
     capped,
   );
-  if (heap === undefined) return undefined;
+}
+
+/**
+ * Runs this command again in a Node process with a heap of `heapMiB`, with `extraArguments`
+ * after its own, and returns its exit status.
+ */
+export function runAgainWithHeap(heapMiB: number, extraArguments: readonly string[] = []): number {
   const rerun = spawnSync(
     process.execPath,
-    [...process.execArgv, `--max-old-space-size=${heap}`, ...process.argv.slice(1)],
+    [
+      ...process.execArgv,
+      `--max-old-space-size=${heapMiB}`,
+      ...process.argv.slice(1),
+      ...extraArguments,
+    ],
     { stdio: "inherit", env: { ...process.env, [SIZED]: "1" } },
   );
   return rerun.status ?? 1;
+}
+
+/**
+ * The command again under the heap `heapFor` asks for, when it asks for one: its exit
+ * status; otherwise undefined, and the command goes on here.
+ */
+export function rerunWithHeapFor(contentDir: string, capped = false): number | undefined {
+  const heap = heapFor(contentDir, capped);
+  return heap === undefined ? undefined : runAgainWithHeap(heap);
 }
