@@ -1,7 +1,13 @@
 import { createHash } from "node:crypto";
+import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { contentDigest } from "../content/content-digest.ts";
+import {
+  contentDigestKnowing,
+  type KnownFile,
+  type KnownFiles,
+} from "../content/content-digest.ts";
 import { todayIn } from "../dates.ts";
+import { writeFileAtomically } from "../leftovers.ts";
 import { displayPath } from "../project-paths.ts";
 import { loadSiteSettings, SETTINGS_FILE } from "../settings/site-settings.ts";
 
@@ -13,6 +19,66 @@ export interface InputsOptions {
   now: Date;
   /** Search records per shard, when not the builder's default: it changes the index's files. */
   recordsPerShard?: number;
+  /**
+   * Where what this digest learns of each content file is kept for the next one, which then
+   * reads only the files changed since (`contentDigestKnowing`); every file is read when absent.
+   */
+  knownFilesFile?: string;
+}
+
+/** Files changed this recently are read again next time: see `contentDigestKnowing`. */
+const SETTLING_MS = 2000;
+
+const KNOWN_FILES_FORMAT = 1;
+
+interface StoredKnownFiles {
+  format: number;
+  contentDir: string;
+  /** Path inside the content folder → [state, digest]. */
+  files: Record<string, [string, string]>;
+}
+
+/** What the last digest of `contentDir` learnt; nothing when it was of another folder or is unreadable. */
+async function readKnownFiles(file: string, contentDir: string): Promise<KnownFiles> {
+  try {
+    const stored = JSON.parse(await readFile(file, "utf8")) as StoredKnownFiles;
+    if (stored.format !== KNOWN_FILES_FORMAT || stored.contentDir !== contentDir) return new Map();
+    return new Map(
+      Object.entries(stored.files).map(([name, [state, digest]]) => [name, { state, digest }]),
+    );
+  } catch {
+    return new Map();
+  }
+}
+
+function sameFiles(a: KnownFiles, b: ReadonlyMap<string, KnownFile>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [name, file] of b) {
+    const other = a.get(name);
+    if (other?.state !== file.state || other.digest !== file.digest) return false;
+  }
+  return true;
+}
+
+/** The content folder's digest, reading only what changed since the last one kept in `knownFilesFile`. */
+async function contentDigestOf(contentDir: string, knownFilesFile?: string): Promise<string> {
+  const root = path.resolve(contentDir);
+  const known = knownFilesFile ? await readKnownFiles(knownFilesFile, root) : new Map();
+  const { digest, files } = contentDigestKnowing(root, known, Date.now() - SETTLING_MS);
+  if (knownFilesFile && !sameFiles(known, files)) {
+    const stored: StoredKnownFiles = {
+      format: KNOWN_FILES_FORMAT,
+      contentDir: root,
+      files: Object.fromEntries(
+        [...files].map(([name, file]) => [name, [file.state, file.digest]]),
+      ),
+    };
+    // Only time is lost when this cannot be kept: the next digest reads every file.
+    await mkdir(path.dirname(knownFilesFile), { recursive: true })
+      .then(() => writeFileAtomically(knownFilesFile, JSON.stringify(stored)))
+      .catch(() => undefined);
+  }
+  return digest;
 }
 
 /**
@@ -25,7 +91,7 @@ export async function buildInputsDigest(options: InputsOptions): Promise<string 
   const settingsFile = path.resolve(options.contentDir, SETTINGS_FILE);
   const settings = await loadSiteSettings(options.contentDir, displayPath(settingsFile));
   if (!settings.ok) return undefined;
-  const content = contentDigest(options.contentDir);
+  const content = await contentDigestOf(options.contentDir, options.knownFilesFile);
   return createHash("sha256")
     .update(
       JSON.stringify({

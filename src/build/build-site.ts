@@ -60,6 +60,9 @@ async function holdingLock<T>(
   }
 }
 
+/** Beside the records of the output's versions: what the last build learnt of each content file. */
+const KNOWN_CONTENT_FILES = "content-files.json";
+
 /** Half-written cache files of killed commands: never read, deleted here. */
 async function removeAbandonedCaches(
   options: BuildOptions,
@@ -95,6 +98,7 @@ async function checkInputs(
         contentDir: options.contentDir,
         builder,
         now,
+        knownFilesFile: path.join(records, KNOWN_CONTENT_FILES),
         ...(options.recordsPerShard ? { recordsPerShard: options.recordsPerShard } : {}),
       })))
     : undefined;

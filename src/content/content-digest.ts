@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { lstatSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { type BigIntStats, lstatSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
 import path from "node:path";
 
 function readOrUndefined<T>(read: () => T): T | undefined {
@@ -44,25 +44,74 @@ function contentEntries(root: string): Array<{ relative: string; isLink: boolean
  * files, a promise per system call costs more than the reads themselves.
  */
 export function contentDigest(contentDir: string): string {
+  return contentDigestKnowing(contentDir, new Map(), 0).digest;
+}
+
+/** What an earlier look at a file learnt: its state (`fileState`) and its entry's digest. */
+export interface KnownFile {
+  state: string;
+  digest: string;
+}
+
+/** By path inside the content folder. */
+export type KnownFiles = ReadonlyMap<string, KnownFile>;
+
+/**
+ * `contentDigest`, reading only the files whose state is not the one `known` holds: the
+ * same digest, without reading ten thousand unchanged articles again. A checkout writes
+ * every file anew, so it is read whole, as without `known`. Also returns what to know next
+ * time: every file but links (a link's own state says nothing of what it leads to) and
+ * files changed at or after `settledBefore` (milliseconds since 1970), whose next change
+ * could come within the same tick of the file system's clock and leave their state as is.
+ * That clock runs in ticks, behind the system's: give a moment well before now.
+ */
+export function contentDigestKnowing(
+  contentDir: string,
+  known: KnownFiles,
+  settledBefore: number,
+): { digest: string; files: Map<string, KnownFile> } {
   const root = path.resolve(contentDir);
   const hash = createHash("sha256");
-  for (const entry of contentEntries(root)) {
-    hash.update(entryDigest(root, entry.relative, entry.isLink));
+  const files = new Map<string, KnownFile>();
+  const settledNs = BigInt(Math.floor(settledBefore)) * 1_000_000n;
+  for (const { relative, isLink } of contentEntries(root)) {
+    if (isLink) {
+      hash.update(entryDigest(root, relative, true));
+      continue;
+    }
+    const stats = readOrUndefined(() => lstatSync(path.join(root, relative), { bigint: true }));
+    const state = stats ? fileState(stats) : undefined;
+    const earlier = known.get(relative);
+    const digest =
+      state !== undefined && earlier?.state === state
+        ? earlier.digest
+        : entryDigest(root, relative, false);
+    hash.update(digest);
+    if (state !== undefined && stats && stats.ctimeNs < settledNs) {
+      files.set(relative, { state, digest });
+    }
   }
-  return hash.digest("base64url");
+  return { digest: hash.digest("base64url"), files };
 }
 
 /**
- * What the file system says of each file of the content folder, by path inside it, without
- * reading any: a file written since has another change time (which no tool sets back) or
- * size. Cheap enough to take before a long load and compare after it.
+ * A file's inode, size and change time: a file written since has another change time, which
+ * no tool sets back, or another size or inode.
+ */
+function fileState(stats: BigIntStats): string {
+  return `${stats.ino}:${stats.size}:${stats.ctimeNs}`;
+}
+
+/**
+ * What the file system says of each file of the content folder (`fileState`), by path inside
+ * it, without reading any. Cheap enough to take before a long load and compare after it.
  */
 export function contentFileStates(contentDir: string): Map<string, string> {
   const root = path.resolve(contentDir);
   const states = new Map<string, string>();
   for (const { relative } of contentEntries(root)) {
     const stats = readOrUndefined(() => lstatSync(path.join(root, relative), { bigint: true }));
-    states.set(relative, stats ? `${stats.ino}:${stats.size}:${stats.ctimeNs}` : "unreadable");
+    states.set(relative, stats ? fileState(stats) : "unreadable");
   }
   return states;
 }

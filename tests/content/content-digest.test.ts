@@ -1,9 +1,11 @@
+import { statSync } from "node:fs";
 import { cp, mkdir, rename, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   changedContentFiles,
   contentDigest,
+  contentDigestKnowing,
   contentFileStates,
 } from "../../src/content/content-digest.ts";
 import {
@@ -132,5 +134,48 @@ describe("the files changed between two looks at a content folder", () => {
     const before = contentFileStates(folder);
     await edit(folder);
     expect(changedContentFiles(before, contentFileStates(folder))).toEqual(files);
+  });
+});
+
+/** Long enough for the file system's clock to tick between a file's writing and a look. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+describe("the digest of a content folder, knowing the last look", () => {
+  it.each(EDITS)("is the digest of every file read after $change", async ({ edit }) => {
+    const folder = await newsroomContent();
+    await settle();
+    const before = contentDigestKnowing(folder, new Map(), Date.now());
+    await edit(folder);
+    const after = contentDigestKnowing(folder, before.files, Date.now());
+    expect(after.digest).toBe(contentDigest(folder));
+    expect(after.digest).not.toBe(before.digest);
+  });
+
+  it("takes an unchanged file's digest from the last look instead of reading it", async () => {
+    const folder = await newsroomContent();
+    await settle();
+    const { files } = contentDigestKnowing(folder, new Map(), Date.now());
+    const site = files.get("site.yaml");
+    if (!site) throw new Error("site.yaml was not kept");
+    const told = new Map(files).set("site.yaml", { ...site, digest: "what the last look read" });
+    expect(contentDigestKnowing(folder, told, Date.now()).digest).not.toBe(contentDigest(folder));
+  });
+
+  it("keeps nothing of a file changed at or after the moment given as settled", async () => {
+    const folder = await newsroomContent();
+    await settle();
+    const settings = path.join(folder, "site.yaml");
+    await writeFile(settings, "title: Car News\n");
+    const { files } = contentDigestKnowing(folder, new Map(), statSync(settings).ctimeMs);
+    expect(files.has("site.yaml")).toBe(false);
+    expect(files.has(`articles/${LOCALIZATION}`)).toBe(true);
+  });
+
+  it("reads a link every time: its own state says nothing of what it leads to", async () => {
+    const folder = await newsroomContent();
+    await symlink("../images/tiggo-4-pro.jpg", path.join(folder, "articles", "lead.jpg"));
+    await settle();
+    const { files } = contentDigestKnowing(folder, new Map(), Date.now());
+    expect(files.has("articles/lead.jpg")).toBe(false);
   });
 });
