@@ -28,17 +28,30 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   });
 }
 
+/** What changed, as far as a command needs to know before a build makes the site. */
+export interface SiteChange {
+  /** The digest of the inputs, for the build that follows (`BuildOptions.knownInputs`). */
+  inputs: string | undefined;
+  /**
+   * Whether the live site was made by this very builder, so that the build keeps its
+   * unchanged pages and writes few; otherwise it writes every page, as a cold build does.
+   */
+  keepsPages: boolean;
+}
+
 /**
  * What `buildSite` answers when nothing its site was made from changed, found without
- * making anything; otherwise the digest of the inputs, for the build that follows (in a
- * process of its own, with a heap sized to the site: see `BuildOptions.knownInputs`).
+ * making anything; otherwise what changed, for the command to choose where the build runs
+ * (in a process of its own, with a heap sized to the site, when it writes every page).
  */
 export async function unchangedSite(
   options: BuildOptions,
-): Promise<{ result: BuildResult } | { inputs: string | undefined }> {
+): Promise<{ result: BuildResult } | { change: SiteChange }> {
   return holdingLock(options, async (outputDir, records) => {
     const checked = await checkInputs(options, outputDir, records);
-    return "result" in checked ? checked : { inputs: checked.context.inputs };
+    if ("result" in checked) return checked;
+    const { inputs, live, builder } = checked.context;
+    return { change: { inputs, keepsPages: live?.inputs?.builder === builder } };
   });
 }
 

@@ -170,7 +170,7 @@ async function writeSite(
           fingerprint: singlePrint,
           files: singlePageFiles,
         }),
-        inputs ? { digest: inputs, diagnostics } : undefined,
+        inputs ? { digest: inputs, diagnostics, builder } : undefined,
       ).catch(() => undefined);
     }
     return {

@@ -78,8 +78,9 @@ await runCommand(async () => {
   let inputs = values.inputs;
   let result: BuildResult | undefined;
   if (inputs === undefined) {
-    // Nothing changed is told from here: running again under a heap sized to the site
-    // (heap-for-site.ts) costs a Node start-up, which only a build that makes pages needs.
+    // Nothing changed is told from here, and a build that keeps most pages runs here too:
+    // running again costs a Node start-up, worth paying only to hold a build that writes
+    // every page to a heap sized to the site, or to give a very large site more (heap-for-site.ts).
     const checked = await unchangedSite(options).catch(stoppedByAnotherBuild);
     if (checked === undefined) {
       progress.end();
@@ -87,8 +88,8 @@ await runCommand(async () => {
     }
     if ("result" in checked) result = checked.result;
     else {
-      inputs = checked.inputs;
-      const heap = heapFor(values.content, true);
+      inputs = checked.change.inputs;
+      const heap = heapFor(values.content, !checked.change.keepsPages);
       if (heap !== undefined) {
         progress.end();
         return runAgainWithHeap(heap, inputs === undefined ? [] : ["--inputs", inputs]);

@@ -47,6 +47,8 @@ export type TreeFiles = Map<string, TreeFile>;
 export interface BuildInputs {
   digest: string;
   diagnostics: Diagnostic[];
+  /** The builder's version (`builderVersion`): another one keeps no page of this version. */
+  builder?: string;
 }
 
 /** A version's record: its files, and what it was built from when that is known. */

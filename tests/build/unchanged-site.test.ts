@@ -1,4 +1,4 @@
-import { appendFile, readFile, rm } from "node:fs/promises";
+import { appendFile, readFile, readlink, rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildInputsDigest } from "../../src/build/build-inputs.ts";
@@ -7,6 +7,7 @@ import { builderVersion } from "../../src/output/builder-version.ts";
 import { versionRecords } from "../../src/output/site-tree.ts";
 import { PROJECT_ROOT } from "../../src/project-paths.ts";
 import { copyFixture, temporaryFolder } from "../support/build-fixture.ts";
+import { rewrite } from "../support/rewrite-file.ts";
 
 // A command asks first whether anything changed, and hands what it learnt to the build that
 // follows, which may run in a process of its own (with a heap sized to the site).
@@ -64,13 +65,16 @@ describe("asking whether a site is unchanged", () => {
       path.join(content, "articles", "chery-localization-russia.md"),
       "\nChery confirmed the talks with UAZ on Friday.\n",
     );
-    expect(await unchangedSite(options)).toEqual({ inputs: await inputsNow() });
+    expect(await unchangedSite(options)).toEqual({
+      change: { inputs: await inputsNow(), keepsPages: true },
+    });
   }, 60_000);
 
   it("is answered unchanged again after a build given that digest", async () => {
     const checked = await unchangedSite(options);
-    if (!("inputs" in checked) || checked.inputs === undefined) throw new Error("no digest");
-    const built = await buildSite({ ...options, knownInputs: checked.inputs });
+    const inputs = "change" in checked ? checked.change.inputs : undefined;
+    if (inputs === undefined) throw new Error("no digest");
+    const built = await buildSite({ ...options, knownInputs: inputs });
     expect(built.ok).toBe(true);
     expect(built.pageCount).toBeGreaterThan(0);
     expect(await unchangedSite(options)).toHaveProperty("result.pageCount", 0);
@@ -78,6 +82,21 @@ describe("asking whether a site is unchanged", () => {
 
   it("records the digest a build is given, reading no file to make its own", async () => {
     await buildSite({ ...options, knownInputs: "digest-of-the-command" });
-    expect(await unchangedSite(options)).toEqual({ inputs: await inputsNow() });
+    expect(await unchangedSite(options)).toHaveProperty("change.inputs", await inputsNow());
+  }, 60_000);
+
+  it("tells that no page can be kept when the live site has no record of its builder", async () => {
+    const fresh = { ...options, outputDir: path.join(root, "elsewhere") };
+    expect(await unchangedSite(fresh)).toHaveProperty("change.keepsPages", false);
+  }, 60_000);
+
+  it("tells that no page can be kept when another builder made the live site", async () => {
+    await appendFile(path.join(content, "articles", "chery-localization-russia.md"), "\nMore.\n");
+    const records = versionRecords(path.join(root, "cache"), options.outputDir);
+    const version = path.basename(await readlink(options.outputDir));
+    await rewrite(path.join(records, `${version}.json`), (text) =>
+      text.replace(/"builder":"[^"]*"/, '"builder":"an older news-digest"'),
+    );
+    expect(await unchangedSite(options)).toHaveProperty("change.keepsPages", false);
   }, 60_000);
 });

@@ -73,6 +73,6 @@ describe("npm run build", () => {
       pageRecordDir: path.dirname(cache),
       frontMatterCacheFile: frontMatterCacheBeside(cache),
     });
-    expect(checked).toHaveProperty("inputs");
+    expect(checked).toHaveProperty("change");
   }, 60_000);
 });
