@@ -20,12 +20,9 @@ export type { BuildOptions, BuildResult } from "./build-options.ts";
  * killed one left.
  */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
-  return holdingLock(options, async (outputDir, records) => {
-    const checked = await checkInputs(options, outputDir, records);
-    if ("result" in checked) return checked.result;
-    const { makeSite } = await import("./make-site.ts");
-    return makeSite(options, checked.context);
-  });
+  const outcome = await buildSiteHere(options, () => true);
+  if ("change" in outcome) throw new Error("Internal error: the build was not made");
+  return outcome;
 }
 
 /** What changed, as far as a command needs to know before a build makes the site. */
@@ -40,19 +37,32 @@ export interface SiteChange {
 }
 
 /**
- * What `buildSite` answers when nothing its site was made from changed, found without
- * making anything; otherwise what changed, for the command to choose where the build runs
- * (in a process of its own, with a heap sized to the site, when it writes every page).
+ * `buildSite`, when `here` says the site is to be made in this process once something
+ * changed; otherwise what changed, with nothing made, for the command to build elsewhere (in
+ * a process with a heap sized to the site: see `BuildOptions.knownInputs`). An unchanged
+ * site is answered either way, from the record of the live one.
  */
+export async function buildSiteHere(
+  options: BuildOptions,
+  here: (change: SiteChange) => boolean,
+): Promise<BuildResult | { change: SiteChange }> {
+  return holdingLock(options, async (outputDir, records) => {
+    const checked = await checkInputs(options, outputDir, records);
+    if ("result" in checked) return checked.result;
+    const { inputs, live, builder } = checked.context;
+    const change = { inputs, keepsPages: live?.inputs?.builder === builder };
+    if (!here(change)) return { change };
+    const { makeSite } = await import("./make-site.ts");
+    return makeSite(options, checked.context);
+  });
+}
+
+/** What `buildSite` would answer with nothing changed, or else what changed: nothing is made. */
 export async function unchangedSite(
   options: BuildOptions,
 ): Promise<{ result: BuildResult } | { change: SiteChange }> {
-  return holdingLock(options, async (outputDir, records) => {
-    const checked = await checkInputs(options, outputDir, records);
-    if ("result" in checked) return checked;
-    const { inputs, live, builder } = checked.context;
-    return { change: { inputs, keepsPages: live?.inputs?.builder === builder } };
-  });
+  const outcome = await buildSiteHere(options, () => false);
+  return "change" in outcome ? outcome : { result: outcome };
 }
 
 /** Runs `work` holding the build lock of the output, after repairing what a killed build left. */

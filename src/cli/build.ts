@@ -48,7 +48,7 @@ await runCommand(async () => {
     return 1;
   }
   // Loaded after the arguments are checked: a usage error needs none of it.
-  const { buildSite, unchangedSite } = await import("../build/build-site.ts");
+  const { buildSite, buildSiteHere } = await import("../build/build-site.ts");
   const started = performance.now();
   const progress = progressFor(process.stderr, process.env);
   const options: BuildOptions = {
@@ -75,33 +75,30 @@ await runCommand(async () => {
     );
     return undefined;
   };
-  let inputs = values.inputs;
   let result: BuildResult | undefined;
-  if (inputs === undefined) {
+  if (values.inputs === undefined) {
     // Nothing changed is told from here, and a build that keeps most pages runs here too:
     // running again costs a Node start-up, worth paying only to hold a build that writes
     // every page to a heap sized to the site, or to give a very large site more (heap-for-site.ts).
-    const checked = await unchangedSite(options).catch(stoppedByAnotherBuild);
-    if (checked === undefined) {
-      progress.end();
-      return 1;
-    }
-    if ("result" in checked) result = checked.result;
-    else {
-      inputs = checked.change.inputs;
-      const heap = heapFor(values.content, !checked.change.keepsPages);
-      if (heap !== undefined) {
-        progress.end();
-        return runAgainWithHeap(heap, inputs === undefined ? [] : ["--inputs", inputs]);
-      }
-    }
-  }
-  if (result === undefined) {
-    const knownInputs = inputs === undefined ? {} : { knownInputs: inputs };
-    result = await buildSite({ ...options, ...knownInputs })
+    let heap: number | undefined;
+    const outcome = await buildSiteHere(options, (change) => {
+      heap = heapFor(values.content, !change.keepsPages);
+      return heap === undefined;
+    })
       .catch(stoppedByAnotherBuild)
       .finally(() => progress.end());
-  } else progress.end();
+    if (outcome !== undefined && "change" in outcome) {
+      if (heap === undefined) throw new Error("Internal error: a build handed over with no heap");
+      const { inputs } = outcome.change;
+      return runAgainWithHeap(heap, inputs === undefined ? [] : ["--inputs", inputs]);
+    }
+    result = outcome;
+  } else {
+    // The process the command ran again: the first one found what changed.
+    result = await buildSite({ ...options, knownInputs: values.inputs })
+      .catch(stoppedByAnotherBuild)
+      .finally(() => progress.end());
+  }
   if (result === undefined) return 1;
   if (result.diagnostics.length > 0) console.error(formatReport(result.diagnostics));
   if (!result.ok) {
