@@ -40,6 +40,15 @@ const cmsSettings = z.strictObject(
   { error: "cms must be `{ repo, branch, baseUrl }`" },
 );
 
+/** How many articles a page of a list shows: a whole number from 1 to `max`. */
+function pageSizeSetting(name: string, max: number) {
+  return z
+    .number({ error: `${name} must be a number` })
+    .int({ error: `${name} must be a whole number` })
+    .min(1, { error: `${name} must be at least 1` })
+    .max(max, { error: `${name} must be at most ${max}` });
+}
+
 export const siteSettingsSchema = z.strictObject({
   title: z.string({ error: "title must be text" }).trim().min(1, { error: "title is empty" }),
   description: z.string({ error: "description must be text" }).trim().default(""),
@@ -54,27 +63,13 @@ export const siteSettingsSchema = z.strictObject({
   timeZone: z
     .string({ error: "timeZone must be text" })
     .refine(isValidTimeZone, { error: "timeZone is not a known time zone" }),
-  pageSize: z
-    .number({ error: "pageSize must be a number" })
-    .int({ error: "pageSize must be a whole number" })
-    .min(1, { error: "pageSize must be at least 1" })
-    .max(100, { error: "pageSize must be at most 100" }),
+  pageSize: pageSizeSetting("pageSize", 100),
   // A month is read as one long list, so its pages hold more than other lists' do; in a
   // large newsroom a month has thousands of articles, too many for one page on a phone.
-  archivePageSize: z
-    .number({ error: "archivePageSize must be a number" })
-    .int({ error: "archivePageSize must be a whole number" })
-    .min(1, { error: "archivePageSize must be at least 1" })
-    .max(1000, { error: "archivePageSize must be at most 1000" })
-    .default(100),
+  archivePageSize: pageSizeSetting("archivePageSize", 1000).default(100),
   // A week is read as one list too, grouped by company; an article about two companies is
   // one card under each, so a busy week of a large newsroom has hundreds of cards.
-  digestPageSize: z
-    .number({ error: "digestPageSize must be a number" })
-    .int({ error: "digestPageSize must be a whole number" })
-    .min(1, { error: "digestPageSize must be at least 1" })
-    .max(1000, { error: "digestPageSize must be at most 1000" })
-    .default(100),
+  digestPageSize: pageSizeSetting("digestPageSize", 1000).default(100),
   cms: cmsSettings.optional(),
 });
 
