@@ -36,7 +36,7 @@ export interface BuildOptions {
   now?: Date;
   /**
    * The digest of the inputs (`buildInputsDigest`), when the command computed it just before,
-   * asking `unchangedSite`, and hands the build to a process with a heap sized to the site:
+   * asking `buildSiteHere`, and hands the build to a process with a heap sized to the site:
    * reading every file of the content folder once more would cost that build its time.
    * Computed here when absent.
    */

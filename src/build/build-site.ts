@@ -57,14 +57,6 @@ export async function buildSiteHere(
   });
 }
 
-/** What `buildSite` would answer with nothing changed, or else what changed: nothing is made. */
-export async function unchangedSite(
-  options: BuildOptions,
-): Promise<{ result: BuildResult } | { change: SiteChange }> {
-  const outcome = await buildSiteHere(options, () => false);
-  return "change" in outcome ? outcome : { result: outcome };
-}
-
 /** Runs `work` holding the build lock of the output, after repairing what a killed build left. */
 async function holdingLock<T>(
   options: BuildOptions,
