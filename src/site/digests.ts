@@ -28,6 +28,9 @@ export interface DigestGroup {
   continued: boolean;
 }
 
+/** A company's cards of a whole week, before the week is cut into pages. */
+type WeekGroup = Omit<DigestGroup, "continued">;
+
 /**
  * One page of a week's digest: its articles grouped by company, `pageSize` cards a page, a
  * company's cards continuing on the next page when the page is full. `count` is the week's
@@ -74,7 +77,7 @@ function groupsByCompany(
   articles: readonly Article[],
   viewOf: (article: Article) => ArticleView,
   companyName: (slug: string, fallback: string) => string,
-): Array<Omit<DigestGroup, "continued">> {
+): WeekGroup[] {
   const bySlug = new Map<string, { company: TermLink; entries: ListEntry[] }>();
   for (const article of articles) {
     for (const mention of article.companies) {
@@ -102,7 +105,7 @@ function groupsByCompany(
  * paginated as one list, and each page shows the groups its cards belong to.
  */
 function paginateGroups(
-  groups: ReadonlyArray<Omit<DigestGroup, "continued">>,
+  groups: readonly WeekGroup[],
   pageSize: number,
   firstPageUrl: string,
 ): Array<{ url: string; groups: DigestGroup[]; pager: Pager }> {
@@ -113,7 +116,7 @@ function paginateGroups(
     url: page.url,
     pager: page.pager,
     groups: groupInOrder(page.items, (card) => String(card.index)).map((run): DigestGroup => {
-      const group = groups[Number(run.key)] as Omit<DigestGroup, "continued">;
+      const group = groups[Number(run.key)] as WeekGroup;
       return {
         company: group.company,
         count: group.count,
