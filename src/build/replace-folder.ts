@@ -82,7 +82,7 @@ export async function replaceFolder(
   target: string,
   options: { keepPrevious?: boolean } = {},
 ): Promise<Replaced> {
-  const version = sibling(target, `v-${Date.now()}-${process.pid}`);
+  const version = sibling(target, `v-${await versionTime(target)}-${process.pid}`);
   await rename(finished, version);
   const previous = await currentVersion(target);
   const stats = await lstat(target).catch(() => undefined);
@@ -101,8 +101,10 @@ export async function replaceFolder(
   return { version };
 }
 
-/** The versions beside `target` (newest first), then trees retired by an interrupted swap. */
-async function completeSites(target: string): Promise<string[]> {
+/** The versions beside `target` with their times, newest first, and the retired trees. */
+async function sitesBeside(
+  target: string,
+): Promise<{ versions: Array<[number, string]>; retired: string[] }> {
   const prefix = `${path.basename(target)}.`;
   const names = await readdir(path.dirname(target)).catch(() => [] as string[]);
   const versions: Array<[number, string]> = [];
@@ -114,6 +116,22 @@ async function completeSites(target: string): Promise<string[]> {
     else if (rest.startsWith("old-")) retired.push(name);
   }
   versions.sort((a, b) => b[0] - a[0]);
+  return { versions, retired };
+}
+
+/**
+ * The time a new version is named with: now, or later than the newest version beside
+ * `target` when that one was named within the same millisecond (two builds of one process in
+ * a row), so that names never collide and the newest version is always the newest name.
+ */
+async function versionTime(target: string): Promise<number> {
+  const { versions } = await sitesBeside(target);
+  return Math.max(Date.now(), (versions[0]?.[0] ?? 0) + 1);
+}
+
+/** The versions beside `target` (newest first), then trees retired by an interrupted swap. */
+async function completeSites(target: string): Promise<string[]> {
+  const { versions, retired } = await sitesBeside(target);
   return [...versions.map(([, name]) => name), ...retired].map((name) =>
     path.join(path.dirname(target), name),
   );

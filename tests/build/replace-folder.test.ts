@@ -11,7 +11,7 @@ import {
   writeFile,
 } from "node:fs/promises";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { recoverSite, removeLeftovers, replaceFolder } from "../../src/build/replace-folder.ts";
 import { endedProcessId } from "../support/processes.ts";
 import { temporaryFolder } from "../support/temporary-folder.ts";
@@ -61,6 +61,20 @@ describe("replacing a published site", () => {
     expect(await namesBeside()).toEqual(["_site", "_site.v-*"]);
     expect((await lstat(target)).isSymbolicLink()).toBe(true);
     expect(await readlink(target)).toMatch(/^_site\.v-\d+-\d+$/);
+  });
+
+  it("names each version anew when two are published within one millisecond", async () => {
+    const now = vi.spyOn(Date, "now").mockReturnValue(1_796_670_000_000);
+    try {
+      await replaceFolder(await siteWith(".staging", { "index.html": "old" }), target, {
+        keepPrevious: true,
+      });
+      await replaceFolder(await siteWith(".staging", { "index.html": "new" }), target);
+    } finally {
+      now.mockRestore();
+    }
+    expect(await homePage()).toBe("new");
+    expect(await namesBeside()).toEqual(["_site", "_site.v-*"]);
   });
 
   it("moves the new site in when nothing was published before", async () => {
