@@ -78,12 +78,19 @@ export function versionRecords(cacheDir: string, outputDir: string): string {
   return path.join(cacheDir, "written-pages", key);
 }
 
+/**
+ * A version's name, `<output>.v-<time>-<pid>` (see `replaceFolder`), as its record is named
+ * after it. Other files live beside the records (what the inputs digest learnt of each content
+ * file): they are neither versions nor to be forgotten with them.
+ */
+const VERSION_RECORD = /\.v-[\d-]+\.json$/;
+
 /** The versions (folder names beside the output) with a record, whole or not. */
 export async function recordedVersions(records: string): Promise<Set<string>> {
   const names = await readdir(records).catch(() => [] as string[]);
   return new Set(
     names
-      .filter((name) => name.endsWith(RECORD_SUFFIX))
+      .filter((name) => VERSION_RECORD.test(name))
       .map((name) => name.slice(0, -RECORD_SUFFIX.length)),
   );
 }

@@ -14,6 +14,8 @@ import { rewrite } from "../support/rewrite-file.ts";
 
 const CORPUS = path.resolve(import.meta.dirname, "../fixtures/corpus");
 const NOW = new Date("2024-06-01T12:00:00Z");
+/** An article other than the Chery one, which the tests below edit. */
+const EDITED_ELSEWHERE = "avtovaz-lada-vesta-restart.md";
 
 let content: string;
 let root: string;
@@ -60,6 +62,14 @@ describe("asking whether a site is unchanged", () => {
     const known = JSON.parse(await readFile(path.join(records, "content-files.json"), "utf8"));
     expect(Object.keys(known.files)).toContain("articles/chery-localization-russia.md");
   });
+
+  it("still knows each unchanged content file after a build that made the site", async () => {
+    await appendFile(path.join(content, "articles", EDITED_ELSEWHERE), "\nUpdated on Friday.\n");
+    expect(await buildSite(options)).toHaveProperty("ok", true);
+    const records = versionRecords(path.join(root, "cache"), options.outputDir);
+    const known = JSON.parse(await readFile(path.join(records, "content-files.json"), "utf8"));
+    expect(Object.keys(known.files)).toContain("articles/chery-localization-russia.md");
+  }, 60_000);
 
   it("gives the digest of the inputs, as reading every file gives it, once an article changed", async () => {
     await appendFile(
