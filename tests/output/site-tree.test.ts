@@ -324,17 +324,15 @@ describe("version records", () => {
     expect(await recordedVersions(records)).toEqual(new Set(["_site.v-2"]));
   });
 
-  it.each([
-    "content-files.json",
-    "notes.json",
-    "_site.json",
-    "_site.v-1.json.tmp-123",
-  ])("takes %s beside the records for no version, and never forgets it", async (name) => {
-    const records = path.join(root, "records");
-    await recordVersion(records, "_site.v-1796673505373-4220", new Map());
-    await writeFile(path.join(records, name), "{}");
-    expect(await recordedVersions(records)).toEqual(new Set(["_site.v-1796673505373-4220"]));
-    await forgetVersions(records);
-    expect(await readFile(path.join(records, name), "utf8")).toBe("{}");
-  });
+  it.each(["content-files.json", "notes.json", "_site.json", "_site.v-1.json.tmp-123"])(
+    "takes %s beside the records for no version, and never forgets it",
+    async (name) => {
+      const records = path.join(root, "records");
+      await recordVersion(records, "_site.v-1796673505373-4220", new Map());
+      await writeFile(path.join(records, name), "{}");
+      expect(await recordedVersions(records)).toEqual(new Set(["_site.v-1796673505373-4220"]));
+      await forgetVersions(records);
+      expect(await readFile(path.join(records, name), "utf8")).toBe("{}");
+    },
+  );
 });
