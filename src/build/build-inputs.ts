@@ -5,6 +5,7 @@ import {
   contentDigestKnowing,
   type KnownFile,
   type KnownFiles,
+  statesDigest,
 } from "../content/content-digest.ts";
 import { todayIn } from "../dates.ts";
 import { writeFileAtomically } from "../leftovers.ts";
@@ -60,11 +61,17 @@ function sameFiles(a: KnownFiles, b: ReadonlyMap<string, KnownFile>): boolean {
   return true;
 }
 
-/** The content folder's digest, reading only what changed since the last one kept in `knownFilesFile`. */
-async function contentDigestOf(contentDir: string, knownFilesFile?: string): Promise<string> {
+/**
+ * The content folder's digest, reading only what changed since the last one kept in
+ * `knownFilesFile`, and the digest of its files' states before they were read.
+ */
+async function contentDigestOf(
+  contentDir: string,
+  knownFilesFile?: string,
+): Promise<{ digest: string; states: string }> {
   const root = path.resolve(contentDir);
   const known = knownFilesFile ? await readKnownFiles(knownFilesFile, root) : new Map();
-  const { digest, files } = contentDigestKnowing(root, known, Date.now() - SETTLING_MS);
+  const { digest, files, states } = contentDigestKnowing(root, known, Date.now() - SETTLING_MS);
   if (knownFilesFile && !sameFiles(known, files)) {
     const stored: StoredKnownFiles = {
       format: KNOWN_FILES_FORMAT,
@@ -78,21 +85,36 @@ async function contentDigestOf(contentDir: string, knownFilesFile?: string): Pro
       .then(() => writeFileAtomically(knownFilesFile, JSON.stringify(stored)))
       .catch(() => undefined);
   }
-  return digest;
+  return { digest, states: statesDigest(states) };
+}
+
+/**
+ * What a build's inputs were when it started: their digest (`buildInputsDigest`) and the
+ * digest of the content files' states (`statesDigest`), which tells at the end of the build
+ * whether a file was written while the build read them.
+ */
+export interface InputsSeen {
+  digest: string;
+  states: string;
 }
 
 /**
  * One digest of everything a production build's output depends on: the content folder's
  * files, the builder (templates, code, locked packages), the day in the site's time zone
- * (which scheduled articles are out) and the options that change files. Undefined when the
- * settings cannot be read: that build must run to say why.
+ * (which scheduled articles are out) and the options that change files, with the states of
+ * the content files before any was read. Undefined when the settings cannot be read: that
+ * build must run to say why.
  */
-export async function buildInputsDigest(options: InputsOptions): Promise<string | undefined> {
+export async function buildInputsDigest(options: InputsOptions): Promise<InputsSeen | undefined> {
   const settingsFile = path.resolve(options.contentDir, SETTINGS_FILE);
+  // The states are taken first: a file written from here on is told at the end of the build.
+  const { digest: content, states } = await contentDigestOf(
+    options.contentDir,
+    options.knownFilesFile,
+  );
   const settings = await loadSiteSettings(options.contentDir, displayPath(settingsFile));
   if (!settings.ok) return undefined;
-  const content = await contentDigestOf(options.contentDir, options.knownFilesFile);
-  return createHash("sha256")
+  const digest = createHash("sha256")
     .update(
       JSON.stringify({
         builder: options.builder,
@@ -103,4 +125,5 @@ export async function buildInputsDigest(options: InputsOptions): Promise<string 
       }),
     )
     .digest("base64url");
+  return { digest, states };
 }

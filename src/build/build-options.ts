@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { BuildProgress } from "../progress.ts";
+import type { InputsSeen } from "./build-inputs.ts";
 import type { BuildLockOptions } from "./build-lock.ts";
 import type { LiveSite } from "./stage-site.ts";
 
@@ -35,12 +36,12 @@ export interface BuildOptions {
   /** The moment that decides which articles are scheduled; defaults to now. */
   now?: Date;
   /**
-   * The digest of the inputs (`buildInputsDigest`), when the command computed it just before,
-   * asking `buildSiteHere`, and hands the build to a process with a heap sized to the site:
-   * reading every file of the content folder once more would cost that build its time.
-   * Computed here when absent.
+   * The inputs (`buildInputsDigest`), when the command saw them just before, asking
+   * `buildSiteHere`, and hands the build to a process with a heap sized to the site: reading
+   * every file of the content folder once more would cost that build its time. Seen here
+   * when absent.
    */
-  knownInputs?: string;
+  knownInputs?: InputsSeen;
 }
 
 export interface BuildResult {
@@ -60,8 +61,11 @@ export interface BuildContext {
   records: string | undefined;
   /** The version the output links to, with its record. */
   live: LiveSite | undefined;
-  /** The digest of this build's inputs, recorded with the new version. */
-  inputs: string | undefined;
+  /**
+   * This build's inputs as it started: their digest is recorded with the new version unless
+   * a content file was written while the build ran.
+   */
+  inputs: InputsSeen | undefined;
   now: Date;
   /** The builder's version, computed once per build. */
   builder: string;

@@ -5,7 +5,7 @@ import { isIntact, recordedVersions, versionRecords } from "../output/site-tree.
 import { silentProgress } from "../progress.ts";
 import { PROJECT_ROOT } from "../project-paths.ts";
 import { DEFAULT_IMAGE_CACHE } from "../site/renditions.ts";
-import { buildInputsDigest } from "./build-inputs.ts";
+import { buildInputsDigest, type InputsSeen } from "./build-inputs.ts";
 import { acquireBuildLock } from "./build-lock.ts";
 import type { BuildContext, BuildOptions, BuildResult } from "./build-options.ts";
 import { recoverSite, removeLeftovers } from "./replace-folder.ts";
@@ -27,8 +27,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
 /** What changed, as far as a command needs to know before a build makes the site. */
 export interface SiteChange {
-  /** The digest of the inputs, for the build that follows (`BuildOptions.knownInputs`). */
-  inputs: string | undefined;
+  /** The inputs, for the build that follows (`BuildOptions.knownInputs`). */
+  inputs: InputsSeen | undefined;
   /**
    * Whether the live site was made by this very builder, so that the build keeps its
    * unchanged pages and writes few; otherwise it writes every page, as a cold build does.
@@ -117,7 +117,7 @@ async function checkInputs(
         ...(options.recordsPerShard ? { recordsPerShard: options.recordsPerShard } : {}),
       })))
     : undefined;
-  if (live?.inputs && inputs === live.inputs.digest && isIntact(live)) {
+  if (live?.inputs?.digest && inputs?.digest === live.inputs.digest && isIntact(live)) {
     const pages = [...live.files.values()].filter((file) => file.fingerprint).length;
     return {
       result: { ok: true, diagnostics: live.inputs.diagnostics, pageCount: 0, reusedCount: pages },

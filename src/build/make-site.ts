@@ -1,6 +1,7 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { adminFiles, writeExtraFiles } from "../admin/admin-files.ts";
+import { contentFileStates, statesDigest } from "../content/content-digest.ts";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
 import { checkCompleteness } from "../output/check-completeness.ts";
 import { siteUrlOfFile } from "../output/check-links.ts";
@@ -22,6 +23,7 @@ import { searchRecords } from "../search/search-records.ts";
 import type { News } from "../site/news.ts";
 import { DEFAULT_IMAGE_CACHE } from "../site/renditions.ts";
 import { outputFileOf } from "../urls.ts";
+import type { InputsSeen } from "./build-inputs.ts";
 import type { BuildContext, BuildOptions, BuildResult } from "./build-options.ts";
 import { assembleNews, loadContent, type NewsOptions } from "./load-news.ts";
 import { replaceFolder, searchScratchFolder } from "./replace-folder.ts";
@@ -74,6 +76,17 @@ export async function makeSite(options: BuildOptions, context: BuildContext): Pr
     await search?.catch(() => undefined);
     if (!options.searchCacheDir) await rm(searchCache, { recursive: true, force: true });
   }
+}
+
+/**
+ * The digest of what the build read: the one it started from, unless a content file was
+ * written since (even if written back as it was). Then none: the site is what the build read,
+ * but no digest says what that was, and the next build makes it again.
+ */
+function readDigest(contentDir: string, inputs: InputsSeen): { digest?: string } {
+  return statesDigest(contentFileStates(contentDir)) === inputs.states
+    ? { digest: inputs.digest }
+    : {};
 }
 
 /**
@@ -170,7 +183,7 @@ async function writeSite(
           fingerprint: singlePrint,
           files: singlePageFiles,
         }),
-        inputs ? { digest: inputs, diagnostics, builder } : undefined,
+        inputs ? { ...readDigest(options.contentDir, inputs), diagnostics, builder } : undefined,
       ).catch(() => undefined);
     }
     return {

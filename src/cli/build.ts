@@ -28,8 +28,8 @@ const holderOf = (holder: LockHolder) => `pid ${holder.pid}, since ${localTime(h
 await runCommand(async () => {
   /**
    * `npm run build -- --content <folder> --output <folder> --cache <file> --wait <seconds>`:
-   * other places, and how long to wait for another build of the same output. `--inputs` is
-   * the command's own, for the process it runs again with a larger heap.
+   * other places, and how long to wait for another build of the same output. `--inputs` and
+   * `--states` are the command's own, for the process it runs again with a larger heap.
    */
   const { values } = parseArgs({
     options: {
@@ -38,6 +38,7 @@ await runCommand(async () => {
       cache: { type: "string", default: DEFAULT_RENDER_CACHE },
       wait: { type: "string", default: String(DEFAULT_LOCK_WAIT_MS / 1000) },
       inputs: { type: "string" },
+      states: { type: "string" },
     },
   });
   const waitSeconds = Number(values.wait);
@@ -90,12 +91,16 @@ await runCommand(async () => {
     if (outcome !== undefined && "change" in outcome) {
       if (heap === undefined) throw new Error("Internal error: a build handed over with no heap");
       const { inputs } = outcome.change;
-      return runAgainWithHeap(heap, inputs === undefined ? [] : ["--inputs", inputs]);
+      return runAgainWithHeap(
+        heap,
+        inputs === undefined ? [] : ["--inputs", inputs.digest, "--states", inputs.states],
+      );
     }
     result = outcome;
   } else {
     // The process the command ran again: the first one found what changed.
-    result = await buildSite({ ...options, knownInputs: values.inputs })
+    const knownInputs = { digest: values.inputs, states: values.states ?? "" };
+    result = await buildSite({ ...options, knownInputs })
       .catch(stoppedByAnotherBuild)
       .finally(() => progress.end());
   }

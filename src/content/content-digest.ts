@@ -47,6 +47,8 @@ export function contentDigest(contentDir: string): string {
   return contentDigestKnowing(contentDir, new Map(), 0).digest;
 }
 
+const UNREADABLE = "unreadable";
+
 /** What an earlier look at a file learnt: its state (`fileState`) and its entry's digest. */
 export interface KnownFile {
   state: string;
@@ -69,18 +71,21 @@ export function contentDigestKnowing(
   contentDir: string,
   known: KnownFiles,
   settledBefore: number,
-): { digest: string; files: Map<string, KnownFile> } {
+): { digest: string; files: Map<string, KnownFile>; states: Map<string, string> } {
   const root = path.resolve(contentDir);
   const hash = createHash("sha256");
   const files = new Map<string, KnownFile>();
+  const states = new Map<string, string>();
   const settledNs = BigInt(Math.floor(settledBefore)) * 1_000_000n;
   for (const { relative, isLink } of contentEntries(root)) {
+    // Taken before the file is read: a write while it is read changes it after.
+    const stats = readOrUndefined(() => lstatSync(path.join(root, relative), { bigint: true }));
+    const state = stats ? fileState(stats) : undefined;
+    states.set(relative, state ?? UNREADABLE);
     if (isLink) {
       hash.update(entryDigest(root, relative, true));
       continue;
     }
-    const stats = readOrUndefined(() => lstatSync(path.join(root, relative), { bigint: true }));
-    const state = stats ? fileState(stats) : undefined;
     const earlier = known.get(relative);
     const digest =
       state !== undefined && earlier?.state === state
@@ -91,7 +96,7 @@ export function contentDigestKnowing(
       files.set(relative, { state, digest });
     }
   }
-  return { digest: hash.digest("base64url"), files };
+  return { digest: hash.digest("base64url"), files, states };
 }
 
 /**
@@ -111,9 +116,19 @@ export function contentFileStates(contentDir: string): Map<string, string> {
   const states = new Map<string, string>();
   for (const { relative } of contentEntries(root)) {
     const stats = readOrUndefined(() => lstatSync(path.join(root, relative), { bigint: true }));
-    states.set(relative, stats ? fileState(stats) : "unreadable");
+    states.set(relative, stats ? fileState(stats) : UNREADABLE);
   }
   return states;
+}
+
+/**
+ * One digest of `contentFileStates`: the same at two moments only when no file of the folder
+ * was written, added or deleted between them, even if it was written back as it was.
+ */
+export function statesDigest(states: ReadonlyMap<string, string>): string {
+  const hash = createHash("sha256");
+  for (const [file, state] of states) hash.update(`${file}\0${state}\0`);
+  return hash.digest("base64url");
 }
 
 /** The files added, changed or deleted between two `contentFileStates`, in path order. */

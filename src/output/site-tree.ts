@@ -45,7 +45,11 @@ export type TreeFiles = Map<string, TreeFile>;
  * inputs would make the same site and tell the same.
  */
 export interface BuildInputs {
-  digest: string;
+  /**
+   * Absent when a content file was written while the version was built: what the build read
+   * is then known by no digest, and no later build may take the version for unchanged.
+   */
+  digest?: string;
   diagnostics: Diagnostic[];
   /** The builder's version (`builderVersion`): another one keeps no page of this version. */
   builder?: string;

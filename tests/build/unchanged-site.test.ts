@@ -1,10 +1,13 @@
+import { appendFileSync, writeFileSync } from "node:fs";
 import { appendFile, readFile, readlink, rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildInputsDigest } from "../../src/build/build-inputs.ts";
 import { type BuildOptions, buildSite, buildSiteHere } from "../../src/build/build-site.ts";
+import { liveSite } from "../../src/build/stage-site.ts";
 import { builderVersion } from "../../src/output/builder-version.ts";
 import { versionRecords } from "../../src/output/site-tree.ts";
+import { silentProgress } from "../../src/progress.ts";
 import { PROJECT_ROOT } from "../../src/project-paths.ts";
 import { copyFixture, temporaryFolder } from "../support/build-fixture.ts";
 import { rewrite } from "../support/rewrite-file.ts";
@@ -16,6 +19,8 @@ const CORPUS = path.resolve(import.meta.dirname, "../fixtures/corpus");
 const NOW = new Date("2024-06-01T12:00:00Z");
 /** An article other than the Chery one, which the tests below edit. */
 const EDITED_ELSEWHERE = "avtovaz-lada-vesta-restart.md";
+/** Its page, as published. */
+const LADA_VESTA_PAGE = "articles/avtovaz-lada-vesta-restart/index.html";
 
 let content: string;
 let root: string;
@@ -44,6 +49,18 @@ const unchangedSite = (buildOptions: BuildOptions) => buildSiteHere(buildOptions
 
 const inputsNow = async () =>
   buildInputsDigest({ contentDir: content, builder: await builderVersion(PROJECT_ROOT), now: NOW });
+
+const seenNow = async () => {
+  const seen = await inputsNow();
+  if (!seen) throw new Error("the fixture's settings are unreadable");
+  return seen;
+};
+
+/** The digest recorded with the version the output links to. */
+const liveDigest = async () => {
+  const records = versionRecords(path.join(root, "cache"), options.outputDir);
+  return (await liveSite(options.outputDir, records))?.inputs?.digest;
+};
 
 describe("asking whether a site is unchanged", () => {
   it("answers what the live site's build told, making nothing, when nothing changed", async () => {
@@ -92,8 +109,39 @@ describe("asking whether a site is unchanged", () => {
   }, 60_000);
 
   it("records the digest a build is given, reading no file to make its own", async () => {
-    await buildSite({ ...options, knownInputs: "digest-of-the-command" });
+    const { states } = await seenNow();
+    await buildSite({ ...options, knownInputs: { digest: "digest-of-the-command", states } });
+    expect(await liveDigest()).toBe("digest-of-the-command");
     expect(await unchangedSite(options)).toHaveProperty("change.inputs", await inputsNow());
+  }, 60_000);
+
+  it("records no digest when a content file was written while the build read them", async () => {
+    const article = path.join(content, "articles", EDITED_ELSEWHERE);
+    const before = await readFile(article, "utf8");
+    const built = await buildSite({
+      ...options,
+      progress: {
+        ...silentProgress,
+        // Edited before the articles are read, and written back as it was once they are.
+        phase: (name) => {
+          if (name === "Reading content") appendFileSync(article, "\nRecalled in August.\n");
+          if (name === "Rendering Markdown") writeFileSync(article, before);
+        },
+      },
+    });
+    expect(built.ok).toBe(true);
+    const page = await readFile(path.join(options.outputDir, LADA_VESTA_PAGE), "utf8");
+    expect(page).toContain("Recalled in August.");
+    expect(await liveDigest()).toBeUndefined();
+    const checked = await unchangedSite(options);
+    expect(checked).toHaveProperty("change.inputs", await inputsNow());
+  }, 60_000);
+
+  it("makes the site again after a build that read a file written meanwhile", async () => {
+    expect(await buildSite(options)).toHaveProperty("ok", true);
+    const page = await readFile(path.join(options.outputDir, LADA_VESTA_PAGE), "utf8");
+    expect(page).not.toContain("Recalled in August.");
+    expect(await liveDigest()).toBe((await inputsNow())?.digest);
   }, 60_000);
 
   it("tells that no page can be kept when the live site has no record of its builder", async () => {

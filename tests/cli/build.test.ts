@@ -3,7 +3,10 @@ import { appendFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSiteHere } from "../../src/build/build-site.ts";
+import { liveSite } from "../../src/build/stage-site.ts";
+import { contentFileStates, statesDigest } from "../../src/content/content-digest.ts";
 import { frontMatterCacheBeside } from "../../src/content/front-matter-cache-file.ts";
+import { versionRecords } from "../../src/output/site-tree.ts";
 import { copyFixture, temporaryFolder } from "../support/build-fixture.ts";
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
@@ -66,7 +69,10 @@ describe("npm run build", () => {
   }, 60_000);
 
   it("records the inputs digest it is handed by the process that ran it again", async () => {
-    await runBuild(["--inputs", "digest-of-the-first-process"]);
+    const states = statesDigest(contentFileStates(content));
+    await runBuild(["--inputs", "digest-of-the-first-process", "--states", states]);
+    const records = versionRecords(path.dirname(cache), output);
+    expect((await liveSite(output, records))?.inputs?.digest).toBe("digest-of-the-first-process");
     const checked = await buildSiteHere(
       {
         contentDir: content,

@@ -1,5 +1,5 @@
 import { statSync } from "node:fs";
-import { cp, mkdir, rename, rm, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
@@ -7,6 +7,7 @@ import {
   contentDigest,
   contentDigestKnowing,
   contentFileStates,
+  statesDigest,
 } from "../../src/content/content-digest.ts";
 import {
   articleText,
@@ -139,6 +140,30 @@ describe("the files changed between two looks at a content folder", () => {
 
 /** Long enough for the file system's clock to tick between a file's writing and a look. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+describe("the digest of a content folder's file states", () => {
+  it("is the digest of the states the content digest saw", async () => {
+    const folder = await newsroomContent();
+    const { states } = contentDigestKnowing(folder, new Map(), Date.now());
+    expect(statesDigest(states)).toBe(statesDigest(contentFileStates(folder)));
+  });
+
+  it.each(EDITS)("changes after $change", async ({ edit }) => {
+    const folder = await newsroomContent();
+    const before = statesDigest(contentFileStates(folder));
+    await settle();
+    await edit(folder);
+    expect(statesDigest(contentFileStates(folder))).not.toBe(before);
+  });
+
+  it("changes when a file is written back as it was", async () => {
+    const folder = await newsroomContent();
+    const before = statesDigest(contentFileStates(folder));
+    await settle();
+    await writeFile(path.join(folder, "site.yaml"), await readFile(path.join(folder, "site.yaml")));
+    expect(statesDigest(contentFileStates(folder))).not.toBe(before);
+  });
+});
 
 describe("the digest of a content folder, knowing the last look", () => {
   it.each(EDITS)("is the digest of every file read after $change", async ({ edit }) => {
