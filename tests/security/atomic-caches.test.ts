@@ -91,6 +91,7 @@ it("ignores the half-written cache files of a killed build, deletes them and kee
       records,
       `${records}/_site.v-*.json`,
       `${records}/_site.v-*.json`,
+      `${records}/content-files.json`,
     ].sort(),
   );
 });
