@@ -77,9 +77,11 @@ it("ignores the half-written cache files of a killed build, deletes them and kee
   );
   expect(cache.size).toBe(1);
   // Two records: the live site's, and the one of the site it replaced, kept to be updated.
-  const left = (await readdir(cacheDir, { recursive: true })).map((name) =>
-    name.replace(/_site\.v-\d+-\d+\.json$/, "_site.v-*.json"),
-  );
+  // What the inputs digest learnt of the content files is there only once they are older
+  // than two seconds (see `contentDigestKnowing`), which depends on how fast this test ran.
+  const left = (await readdir(cacheDir, { recursive: true }))
+    .filter((name) => !name.endsWith("content-files.json"))
+    .map((name) => name.replace(/_site\.v-\d+-\d+\.json$/, "_site.v-*.json"));
   expect(left.sort()).toEqual(
     [
       "front-matter.jsonl",
@@ -91,7 +93,6 @@ it("ignores the half-written cache files of a killed build, deletes them and kee
       records,
       `${records}/_site.v-*.json`,
       `${records}/_site.v-*.json`,
-      `${records}/content-files.json`,
     ].sort(),
   );
 });
