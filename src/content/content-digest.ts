@@ -47,7 +47,13 @@ export function contentDigest(contentDir: string): string {
   return contentDigestKnowing(contentDir, new Map(), 0).digest;
 }
 
+/** The state of a file that cannot be looked at. */
 const UNREADABLE = "unreadable";
+
+/** The file's own stats (a link's, not its target's), or undefined when it cannot be looked at. */
+function statsOf(root: string, relative: string): BigIntStats | undefined {
+  return readOrUndefined(() => lstatSync(path.join(root, relative), { bigint: true }));
+}
 
 /** What an earlier look at a file learnt: its state (`fileState`) and its entry's digest. */
 export interface KnownFile {
@@ -79,7 +85,7 @@ export function contentDigestKnowing(
   const settledNs = BigInt(Math.floor(settledBefore)) * 1_000_000n;
   for (const { relative, isLink } of contentEntries(root)) {
     // Taken before the file is read: a write while it is read changes it after.
-    const stats = readOrUndefined(() => lstatSync(path.join(root, relative), { bigint: true }));
+    const stats = statsOf(root, relative);
     const state = stats ? fileState(stats) : undefined;
     states.set(relative, state ?? UNREADABLE);
     if (isLink) {
@@ -115,7 +121,7 @@ export function contentFileStates(contentDir: string): Map<string, string> {
   const root = path.resolve(contentDir);
   const states = new Map<string, string>();
   for (const { relative } of contentEntries(root)) {
-    const stats = readOrUndefined(() => lstatSync(path.join(root, relative), { bigint: true }));
+    const stats = statsOf(root, relative);
     states.set(relative, stats ? fileState(stats) : UNREADABLE);
   }
   return states;

@@ -1,37 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { adminMetaPolicy, META_CONTENT_SECURITY_POLICY } from "../../src/security-policy.ts";
-import { type BuiltSite, buildFixtureSite } from "../support/build-fixture.ts";
-import {
-  articleText,
-  createContentFolder,
-  removeContentFolders,
-  siteYaml,
-} from "../support/content-folder.ts";
+import { siteBuiltOnce } from "../support/build-fixture.ts";
+import { articleText, siteYaml } from "../support/content-folder.ts";
 import { parseHtml } from "../support/html.ts";
 
-let site: BuiltSite;
-
-beforeAll(async () => {
-  const contentDir = await createContentFolder({
-    site: `${siteYaml()}cms: { repo: newsroom/news-digest, branch: main }\n`,
-    articles: {
-      "chery-plant.md": articleText(
-        [
-          "title: Chery opens a plant",
-          "date: 2022-06-01",
-          "company: Chery",
-          "source: { name: TASS, url: https://tass.com/economy/1 }",
-        ],
-        "Read [the report](https://example.org/report) or [the company page](/companies/chery/).",
-      ),
-    },
-  });
-  site = await buildFixtureSite(contentDir);
-});
-
-afterAll(async () => {
-  await site?.remove();
-  await removeContentFolders();
+const site = siteBuiltOnce({
+  site: `${siteYaml()}cms: { repo: newsroom/news-digest, branch: main }\n`,
+  articles: {
+    "chery-plant.md": articleText(
+      [
+        "title: Chery opens a plant",
+        "date: 2022-06-01",
+        "company: Chery",
+        "source: { name: TASS, url: https://tass.com/economy/1 }",
+      ],
+      "Read [the report](https://example.org/report) or [the company page](/companies/chery/).",
+    ),
+  },
 });
 
 describe("the published headers and policy", () => {

@@ -1,13 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BuiltSite, buildFixtureSite } from "../support/build-fixture.ts";
-import {
-  articleText,
-  createContentFolder,
-  removeContentFolders,
-  siteYaml,
-} from "../support/content-folder.ts";
+import { describe, expect, it } from "vitest";
+import { siteBuiltOnce } from "../support/build-fixture.ts";
+import { articleText, siteYaml } from "../support/content-folder.ts";
 import { listedArticleUrls, pagerTargets, parseHtml, textOf } from "../support/html.ts";
 
 // Three Chery articles in June 2022 and one in May, two a page: a month of a large newsroom
@@ -19,24 +14,14 @@ const cheryArticle = (month: number, day: number) =>
     "company: Chery",
   ]);
 
-let site: BuiltSite;
-
-beforeAll(async () => {
-  const contentDir = await createContentFolder({
-    site: `${siteYaml()}archivePageSize: 2\n`,
-    articles: {
-      "chery-may-4.md": cheryArticle(5, 4),
-      "chery-june-1.md": cheryArticle(6, 1),
-      "chery-june-2.md": cheryArticle(6, 2),
-      "chery-june-3.md": cheryArticle(6, 3),
-    },
-  });
-  site = await buildFixtureSite(contentDir);
-}, 120_000);
-
-afterAll(async () => {
-  await site?.remove();
-  await removeContentFolders();
+const site = siteBuiltOnce({
+  site: `${siteYaml()}archivePageSize: 2\n`,
+  articles: {
+    "chery-may-4.md": cheryArticle(5, 4),
+    "chery-june-1.md": cheryArticle(6, 1),
+    "chery-june-2.md": cheryArticle(6, 2),
+    "chery-june-3.md": cheryArticle(6, 3),
+  },
 });
 
 const page = (url: string) => parseHtml(site.readPage(url));

@@ -1,13 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BuiltSite, buildFixtureSite } from "../support/build-fixture.ts";
-import {
-  articleText,
-  createContentFolder,
-  removeContentFolders,
-  siteYaml,
-} from "../support/content-folder.ts";
+import { describe, expect, it } from "vitest";
+import { siteBuiltOnce } from "../support/build-fixture.ts";
+import { articleText, siteYaml } from "../support/content-folder.ts";
 import { pagerTargets, parseHtml, textOf } from "../support/html.ts";
 
 // The week of 30 May 2022: three Chery articles, the newest also about Geely, so four cards;
@@ -16,24 +11,14 @@ import { pagerTargets, parseHtml, textOf } from "../support/html.ts";
 const article = (day: string, companies: string) =>
   articleText([`title: Chery news of ${day}`, `date: 2022-${day}`, `company: ${companies}`]);
 
-let site: BuiltSite;
-
-beforeAll(async () => {
-  const contentDir = await createContentFolder({
-    site: `${siteYaml()}digestPageSize: 2\n`,
-    articles: {
-      "chery-may-24.md": article("05-24", "Chery"),
-      "chery-june-1.md": article("06-01", "Chery"),
-      "chery-june-2.md": article("06-02", "Chery"),
-      "chery-june-3.md": article("06-03", "[Chery, Geely]"),
-    },
-  });
-  site = await buildFixtureSite(contentDir);
-}, 120_000);
-
-afterAll(async () => {
-  await site?.remove();
-  await removeContentFolders();
+const site = siteBuiltOnce({
+  site: `${siteYaml()}digestPageSize: 2\n`,
+  articles: {
+    "chery-may-24.md": article("05-24", "Chery"),
+    "chery-june-1.md": article("06-01", "Chery"),
+    "chery-june-2.md": article("06-02", "Chery"),
+    "chery-june-3.md": article("06-03", "[Chery, Geely]"),
+  },
 });
 
 const page = (url: string) => parseHtml(site.readPage(url));

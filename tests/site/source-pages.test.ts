@@ -1,11 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BuiltSite, buildFixtureSite } from "../support/build-fixture.ts";
-import {
-  articleText,
-  createContentFolder,
-  removeContentFolders,
-  siteYaml,
-} from "../support/content-folder.ts";
+import { describe, expect, it } from "vitest";
+import { siteBuiltOnce } from "../support/build-fixture.ts";
+import { articleText, siteYaml } from "../support/content-folder.ts";
 import { listedArticleUrls, pagerTargets, parseHtml, textOf } from "../support/html.ts";
 
 // Three articles based on TASS, two a page: a source's list is paginated as any other.
@@ -17,23 +12,13 @@ const tassArticle = (day: number) =>
     "source: { name: TASS, url: https://tass.com/economy/ }",
   ]);
 
-let site: BuiltSite;
-
-beforeAll(async () => {
-  const contentDir = await createContentFolder({
-    site: siteYaml().replace("pageSize: 10", "pageSize: 2"),
-    articles: {
-      "chery-june-1.md": tassArticle(1),
-      "chery-june-2.md": tassArticle(2),
-      "chery-june-3.md": tassArticle(3),
-    },
-  });
-  site = await buildFixtureSite(contentDir);
-}, 120_000);
-
-afterAll(async () => {
-  await site?.remove();
-  await removeContentFolders();
+const site = siteBuiltOnce({
+  site: siteYaml().replace("pageSize: 10", "pageSize: 2"),
+  articles: {
+    "chery-june-1.md": tassArticle(1),
+    "chery-june-2.md": tassArticle(2),
+    "chery-june-3.md": tassArticle(3),
+  },
 });
 
 const page = (url: string) => parseHtml(site.readPage(url));

@@ -2,8 +2,14 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { cp, rm } from "node:fs/promises";
 import path from "node:path";
 import { register } from "tsx/esm/api";
+import { afterAll, beforeAll } from "vitest";
 import { type BuildOptions, type BuildResult, buildSite } from "../../src/build/build-site.ts";
 import { formatReport } from "../../src/diagnostics/format-diagnostics.ts";
+import {
+  type ContentFolderFiles,
+  createContentFolder,
+  removeContentFolders,
+} from "./content-folder.ts";
 import { temporaryFolder } from "./temporary-folder.ts";
 
 export { temporaryFolder };
@@ -97,5 +103,36 @@ export async function buildFixtureSite(
       return html;
     },
     remove: () => rm(parent, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * The production build of a content folder made of `files`, shared by the tests of one file:
+ * built before them, deleted after them with the folder. Read it only inside tests.
+ */
+export function siteBuiltOnce(files: ContentFolderFiles): BuiltSite {
+  let built: BuiltSite | undefined;
+  beforeAll(async () => {
+    built = await buildFixtureSite(await createContentFolder(files));
+  }, 120_000);
+  afterAll(async () => {
+    await built?.remove();
+    await removeContentFolders();
+  });
+  const site = (): BuiltSite => {
+    if (!built) throw new Error("The site is built before the tests and read only inside them");
+    return built;
+  };
+  return {
+    get outputDir() {
+      return site().outputDir;
+    },
+    get result() {
+      return site().result;
+    },
+    pages: () => site().pages(),
+    readPage: (url) => site().readPage(url),
+    fileFor: (url) => site().fileFor(url),
+    remove: () => site().remove(),
   };
 }
