@@ -1,5 +1,6 @@
 import path from "node:path";
 import { removeAbandonedTemporaries } from "../leftovers.ts";
+import { bodiesFolderBeside } from "../markdown/render-cache.ts";
 import { builderVersion } from "../output/builder-version.ts";
 import { isIntact, recordedVersions, versionRecords } from "../output/site-tree.ts";
 import { silentProgress } from "../progress.ts";
@@ -85,6 +86,9 @@ async function removeAbandonedCaches(
 ): Promise<void> {
   for (const file of [options.renderCacheFile, options.frontMatterCacheFile]) {
     if (file) await removeAbandonedTemporaries(path.dirname(file), path.basename(file));
+  }
+  if (options.renderCacheFile) {
+    await removeAbandonedTemporaries(bodiesFolderBeside(options.renderCacheFile));
   }
   if (records) await removeAbandonedTemporaries(records);
   await removeAbandonedTemporaries(

@@ -6,6 +6,7 @@ import { isPublic, isScheduled } from "../content/publication.ts";
 import { todayIn } from "../dates.ts";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
 import type { Article } from "../markdown/article.ts";
+import type { BodyStore } from "../markdown/body-store.ts";
 import { renderArticles } from "../markdown/render-articles.ts";
 import { RenderCache, rendererVersion } from "../markdown/render-cache.ts";
 import { builderVersion } from "../output/builder-version.ts";
@@ -58,6 +59,8 @@ export interface LoadContext {
   linkUrls: ReadonlyMap<string, string>;
   articles: ReadonlyMap<string, Article>;
   linkTargets: LinkTargets;
+  /** Where the rendered bodies' HTML is. */
+  bodies: BodyStore;
 }
 
 export interface NewsResult extends LoadedSite {
@@ -134,6 +137,8 @@ export interface LoadedContent {
   /** Valid articles the site does not show (drafts and scheduled ones in production). */
   unpublished: ArticleEntry[];
   index: TermIndex;
+  /** The rendered bodies' HTML, read only by the pages and search shards a build writes. */
+  bodies: BodyStore;
 }
 
 export interface ContentResult {
@@ -205,6 +210,7 @@ export async function loadContent(options: NewsOptions): Promise<ContentResult> 
       articles,
       unpublished: loaded.articles.filter((article) => !shownFiles.has(article.file)),
       index: buildTermIndex(articles),
+      bodies: cache.bodies,
     },
     diagnostics,
   };
@@ -236,10 +242,21 @@ export function assembleNews(
   problems.push(...checkArticleLinks(articles, linkTargets, today));
   if (hasErrors(problems)) return { diagnostics: problems };
   const byFile = new Map(articles.map((article) => [article.file, article]));
+  const { bodies } = content;
   return {
     news,
+    bodyHtml: bodies.reader,
     diagnostics: problems,
-    context: { contentDir, settings, registry, today, linkUrls, articles: byFile, linkTargets },
+    context: {
+      contentDir,
+      settings,
+      registry,
+      today,
+      linkUrls,
+      articles: byFile,
+      linkTargets,
+      bodies,
+    },
   };
 }
 

@@ -3,6 +3,7 @@ import path from "node:path";
 import { adminFiles, writeExtraFiles } from "../admin/admin-files.ts";
 import { contentFileStates, statesDigest } from "../content/content-digest.ts";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
+import type { BodyHtml } from "../markdown/body.ts";
 import { checkCompleteness } from "../output/check-completeness.ts";
 import { siteUrlOfFile } from "../output/check-links.ts";
 import { pageFingerprints, singlePagesFingerprint } from "../output/page-fingerprints.ts";
@@ -57,6 +58,7 @@ export async function makeSite(options: BuildOptions, context: BuildContext): Pr
     content && !hasErrors(loaded.diagnostics)
       ? indexSearchInWorker(searchRecords(content), {
           cacheDir: searchCache,
+          bodies: content.bodies.source(),
           ...(options.recordsPerShard ? { recordsPerShard: options.recordsPerShard } : {}),
         })
       : undefined;
@@ -66,11 +68,11 @@ export async function makeSite(options: BuildOptions, context: BuildContext): Pr
     const result = content
       ? assembleNews(content, loaded.diagnostics, options.contentDir)
       : { diagnostics: loaded.diagnostics };
-    const { news } = result;
-    if (!news || !search || hasErrors(result.diagnostics)) {
+    const { news, bodyHtml } = result;
+    if (!news || !bodyHtml || !search || hasErrors(result.diagnostics)) {
       return { ok: false, diagnostics: result.diagnostics, pageCount: 0, reusedCount: 0 };
     }
-    return await writeSite(options, context, news, result.diagnostics, search);
+    return await writeSite(options, context, { news, bodyHtml }, result.diagnostics, search);
   } finally {
     // A failed build must not leave Pagefind writing into a folder being deleted.
     await search?.catch(() => undefined);
@@ -96,7 +98,7 @@ function readDigest(contentDir: string, inputs: InputsSeen): { digest?: string }
 async function writeSite(
   options: BuildOptions,
   { outputDir, records, live: liveRecord, inputs, builder }: BuildContext,
-  news: News,
+  { news, bodyHtml }: { news: News; bodyHtml: BodyHtml },
   diagnostics: Diagnostic[],
   search: Promise<SearchIndex>,
 ): Promise<BuildResult> {
@@ -124,7 +126,7 @@ async function writeSite(
     const total = passes.reduce((sum, pass) => sum + pass.pages, 0);
     let done = 0;
     progress.phase("Writing pages");
-    const written = await writePasses(staged.fresh, passes, threads, (pass) => {
+    const written = await writePasses(staged.fresh, passes, bodyHtml, threads, (pass) => {
       done += pass.pages;
       progress.advance(done, total);
     });

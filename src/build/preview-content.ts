@@ -56,10 +56,13 @@ export class PreviewContent {
       FrontMatterCache.disabled(),
     );
     if (!entry.article || hasErrors(entry.diagnostics)) return undefined;
+    // The edited body is kept in memory: its page is written from it ahead of the next
+    // load, which keeps it in the cache.
+    const cache = RenderCache.disabled();
     const rendered = await renderArticles([entry.article], {
       linkUrls: context.linkUrls,
       pathPrefix: pathPrefixOf(baseUrl),
-      cache: RenderCache.disabled(),
+      cache,
     });
     const [article] = rendered.articles;
     if (!article || hasErrors(rendered.diagnostics) || !isOwnPageEdit(before, article)) {
@@ -68,6 +71,12 @@ export class PreviewContent {
     if (hasErrors(checkArticleLinks([article], context.linkTargets, context.today))) {
       return undefined;
     }
-    return { news: withEditedArticle(news, article, context.today), url: article.url };
+    return {
+      news: withEditedArticle(news, article, context.today),
+      url: article.url,
+      // The edited body from memory, every other from the latest load.
+      bodyHtml: (body) =>
+        cache.bodies.has(body.key) ? cache.bodies.html(body) : context.bodies.html(body),
+    };
   }
 }

@@ -1,5 +1,6 @@
 import { ContentError } from "../diagnostics/content-error.ts";
 import { formatReport } from "../diagnostics/format-diagnostics.ts";
+import { BodyMissingError } from "../markdown/body-store.ts";
 
 /** Node's `parseArgs` rejects unknown or malformed options with these codes. */
 function isUsageError(error: unknown): error is Error {
@@ -17,6 +18,9 @@ export async function runCommand(body: () => Promise<number>): Promise<void> {
   } catch (error) {
     if (error instanceof ContentError) {
       console.error(formatReport(error.diagnostics));
+    } else if (error instanceof BodyMissingError) {
+      // Not a bug: another command changed the cache under this one; running again mends it.
+      console.error(`news-digest: ${error.message}`);
     } else if (isUsageError(error)) {
       console.error(`${error.message}\nSee the README for the commands and their options.`);
     } else {

@@ -2,10 +2,10 @@ import type { ArticleEntry } from "../content/article.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { ownTermUrls } from "../taxonomy/term-link-names.ts";
 import type { Article } from "./article.ts";
-import { type BodyOutcome, type BodyRequest, isRefused } from "./body.ts";
+import { type BodyRequest, isRefused } from "./body.ts";
 import { excerpt } from "./excerpt.ts";
 import { droppedScheme } from "./link-safety.ts";
-import { type RenderSetup, renderBodies } from "./render-bodies.ts";
+import { type KeptOutcome, type RenderSetup, renderBodies } from "./render-bodies.ts";
 
 export interface RenderedArticles {
   /** The entries whose bodies rendered, in the order given. */
@@ -34,7 +34,7 @@ function fileLine(line: number, entry: ArticleEntry): number {
  */
 export function completeArticle(
   entry: ArticleEntry,
-  body: BodyOutcome,
+  body: KeptOutcome,
 ): { article?: Article; diagnostics: Diagnostic[] } {
   const { file } = entry;
   if (isRefused(body)) {
@@ -88,7 +88,7 @@ export async function renderArticles(
   const articles: Article[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const [index, entry] of entries.entries()) {
-    const result = completeArticle(entry, bodies[index] as BodyOutcome);
+    const result = completeArticle(entry, bodies[index] as KeptOutcome);
     diagnostics.push(...result.diagnostics);
     if (result.article) articles.push(result.article);
   }

@@ -1,6 +1,12 @@
 import { availableParallelism } from "node:os";
 import { type TermLinker, termLinker } from "./autolink-terms.ts";
-import { type BodyOutcome, type BodyRequest, isRefused } from "./body.ts";
+import {
+  type BodyFacts,
+  type BodyOutcome,
+  type BodyRequest,
+  isRefused,
+  type RefusedBody,
+} from "./body.ts";
 import { type RenderCache, renderKey } from "./render-cache.ts";
 import { renderInWorkers } from "./render-pool.ts";
 
@@ -25,7 +31,7 @@ export const PARALLEL_THRESHOLD = 200;
  * the pages of the build's names that occur in its text. A changed registry entry or a new
  * term page thus re-renders only the articles whose text names it.
  */
-function keyOf(request: BodyRequest, linker: TermLinker, pathPrefix: string): string {
+export function bodyKey(request: BodyRequest, linker: TermLinker, pathPrefix: string): string {
   const linkedNames =
     request.autolink && linker.pattern
       ? [...new Set(request.markdown.match(linker.pattern) ?? [])]
@@ -41,20 +47,25 @@ function keyOf(request: BodyRequest, linker: TermLinker, pathPrefix: string): st
   ]);
 }
 
+/** A body's facts (its HTML kept in the cache's store), or why it was refused. */
+export type KeptOutcome = BodyFacts | RefusedBody;
+
 /**
  * Renders every body once: bodies an earlier build rendered come from the cache, the rest
- * are rendered on all cores when there are many. Results are in request order; a refused
- * body is never cached, so it is checked again, and refused again, until it is corrected.
+ * are rendered on all cores when there are many, and their HTML is kept in the cache's store.
+ * Results are in request order; a refused body is never cached, so it is checked again, and
+ * refused again, until it is corrected.
  */
 export async function renderBodies(
   requests: readonly BodyRequest[],
   setup: RenderSetup,
-): Promise<BodyOutcome[]> {
+): Promise<KeptOutcome[]> {
   const linker = termLinker(setup.linkUrls);
   const pathPrefix = setup.pathPrefix ?? "/";
-  const keys = requests.map((request) => keyOf(request, linker, pathPrefix));
-  const results: Array<BodyOutcome | undefined> = keys.map((key) => setup.cache.get(key));
-  const missing = results.flatMap((body, index) => (body ? [] : [index]));
+  const keys = requests.map((request) => bodyKey(request, linker, pathPrefix));
+  const kept: Array<BodyFacts | undefined> = keys.map((key) => setup.cache.reuse(key));
+  const results: Array<BodyOutcome | undefined> = [];
+  const missing = kept.flatMap((body, index) => (body ? [] : [index]));
   const cached = requests.length - missing.length;
   const reportRendered = (rendered: number) =>
     setup.onRendered?.(cached + rendered, requests.length);
@@ -78,9 +89,11 @@ export async function renderBodies(
       reportRendered(position + 1);
     }
   }
-  return results.map((body, index) => {
+  return keys.map((key, index) => {
+    const reused = kept[index];
+    if (reused) return reused;
+    const body = results[index];
     if (!body) throw new Error(`Internal error: body ${index} was not rendered`);
-    if (!isRefused(body)) setup.cache.set(keys[index] as string, body);
-    return body;
+    return isRefused(body) ? body : setup.cache.keep(key, body);
   });
 }

@@ -3,6 +3,8 @@ import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { cacheKey, JsonLinesCache } from "../json-lines-cache.ts";
+import type { BodyFacts } from "./body.ts";
+import { BodyStore, htmlDigest } from "./body-store.ts";
 import type { RenderedBody } from "./render-markdown.ts";
 
 /** Packages whose upgrade may change the HTML of a body: a new version empties the cache. */
@@ -22,7 +24,7 @@ const RENDERING_PACKAGES = [
 export const DEFAULT_RENDER_CACHE = ".cache/rendered-bodies.jsonl";
 
 /** Bumped when the stored shape of a rendered body changes. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
 const requireFromHere = createRequire(import.meta.url);
 
@@ -58,13 +60,72 @@ export async function rendererVersion(): Promise<string> {
 /** A key for one rendering: everything its HTML depends on, as text. */
 export const renderKey = cacheKey;
 
+/** A body's facts as the cache file keeps them, by render key. */
+type StoredFacts = Omit<BodyFacts, "key">;
+
+/** The folder of the bodies' HTML, beside the cache file of their facts. */
+export function bodiesFolderBeside(cacheFile: string): string {
+  return cacheFile.replace(/\.jsonl$/, "");
+}
+
 /**
  * Rendered bodies kept between builds, outside the output folder, so a build after one edit
- * renders one article.
+ * renders one article: each body's facts in one file that a build reads whole (small: no
+ * HTML), and its HTML in a `BodyStore` beside it, read only for the pages a build writes.
+ * A body is taken from the cache only when both are there.
  */
-export type RenderCache = JsonLinesCache<RenderedBody>;
+export class RenderCache {
+  private readonly used = new Set<string>();
 
-export const RenderCache = {
-  disabled: (): RenderCache => JsonLinesCache.disabled(),
-  open: (file: string, version: string): Promise<RenderCache> => JsonLinesCache.open(file, version),
-};
+  private constructor(
+    private readonly facts: JsonLinesCache<StoredFacts>,
+    readonly bodies: BodyStore,
+  ) {}
+
+  /** A cache that keeps nothing between runs: for tests and one-off checks of other folders. */
+  static disabled(): RenderCache {
+    return new RenderCache(JsonLinesCache.disabled(), BodyStore.inMemory());
+  }
+
+  /** Opens the cache file and its bodies' folder; anything missing, unreadable or outdated is empty. */
+  static async open(file: string, version: string): Promise<RenderCache> {
+    const [facts, bodies] = await Promise.all([
+      JsonLinesCache.open<StoredFacts>(file, version),
+      BodyStore.open(bodiesFolderBeside(file)),
+    ]);
+    return new RenderCache(facts, bodies);
+  }
+
+  /** Bodies whose facts the cache file held when opened. */
+  get size(): number {
+    return this.facts.size;
+  }
+
+  /** The facts of the body kept for `key`, kept again for the next run; undefined when not kept whole. */
+  reuse(key: string): BodyFacts | undefined {
+    const facts = this.facts.get(key);
+    if (facts === undefined || !this.bodies.has(key)) return undefined;
+    this.facts.set(key, facts);
+    this.used.add(key);
+    return { ...facts, key };
+  }
+
+  /** Keeps a body rendered by this run under `key`: its HTML in the store, its facts here. */
+  keep(key: string, body: RenderedBody): BodyFacts {
+    const { html, ...facts } = body;
+    const stored: StoredFacts = { ...facts, digest: htmlDigest(html) };
+    this.bodies.put(key, html);
+    this.facts.set(key, stored);
+    this.used.add(key);
+    return { ...stored, key };
+  }
+
+  /**
+   * Saves this run's bodies for the next: their HTML first, so that the facts the file lists
+   * always have their HTML beside them.
+   */
+  async save(): Promise<void> {
+    await this.bodies.save(this.used);
+    await this.facts.save();
+  }
+}

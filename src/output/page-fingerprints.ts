@@ -40,11 +40,11 @@ function digest(parts: readonly string[]): string {
 }
 
 /**
- * An article's view (`ArticleView`, with its HTML) or what a term's first page says of it
- * (`TermAbout`, with its facts).
+ * An article's view (`ArticleView`) or feed entry (`FeedEntry`), each with where its body is
+ * kept, or what a term's first page says of it (`TermAbout`, with its facts).
  */
 function isView(value: object): boolean {
-  return "html" in value || "facts" in value;
+  return typeof (value as { body?: unknown }).body === "object" || "facts" in value;
 }
 
 /** Stand-ins computed once per build: a digest for each view and for each long text. */
@@ -56,8 +56,8 @@ interface Digests {
 /**
  * The value ready to be serialized for a fingerprint: every view inside it (not the value
  * itself) replaced by the digest of its own data, every long text by its digest. A view
- * appears on its own page and in every list and feed that shows it, an article's HTML in each
- * of them: each is serialized and hashed once, and HTML is hashed, never escaped as JSON.
+ * appears on its own page and in every list and feed that shows it: each is serialized and
+ * hashed once. A body stands in by the digest of its HTML, which is never read here.
  * Views are not changed once the site's data is built.
  */
 function standIn(value: unknown, digests: Digests, top = true): unknown {

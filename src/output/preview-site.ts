@@ -3,7 +3,9 @@ import path from "node:path";
 import { ContentError } from "../diagnostics/content-error.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { formatReport } from "../diagnostics/format-diagnostics.ts";
+import type { BodyHtml } from "../markdown/body.ts";
 import type { LoadedSite, News } from "../site/news.ts";
+import { withPageBodies } from "../site/page-bodies.ts";
 import { PAGE_LISTS } from "../site/page-lists.ts";
 import { DEFAULT_IMAGE_CACHE } from "../site/renditions.ts";
 import { outputFileOf } from "../urls.ts";
@@ -27,10 +29,17 @@ export interface PreviewSiteOptions {
   edited?: (files: readonly string[]) => Promise<EditedPage | undefined>;
 }
 
-/** The site's data after an edit, and the page the edit was made on. */
+/** The site's data after an edit, the page the edit was made on, and where its bodies are. */
 export interface EditedPage {
   news: News;
   url: string;
+  bodyHtml: BodyHtml;
+}
+
+/** A site the preview has written: its data and where its bodies are. */
+interface GoodSite {
+  news: News;
+  bodyHtml: BodyHtml;
 }
 
 /** The site's data narrowed to the page at `url`, a page of a list: what writing it alone takes. */
@@ -56,7 +65,7 @@ function onePage(news: News, url: string): News | undefined {
  */
 export class PreviewSite {
   private readonly pages = new PreviewPages();
-  private lastGood: News | undefined;
+  private lastGood: GoodSite | undefined;
   private pending: LoadedSite | undefined;
 
   constructor(private readonly options: PreviewSiteOptions) {
@@ -80,7 +89,7 @@ export class PreviewSite {
    * pass over the files.
    */
   async rehearse(): Promise<void> {
-    const newest = (this.lastGood ?? this.pending?.news)?.articles[0];
+    const newest = (this.lastGood?.news ?? this.pending?.news)?.articles[0];
     if (newest) await this.writeAhead([newest.file]);
   }
 
@@ -89,36 +98,40 @@ export class PreviewSite {
     const news = edited && onePage(edited.news, edited.url);
     if (!edited || !news) return undefined;
     const { writePages } = await import("./eleventy-site.ts");
-    await writePages(this.options.outputDir, news, false);
+    await writePages(this.options.outputDir, withPageBodies(news, edited.bodyHtml), false);
     return edited.url;
   }
 
   async next(): Promise<News> {
     const result = this.pending ?? (await this.options.load());
     this.pending = undefined;
-    if (result.news && !hasErrors(result.diagnostics)) {
-      await writeRenditions(result.news.imageJobs, {
+    const { news, bodyHtml } = result;
+    if (news && bodyHtml && !hasErrors(result.diagnostics)) {
+      await writeRenditions(news.imageJobs, {
         outputDir: this.options.outputDir,
         cacheDir: this.options.imageCacheDir ?? DEFAULT_IMAGE_CACHE,
       });
-      this.lastGood = result.news;
-      return this.pagesToWrite(await this.pages.changedSince(result.news));
+      this.lastGood = { news, bodyHtml };
+      return this.pagesToWrite(await this.pages.changedSince(news), bodyHtml);
     }
     if (!this.lastGood) throw new ContentError(result.diagnostics);
     console.error(
       `${formatReport(result.diagnostics)}\nThe preview keeps showing the last good version.`,
     );
-    return this.pagesToWrite(await this.pages.changedSince(this.lastGood));
+    return this.pagesToWrite(
+      await this.pages.changedSince(this.lastGood.news),
+      this.lastGood.bodyHtml,
+    );
   }
 
   /**
-   * The pages to write, once the pages the site no longer has are deleted: a deleted or
-   * renamed article's page would otherwise still answer at its old address.
+   * The pages to write, with their bodies, once the pages the site no longer has are deleted:
+   * a deleted or renamed article's page would otherwise still answer at its old address.
    */
-  private async pagesToWrite(changes: PreviewChanges): Promise<News> {
+  private async pagesToWrite(changes: PreviewChanges, bodyHtml: BodyHtml): Promise<News> {
     for (const url of changes.removed) {
       await rm(path.join(this.options.outputDir, outputFileOf(url)), { force: true });
     }
-    return changes.news;
+    return withPageBodies(changes.news, bodyHtml);
   }
 }

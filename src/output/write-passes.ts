@@ -1,5 +1,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import type { BodyHtml } from "../markdown/body.ts";
+import { withPageBodies } from "../site/page-bodies.ts";
 import type { PagePass } from "./page-passes.ts";
 import type { PassReply, PassRequest } from "./page-worker.ts";
 
@@ -43,12 +45,14 @@ export interface PassesWritten {
  * Writes the passes `planPagePasses` planned into `outputDir`. The pass that writes the single
  * pages, from the full data, runs after all others; the others run on `threads` worker threads
  * at once when there are several, each under a heap of `threadHeapMiB`, in the calling thread
- * otherwise. `onPass` hears each finished pass. Eleventy is loaded only when there is a pass
- * to write.
+ * otherwise. Each pass's bodies are read (`bodyHtml`) as it is written, so that only one
+ * pass's are held at a time. `onPass` hears each finished pass. Eleventy is loaded only when
+ * there is a pass to write.
  */
 export async function writePasses(
   outputDir: string,
   passes: readonly PagePass[],
+  bodyHtml: BodyHtml,
   threads: number,
   onPass: (pass: PagePass) => void = () => {},
   threadHeapMiB = PAGE_THREAD_HEAP_MIB,
@@ -61,26 +65,37 @@ export async function writePasses(
   };
   let inThisThread = others;
   if (threads > 1 && others.length > 1) {
-    const onThreads = await writeOnThreads(outputDir, others, threads, threadHeapMiB, onPass);
+    const onThreads = await writeOnThreads(
+      outputDir,
+      others,
+      bodyHtml,
+      threads,
+      threadHeapMiB,
+      onPass,
+    );
     add(onThreads.files);
     inThisThread = onThreads.leftOver;
   }
   for (const pass of inThisThread) {
-    add(await writeInThisThread(outputDir, pass));
+    add(await writeInThisThread(outputDir, pass, bodyHtml));
     onPass(pass);
   }
   let singlePageFiles: string[] = [];
   if (last) {
-    singlePageFiles = await writeInThisThread(outputDir, last);
+    singlePageFiles = await writeInThisThread(outputDir, last, bodyHtml);
     add(singlePageFiles);
     onPass(last);
   }
   return { count: files.size, singlePageFiles };
 }
 
-async function writeInThisThread(outputDir: string, pass: PagePass): Promise<string[]> {
+async function writeInThisThread(
+  outputDir: string,
+  pass: PagePass,
+  bodyHtml: BodyHtml,
+): Promise<string[]> {
   const { writePages } = await import("./eleventy-site.ts");
-  return writePages(outputDir, pass.news, pass.singlePages);
+  return writePages(outputDir, withPageBodies(pass.news, bodyHtml), pass.singlePages);
 }
 
 /** A worker stopped because its pass needed more than its heap. */
@@ -97,6 +112,7 @@ function ranOutOfMemory(error: unknown): boolean {
 async function writeOnThreads(
   outputDir: string,
   passes: readonly PagePass[],
+  bodyHtml: BodyHtml,
   threads: number,
   heapMiB: number,
   onPass: (pass: PagePass) => void,
@@ -117,12 +133,16 @@ async function writeOnThreads(
             const sendNext = () => {
               current = passes[next++];
               if (!current) return resolve();
-              const request: PassRequest = {
-                outputDir,
-                news: current.news,
-                singlePages: current.singlePages,
-              };
-              worker.postMessage(request);
+              try {
+                const request: PassRequest = {
+                  outputDir,
+                  news: withPageBodies(current.news, bodyHtml),
+                  singlePages: current.singlePages,
+                };
+                worker.postMessage(request);
+              } catch (error) {
+                reject(error);
+              }
             };
             worker.on("message", (reply: PassReply) => {
               if (reply.error !== undefined || !reply.files) {

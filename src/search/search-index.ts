@@ -3,8 +3,10 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import * as pagefind from "pagefind";
 import { mapBounded } from "../map-bounded.ts";
+import type { BodyHtml, BodyRef } from "../markdown/body.ts";
+import { BodyMissingError, type BodySource, BodyStore } from "../markdown/body-store.ts";
 import { PROJECT_ROOT } from "../project-paths.ts";
-import type { SearchRecord } from "./search-records.ts";
+import { recordHtml, type SearchRecord } from "./search-records.ts";
 import { planShards, RECORDS_PER_SHARD, type SearchShard } from "./search-shards.ts";
 
 /** Where the search files go inside the site: the search page loads its UI from here. */
@@ -40,6 +42,8 @@ export interface SearchIndexOptions {
    * shards whose records changed, or for one build only (then deleted by its caller).
    */
   cacheDir: string;
+  /** Where the records' bodies are read from, for the shards indexed. */
+  bodies: BodySource;
   /** Small in tests, to exercise several shards. */
   recordsPerShard?: number;
 }
@@ -68,12 +72,18 @@ async function exists(file: string): Promise<boolean> {
 }
 
 /** Indexes one shard's records with Pagefind into `outputPath`. */
-async function indexShard(shard: SearchShard, outputPath: string): Promise<void> {
+async function indexShard(
+  shard: SearchShard,
+  outputPath: string,
+  bodyHtml: BodyHtml,
+): Promise<void> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
   try {
     const added = await Promise.all(
-      shard.records.map((record) => index.addHTMLFile({ url: record.url, content: record.html })),
+      shard.records.map((record) =>
+        index.addHTMLFile({ url: record.url, content: recordHtml(record, bodyHtml) }),
+      ),
     );
     const failed = added.flatMap((response) => response.errors);
     if (failed.length > 0) {
@@ -96,6 +106,7 @@ async function indexShard(shard: SearchShard, outputPath: string): Promise<void>
 async function shardFolder(
   shard: SearchShard,
   cacheDir: string,
+  bodyHtml: BodyHtml,
 ): Promise<{ folder: string; indexed: boolean }> {
   const folder = path.join(cacheDir, shard.key);
   if (await exists(folder)) {
@@ -105,7 +116,7 @@ async function shardFolder(
   }
   const temporary = `${folder}.tmp-${process.pid}`;
   await rm(temporary, { recursive: true, force: true });
-  await indexShard(shard, temporary);
+  await indexShard(shard, temporary, bodyHtml);
   await rename(temporary, folder).catch(async (error) => {
     // Another build indexed the same records meanwhile: its folder is as good.
     if (!(await exists(folder))) throw error;
@@ -149,6 +160,7 @@ export async function indexSearch(
   options: SearchIndexOptions,
 ): Promise<SearchIndex> {
   const { cacheDir } = options;
+  const bodies = BodyStore.of(options.bodies);
   const shards = planShards(
     records,
     await indexerVersion(),
@@ -161,7 +173,7 @@ export async function indexSearch(
     await mkdir(cacheDir, { recursive: true });
     folders = await mapBounded(shards, CONCURRENT_SHARDS, async (shard) => {
       const inSite = path.join(SEARCH_FOLDER, shard.name);
-      const source = await shardFolder(shard, cacheDir);
+      const source = await shardFolder(shard, cacheDir, bodies.reader);
       if (source.indexed) indexed++;
       for (const file of await shardFiles(source.folder)) {
         if (SHARD_UI_BUNDLE.test(file)) continue;
@@ -198,8 +210,10 @@ export interface IndexRequest {
   options: SearchIndexOptions;
 }
 
-/** What it answers. */
-export type IndexReply = { index: SearchIndex } | { error: string };
+/** What it answers; a body missing from the store is told as such, as in the build's thread. */
+export type IndexReply =
+  | { index: SearchIndex }
+  | { error: string; missingBody?: { body: BodyRef; where: string } };
 
 /** The worker's entry: plain JavaScript that loads the TypeScript worker through tsx. */
 const WORKER_ENTRY = new URL("./search-worker.mjs", import.meta.url);
@@ -227,7 +241,12 @@ export function indexSearchInWorker(
   worker.postMessage(request);
   return reply
     .then((answer) => {
-      if ("error" in answer) throw new Error(answer.error);
+      if ("error" in answer) {
+        const { missingBody } = answer;
+        throw missingBody
+          ? new BodyMissingError(missingBody.body, missingBody.where)
+          : new Error(answer.error);
+      }
       return answer.index;
     })
     .finally(() => worker.terminate());

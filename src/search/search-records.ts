@@ -1,14 +1,28 @@
 import { escapeUTF8 } from "entities";
 import type { Article } from "../markdown/article.ts";
+import type { BodyHtml, BodyRef } from "../markdown/body.ts";
 import type { Registry } from "../registry/registry.ts";
 import type { SiteSettings } from "../settings/site-settings.ts";
 import { mentionUrl, type TermIndex, termNames } from "../taxonomy/term.ts";
 import { termSpellings } from "../taxonomy/term-spellings.ts";
 
-/** What search knows of one article: a small HTML document that Pagefind indexes. */
+/**
+ * What search knows of one article: a small HTML document that Pagefind indexes, as plain
+ * data (it goes to the search worker), with the body by reference: it is read only for the
+ * shards a build indexes (`recordHtml`).
+ */
 export interface SearchRecord {
   url: string;
-  html: string;
+  /** The document up to the body. */
+  head: string;
+  body: BodyRef;
+  /** The document after the body. */
+  tail: string;
+}
+
+/** The document Pagefind indexes for a record. */
+export function recordHtml(record: SearchRecord, bodyHtml: BodyHtml): string {
+  return [record.head, bodyHtml(record.body), record.tail].join("\n");
 }
 
 /** Pagefind's weight for a heading is 7 and for text 1: a tag outranks even the headline. */
@@ -57,14 +71,18 @@ export function searchRecords({
         for (const spelling of spellingsOf[url] ?? [name]) spellings.add(spelling);
       }
     }
-    const html = [
-      `<html lang="${language}"><body>`,
-      `<h1 data-pagefind-meta="title">${escapeUTF8(article.title)}</h1>`,
-      article.body.html,
-      `<p data-pagefind-weight="${TAG_WEIGHT}">${[...spellings].map(escapeUTF8).join(" · ")}</p>`,
-      `<div data-pagefind-ignore>${filters.join("")}</div>`,
-      "</body></html>",
-    ].join("\n");
-    return { url: article.url, html };
+    return {
+      url: article.url,
+      head: [
+        `<html lang="${language}"><body>`,
+        `<h1 data-pagefind-meta="title">${escapeUTF8(article.title)}</h1>`,
+      ].join("\n"),
+      body: { key: article.body.key, digest: article.body.digest },
+      tail: [
+        `<p data-pagefind-weight="${TAG_WEIGHT}">${[...spellings].map(escapeUTF8).join(" · ")}</p>`,
+        `<div data-pagefind-ignore>${filters.join("")}</div>`,
+        "</body></html>",
+      ].join("\n"),
+    };
   });
 }

@@ -44,8 +44,9 @@ export function planShards(
   for (const record of records) groups[hashOf(record.url) % count]?.push(record);
   return groups.map((group, index) => {
     const hash = createHash("sha256").update(indexerVersion);
-    for (const record of group) {
-      hash.update(`${record.url.length}:${record.url}${record.html.length}:`).update(record.html);
+    // A record's body stands in by the digest of its HTML, which is read only to index.
+    for (const { url, head, body, tail } of group) {
+      for (const part of [url, head, body.digest, tail]) hash.update(`${part.length}:${part}`);
     }
     return { name: String(index), records: group, key: hash.digest("base64url") };
   });

@@ -49,7 +49,7 @@ export function articleView(
     slug: article.slug,
     title: article.title,
     summary: article.summary,
-    html: article.body.html,
+    body: { key: article.body.key, digest: article.body.digest },
     date: dateView(article.date, locale),
     ...(article.updated ? { updated: dateView(article.updated, locale) } : {}),
     ...(article.source ? { source: article.source } : {}),

@@ -1,5 +1,6 @@
 import { onceEach } from "../cached.ts";
 import type { Article } from "../markdown/article.ts";
+import type { BodyHtml, BodyRef } from "../markdown/body.ts";
 import type { SiteSettings } from "../settings/site-settings.ts";
 import { absoluteUrl, atomFeedUrl, homeUrl, jsonFeedUrl } from "../urls.ts";
 import { absolutizeHtml } from "./absolute-html.ts";
@@ -37,9 +38,11 @@ export interface FeedEntry {
   url: string;
   title: string;
   summary: string;
+  /** Where the body is kept: only in the site's feed, which carries full texts. */
+  body?: BodyRef;
   /**
-   * The body with absolute links, for readers showing it away from the site; only in the
-   * site's feed.
+   * The body with absolute links, for readers showing it away from the site: read in by
+   * `feedWithBodies` when the feed is written.
    */
   html?: string;
   published: string;
@@ -84,7 +87,8 @@ export interface Feed {
   updated: string;
   author: { name: string; url: string };
   entries: FeedEntry[];
-  json: JsonFeed;
+  /** The JSON Feed, made by `feedWithBodies` when the feed is written. */
+  json?: JsonFeed;
 }
 
 /** How a page announces its feeds in `<link rel="alternate">` and its Subscribe link. */
@@ -121,14 +125,14 @@ function entryOf(
     url,
     title: xmlSafe(article.title),
     summary: xmlSafe(article.summary),
-    ...(fullText ? { html: xmlSafe(absolutizeHtml(article.body.html, url)) } : {}),
+    ...(fullText ? { body: { key: article.body.key, digest: article.body.digest } } : {}),
     published: timestamp(article.date, settings.timeZone),
     updated: timestamp(lastModified(article), settings.timeZone),
     categories,
   };
 }
 
-function jsonFeedOf(feed: Omit<Feed, "json">, settings: SiteSettings): JsonFeed {
+function jsonFeedOf(feed: Feed, settings: SiteSettings): JsonFeed {
   return {
     version: "https://jsonfeed.org/version/1.1",
     title: feed.title,
@@ -167,7 +171,7 @@ function feedFor(
   const newest = newestModified(latest);
   const atomUrl = atomFeedUrl(pageUrl);
   const atomSelfUrl = absoluteUrl(settings.baseUrl, atomUrl);
-  const feed = {
+  return {
     atomUrl,
     jsonUrl: jsonFeedUrl(pageUrl),
     title: xmlSafe(title),
@@ -179,7 +183,20 @@ function feedFor(
     author: { name: xmlSafe(settings.title), url: absoluteUrl(settings.baseUrl, homeUrl) },
     entries: latest.map(entryFor),
   };
-  return { ...feed, json: jsonFeedOf(feed, settings) };
+}
+
+/**
+ * The feed as it is written: full texts read in, with absolute links, and its JSON Feed made.
+ * Done only for the feeds a build writes, when it writes them.
+ */
+export function feedWithBodies(feed: Feed, settings: SiteSettings, bodyHtml: BodyHtml): Feed {
+  const entries = feed.entries.map((entry) =>
+    entry.body
+      ? { ...entry, html: xmlSafe(absolutizeHtml(bodyHtml(entry.body), entry.url)) }
+      : entry,
+  );
+  const written = { ...feed, entries };
+  return { ...written, json: jsonFeedOf(written, settings) };
 }
 
 const KIND_NOUN: Record<Term["kind"], string> = {

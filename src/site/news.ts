@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { BodyHtml } from "../markdown/body.ts";
 import type { Registry } from "../registry/registry.ts";
 import type { SiteSettings } from "../settings/site-settings.ts";
 import type { TermKind } from "../urls.ts";
@@ -79,6 +80,8 @@ export interface News extends Publishing {
 export interface LoadedSite {
   /** Present only when there is no error. */
   news?: News;
+  /** Reads the bodies `news` refers to, for the pages written (`withPageBodies`); with `news`. */
+  bodyHtml?: BodyHtml;
   diagnostics: Diagnostic[];
 }
 

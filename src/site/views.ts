@@ -1,5 +1,6 @@
 import type { PartnerStatus } from "../content/article-schema.ts";
 import type { Article } from "../markdown/article.ts";
+import type { BodyRef } from "../markdown/body.ts";
 import type { Term as TaxonomyTerm, TermIndex as TaxonomyTermIndex } from "../taxonomy/term.ts";
 import type { LeadImageView } from "./renditions.ts";
 
@@ -32,8 +33,10 @@ export interface ArticleView {
   slug: string;
   title: string;
   summary: string;
-  /** Sanitized HTML of the body. */
-  html: string;
+  /** Where the body's sanitized HTML is kept: read only when the article's page is written. */
+  body: BodyRef;
+  /** The body's HTML, on the article's page: read in by `withPageBodies` as it is written. */
+  html?: string;
   date: DateView;
   updated?: DateView;
   source?: { name: string; url?: string };

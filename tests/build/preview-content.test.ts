@@ -3,7 +3,9 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadNews } from "../../src/build/load-news.ts";
 import { PreviewContent } from "../../src/build/preview-content.ts";
+import type { BodyHtml } from "../../src/markdown/body.ts";
 import type { News } from "../../src/site/news.ts";
+import { withPageBodies } from "../../src/site/page-bodies.ts";
 import { copyFixture } from "../support/build-fixture.ts";
 import { rewrite } from "../support/rewrite-file.ts";
 
@@ -27,12 +29,15 @@ afterEach(async () => {
 
 /** What a full load of the content as it is now makes of the page at `url`. */
 async function fullLoadPage(url: string) {
-  const { news } = await loadNews({ contentDir: content, includeDrafts: true });
-  return pageOf(news as News, url);
+  return pageOf(await loadNews({ contentDir: content, includeDrafts: true }), url);
 }
 
-function pageOf(news: News, url: string) {
-  return { page: news.articles.find((page) => page.url === url), meta: news.pageMeta[url] };
+/** The page at `url` as it is written, with its body, and its head metadata. */
+function pageOf(site: { news?: News; bodyHtml?: BodyHtml } | undefined, url: string) {
+  const { news, bodyHtml } = site ?? {};
+  if (!news || !bodyHtml) throw new Error("no site was made");
+  const written = withPageBodies(news, bodyHtml);
+  return { page: written.articles.find((page) => page.url === url), meta: news.pageMeta[url] };
 }
 
 describe("PreviewContent", () => {
@@ -40,7 +45,7 @@ describe("PreviewContent", () => {
     await appendFile(article, `\n${NEW_SENTENCE}\n`);
     const edited = await preview.afterEdit([article]);
     expect(edited?.url).toBe(LOCALIZATION);
-    const made = pageOf(edited?.news as News, LOCALIZATION);
+    const made = pageOf(edited, LOCALIZATION);
     expect(made.page?.html).toContain(NEW_SENTENCE);
     expect(made).toEqual(await fullLoadPage(LOCALIZATION));
   });
@@ -52,7 +57,7 @@ describe("PreviewContent", () => {
     const end = text.indexOf("\n---\n") + "\n---\n".length;
     await writeFile(warehouse, `${text.slice(0, end)}\n${NEW_SENTENCE}\n${text.slice(end)}`);
     const edited = await preview.afterEdit([warehouse]);
-    const made = pageOf(edited?.news as News, edited?.url as string);
+    const made = pageOf(edited, edited?.url as string);
     expect(made.page?.summary).toContain(NEW_SENTENCE);
     expect(made).toEqual(await fullLoadPage(edited?.url as string));
   });
@@ -75,7 +80,7 @@ describe("PreviewContent", () => {
       await rewrite(article, (text) => text.replace(from, to));
       const edited = await preview.afterEdit([article]);
       expect(edited?.url).toBe(LOCALIZATION);
-      expect(pageOf(edited?.news as News, LOCALIZATION)).toEqual(await fullLoadPage(LOCALIZATION));
+      expect(pageOf(edited, LOCALIZATION)).toEqual(await fullLoadPage(LOCALIZATION));
     },
   );
 

@@ -4,6 +4,7 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "../../src/build/load-news.ts";
+import { BodyMissingError } from "../../src/markdown/body-store.ts";
 import { indexSearch, indexSearchInWorker } from "../../src/search/search-index.ts";
 import { searchRecords } from "../../src/search/search-records.ts";
 import {
@@ -129,7 +130,11 @@ describe("search shards kept between builds", () => {
   async function indexCopy(cacheDir: string) {
     const { content } = await loadContent({ contentDir, includeDrafts: false });
     if (!content) throw new Error("the fixture copy did not load");
-    return indexSearch(searchRecords(content), { recordsPerShard: 8, cacheDir });
+    return indexSearch(searchRecords(content), {
+      recordsPerShard: 8,
+      cacheDir,
+      bodies: content.bodies.source(),
+    });
   }
 
   /** The files a site links from an index, by their path inside the site, with their bytes. */
@@ -179,10 +184,12 @@ describe("search shards kept between builds", () => {
     const inThread = await indexSearch(records, {
       recordsPerShard: 8,
       cacheDir: path.join(scratch, "thread-cache"),
+      bodies: content.bodies.source(),
     });
     const inWorker = await indexSearchInWorker(records, {
       recordsPerShard: 8,
       cacheDir: path.join(scratch, "worker-cache"),
+      bodies: content.bodies.source(),
     });
     expect(inWorker.indexed).toBe(8);
     expect(inWorker.shardList).toEqual(inThread.shardList);
@@ -198,7 +205,24 @@ describe("search shards kept between builds", () => {
     const notAFolder = path.join(scratch, "taken-by-a-file");
     await writeFile(notAFolder, "a file where the cache folder should be");
     await expect(
-      indexSearchInWorker(searchRecords(content), { cacheDir: notAFolder }),
+      indexSearchInWorker(searchRecords(content), {
+        cacheDir: notAFolder,
+        bodies: content.bodies.source(),
+      }),
     ).rejects.toThrow(/EEXIST|ENOTDIR/);
+  }, 120_000);
+
+  it("fails with the missing body named, not as an internal error, when a record's body is gone", async () => {
+    const { content } = await loadContent({ contentDir, includeDrafts: false });
+    if (!content) throw new Error("the fixture copy did not load");
+    const [first, ...others] = searchRecords(content);
+    if (!first) throw new Error("the fixture copy has no article");
+    const gone = { ...first, body: { key: "deleted-meanwhile", digest: first.body.digest } };
+    await expect(
+      indexSearchInWorker([gone, ...others], {
+        cacheDir: path.join(scratch, "missing-body-cache"),
+        bodies: content.bodies.source(),
+      }),
+    ).rejects.toThrow(BodyMissingError);
   }, 120_000);
 });

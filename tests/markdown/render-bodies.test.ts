@@ -4,6 +4,7 @@ import { type BodyRequest, isRefused } from "../../src/markdown/body.ts";
 import { PARALLEL_THRESHOLD, renderBodies } from "../../src/markdown/render-bodies.ts";
 import { RenderCache } from "../../src/markdown/render-cache.ts";
 import { renderRequest } from "../../src/markdown/render-request.ts";
+import { asRendered } from "../support/bodies.ts";
 
 const linkUrls = new Map([
   ["Chery", "/companies/chery/"],
@@ -30,9 +31,10 @@ function request(index: number): BodyRequest {
 describe("renderBodies", () => {
   it("renders many bodies on worker threads exactly as the calling thread does", async () => {
     const requests = Array.from({ length: PARALLEL_THRESHOLD + 30 }, (_, index) => request(index));
-    const bodies = await renderBodies(requests, { linkUrls, cache: RenderCache.disabled() });
+    const cache = RenderCache.disabled();
+    const bodies = await renderBodies(requests, { linkUrls, cache });
     const linker = termLinker(linkUrls);
-    expect(bodies).toEqual(requests.map((each) => renderRequest(each, linker)));
+    expect(asRendered(cache, bodies)).toEqual(requests.map((each) => renderRequest(each, linker)));
   });
 
   it("reports cached bodies at once, then each body the calling thread renders", async () => {
@@ -86,10 +88,11 @@ describe("renderBodies", () => {
   });
 
   it("links the first mention of each name only when the article allows it", async () => {
-    const [linked, plain] = await renderBodies([request(0), request(1)], {
-      linkUrls,
-      cache: RenderCache.disabled(),
-    });
+    const cache = RenderCache.disabled();
+    const [linked, plain] = asRendered(
+      cache,
+      await renderBodies([request(0), request(1)], { linkUrls, cache }),
+    );
     expect(linked && "html" in linked && linked.html).toContain(
       '<a href="/companies/chery/">Chery</a> delivered',
     );

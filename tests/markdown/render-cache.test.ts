@@ -1,9 +1,14 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadNews } from "../../src/build/load-news.ts";
-import { RenderCache, rendererVersion } from "../../src/markdown/render-cache.ts";
-import type { RenderedBody } from "../../src/markdown/render-markdown.ts";
+import type { BodyFacts } from "../../src/markdown/body.ts";
+import { htmlDigest } from "../../src/markdown/body-store.ts";
+import {
+  bodiesFolderBeside,
+  RenderCache,
+  rendererVersion,
+} from "../../src/markdown/render-cache.ts";
 import {
   articleText,
   createContentFolder,
@@ -36,33 +41,44 @@ const crashTest = articleText(
 );
 const uazRegistry = (aliases: string) => `partners:\n  - name: UAZ\n    aliases: [${aliases}]\n`;
 
-/** The cache file as written: a header line, then one `[key, body]` line per body. */
+/** The cache file as written: a header line, then one `[key, facts]` line per body. */
 async function readStored(file: string) {
   const [header = "", ...lines] = (await readFile(file, "utf8")).trimEnd().split("\n");
   return {
     header: JSON.parse(header) as { version: string },
-    entries: lines.map((line) => JSON.parse(line) as [string, RenderedBody]),
+    entries: lines.map((line) => JSON.parse(line) as [string, Omit<BodyFacts, "key">]),
   };
 }
 
-/** Marks every stored body, so a later load shows which bodies came from the cache. */
+/** The HTML file of the body kept under `key`. */
+const bodyFile = (cacheFile: string, key: string) =>
+  path.join(bodiesFolderBeside(cacheFile), `${key}.html`);
+
+/**
+ * Marks every stored body, its HTML and the digest its facts keep of it, so a later load
+ * shows which bodies came from the cache.
+ */
 async function markStoredBodies(file: string, version?: string): Promise<void> {
   const { header, entries } = await readStored(file);
-  for (const [, body] of entries) body.html = MARKER;
+  for (const [key, facts] of entries) {
+    await writeFile(bodyFile(file, key), MARKER);
+    facts.digest = htmlDigest(MARKER);
+  }
   if (version) header.version = version;
   const lines = [header, ...entries].map((line) => JSON.stringify(line));
   await writeFile(file, `${lines.join("\n")}\n`);
 }
 
 async function bodiesBySlug(contentDir: string, cacheFile: string) {
-  const { news, diagnostics } = await loadNews({
+  const { news, bodyHtml, diagnostics } = await loadNews({
     contentDir,
     includeDrafts: false,
     now: NOW,
     renderCacheFile: cacheFile,
   });
   expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-  return new Map(news?.articles.map((article) => [article.slug, article.html]));
+  if (!news || !bodyHtml) throw new Error("the site did not load");
+  return new Map(news.articles.map((article) => [article.slug, bodyHtml(article.body)]));
 }
 
 async function siteWithCache(registry = uazRegistry("Ulyanovsk Automobile Plant")) {
@@ -97,9 +113,11 @@ describe("the render cache between builds", () => {
         expect.objectContaining({ ruleId: "body-too-deep", line: 7, column: 33 }),
       ]);
       const { entries } = await readStored(cacheFile);
-      expect(entries.map(([, body]) => body.html)).toEqual([
-        expect.stringContaining("Ulyanovsk Automobile Plant"),
-      ]);
+      expect(entries).toHaveLength(1);
+      const [[key] = [""]] = entries;
+      expect(await readFile(bodyFile(cacheFile, key), "utf8")).toContain(
+        "Ulyanovsk Automobile Plant",
+      );
     }
   });
 
@@ -107,6 +125,27 @@ describe("the render cache between builds", () => {
     const { contentDir, cacheFile } = await siteWithCache();
     const bodies = await bodiesBySlug(contentDir, cacheFile);
     expect([...bodies.values()]).toEqual([MARKER, MARKER]);
+  });
+
+  it("keeps each body's HTML in a file of its own, and only its facts in the cache file", async () => {
+    const { cacheFile } = await siteWithCache();
+    const { entries } = await readStored(cacheFile);
+    expect(entries).toHaveLength(2);
+    for (const [key, facts] of entries) {
+      expect(facts).not.toHaveProperty("html");
+      expect(facts.digest).toBe(htmlDigest(await readFile(bodyFile(cacheFile, key), "utf8")));
+    }
+  });
+
+  it("renders again a body whose HTML file is gone, though its facts are kept", async () => {
+    const { contentDir, cacheFile } = await siteWithCache();
+    const { entries } = await readStored(cacheFile);
+    const [[key] = [""]] = entries;
+    await rm(bodyFile(cacheFile, key));
+    const bodies = await bodiesBySlug(contentDir, cacheFile);
+    expect([...bodies.values()].filter((html) => html === MARKER)).toHaveLength(1);
+    expect([...bodies.values()].some((html) => html.includes("<p>"))).toBe(true);
+    expect(await readFile(bodyFile(cacheFile, key), "utf8")).not.toBe(MARKER);
   });
 
   it("renders again only the article whose text changed", async () => {
@@ -147,14 +186,14 @@ describe("the render cache between builds", () => {
       path.join(contentDir, "site.yaml"),
       siteYaml().replace("Auto Industry Digest", "Car Market Weekly"),
     );
-    const { news } = await loadNews({
+    const { news, bodyHtml } = await loadNews({
       contentDir,
       includeDrafts: false,
       now: NOW,
       renderCacheFile: cacheFile,
     });
     expect(news?.site.title).toBe("Car Market Weekly");
-    expect(news?.articles.map((article) => article.html)).toEqual([MARKER, MARKER]);
+    expect(news?.articles.map((article) => bodyHtml?.(article.body))).toEqual([MARKER, MARKER]);
   });
 
   it("forgets bodies of articles that no longer exist", async () => {
@@ -181,20 +220,20 @@ describe("RenderCache", () => {
     const folder = await createContentFolder({});
     const version = await rendererVersion();
     const damaged = path.join(folder, "damaged.jsonl");
-    const body = {
+    const cache = await RenderCache.open(damaged, version);
+    const facts = cache.keep("key-1", {
       html: "<p>UAZ</p>",
       firstParagraph: "UAZ",
       wordCount: 1,
       rawHtml: [],
       links: [],
-    };
-    await writeFile(
-      damaged,
-      `${JSON.stringify({ version })}\n${JSON.stringify(["key-1", body])}\n["key-2", {"html": \n`,
-    );
+    });
+    await cache.save();
+    await writeFile(damaged, '["key-2", {"firstParagraph": \n', { flag: "a" });
     const reopened = await RenderCache.open(damaged, version);
     expect(reopened.size).toBe(1);
-    expect(reopened.get("key-1")).toEqual(body);
+    expect(reopened.reuse("key-1")).toEqual(facts);
+    expect(reopened.bodies.html(facts)).toBe("<p>UAZ</p>");
   });
 
   it("writes and reads back many bodies, a line each", async () => {
@@ -204,7 +243,7 @@ describe("RenderCache", () => {
     const cache = await RenderCache.open(file, version);
     for (let index = 0; index < 1200; index++) {
       const html = `<p>Chery sold ${index} cars.</p>`;
-      cache.set(`key-${index}`, {
+      cache.keep(`key-${index}`, {
         html,
         firstParagraph: html,
         wordCount: 4,
@@ -215,7 +254,8 @@ describe("RenderCache", () => {
     await cache.save();
     const reopened = await RenderCache.open(file, version);
     expect(reopened.size).toBe(1200);
-    expect(reopened.get("key-1199")?.html).toBe("<p>Chery sold 1199 cars.</p>");
+    const facts = reopened.reuse("key-1199");
+    expect(facts && reopened.bodies.html(facts)).toBe("<p>Chery sold 1199 cars.</p>");
   });
 
   it("names the same renderer by the same version in every run", async () => {

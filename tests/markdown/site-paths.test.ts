@@ -5,6 +5,7 @@ import { PARALLEL_THRESHOLD, renderBodies } from "../../src/markdown/render-bodi
 import { RenderCache } from "../../src/markdown/render-cache.ts";
 import type { RenderedBody } from "../../src/markdown/render-markdown.ts";
 import { renderRequest } from "../../src/markdown/render-request.ts";
+import { asRendered } from "../support/bodies.ts";
 
 const PATH = "/news-digest/";
 const linkUrls = new Map([
@@ -68,8 +69,11 @@ describe("links to the site's own pages in a site published under a path", () =>
   it("never hands a body rendered for one path to a build under another", async () => {
     const cache = RenderCache.disabled();
     const request = body("More in [the Chery page](/companies/chery/).");
-    const [atRoot] = await renderBodies([request], { linkUrls, cache });
-    const [underPath] = await renderBodies([request], { linkUrls, cache, pathPrefix: PATH });
+    const [atRoot] = asRendered(cache, await renderBodies([request], { linkUrls, cache }));
+    const [underPath] = asRendered(
+      cache,
+      await renderBodies([request], { linkUrls, cache, pathPrefix: PATH }),
+    );
     expect(hrefsOf(rendered(atRoot).html)).toEqual(["/companies/chery/"]);
     expect(hrefsOf(rendered(underPath).html)).toEqual(["/news-digest/companies/chery/"]);
   });
@@ -78,11 +82,11 @@ describe("links to the site's own pages in a site published under a path", () =>
     const requests = Array.from({ length: PARALLEL_THRESHOLD + 10 }, (_, index) =>
       body(`Chery sold ${index} cars; see [Tiggo 4 Pro news](/models/chery-tiggo-4-pro/).`, true),
     );
-    const bodies = await renderBodies(requests, {
-      linkUrls,
-      cache: RenderCache.disabled(),
-      pathPrefix: PATH,
-    });
+    const cache = RenderCache.disabled();
+    const bodies = asRendered(
+      cache,
+      await renderBodies(requests, { linkUrls, cache, pathPrefix: PATH }),
+    );
     expect(bodies).toEqual(requests.map((request) => renderRequest(request, linker, PATH)));
     expect(hrefsOf(rendered(bodies[0]).html)).toEqual([
       "/news-digest/companies/chery/",

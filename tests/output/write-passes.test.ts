@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { planPagePasses } from "../../src/output/page-passes.ts";
 import { ONE_PAGE_THREAD_FROM, pageThreads, writePasses } from "../../src/output/write-passes.ts";
 import { type BuiltSite, buildFixtureSite } from "../support/build-fixture.ts";
-import { fixtureNews } from "../support/fixture-news.ts";
+import { fixtureSite } from "../support/fixture-news.ts";
 import { temporaryFolder } from "../support/temporary-folder.ts";
 
 const CORPUS = path.resolve(import.meta.dirname, "../fixtures/corpus");
@@ -49,14 +49,14 @@ describe("pages written on two threads", () => {
 
 describe("a pass that outgrows its thread's heap", () => {
   it("is written by the build's own thread instead, to the same files", async () => {
-    const news = await fixtureNews();
+    const { news, bodyHtml } = await fixtureSite();
     const passes = planPagePasses(news, new Set(), { threads: 2, parallelFrom: 1 });
     const inOneThread = await temporaryFolder("one-thread");
     const onStarvedThreads = await temporaryFolder("starved-threads");
     try {
-      const expected = await writePasses(inOneThread, passes, 1);
+      const expected = await writePasses(inOneThread, passes, bodyHtml, 1);
       // A heap far too small for Eleventy: every thread runs out of it.
-      const written = await writePasses(onStarvedThreads, passes, 2, () => {}, 8);
+      const written = await writePasses(onStarvedThreads, passes, bodyHtml, 2, () => {}, 8);
       expect(written.count).toBe(expected.count);
       expect(filesOf(onStarvedThreads)).toEqual(filesOf(inOneThread));
     } finally {

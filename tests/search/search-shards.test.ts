@@ -1,12 +1,22 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { htmlDigest } from "../../src/markdown/body-store.ts";
 import type { SearchRecord } from "../../src/search/search-records.ts";
 import { MAX_SHARDS, planShards, shardCount } from "../../src/search/search-shards.ts";
 
-const record = (slug: string, text = `${slug} assembles cars in Kaluga.`): SearchRecord => ({
-  url: `/articles/${slug}/`,
-  html: `<html lang="en"><body><h1 data-pagefind-meta="title">${slug}</h1><p>${text}</p></body></html>`,
-});
+const record = (
+  slug: string,
+  text = `${slug} assembles cars in Kaluga.`,
+  { headline = slug, tag = "Chery" } = {},
+): SearchRecord => {
+  const digest = htmlDigest(`<p>${text}</p>`);
+  return {
+    url: `/articles/${slug}/`,
+    head: `<html lang="en"><body><h1 data-pagefind-meta="title">${headline}</h1>`,
+    body: { key: `render-key-of-${digest}`, digest },
+    tail: `<p data-pagefind-weight="10">${tag}</p></body></html>`,
+  };
+};
 
 const corpus = (count: number) =>
   Array.from({ length: count }, (_, index) => record(`chery-news-${index}`));
@@ -66,6 +76,20 @@ describe("planShards", () => {
       edit: "a corrected body",
       change: (records: SearchRecord[]) =>
         records.map((each, i) => (i === 7 ? record("chery-news-7", "Tula, not Kaluga.") : each)),
+    },
+    {
+      edit: "a corrected headline",
+      change: (records: SearchRecord[]) =>
+        records.map((each, i) =>
+          i === 7 ? record("chery-news-7", undefined, { headline: "Chery in Tula" }) : each,
+        ),
+    },
+    {
+      edit: "another name for its tag",
+      change: (records: SearchRecord[]) =>
+        records.map((each, i) =>
+          i === 7 ? record("chery-news-7", undefined, { tag: "Чери" }) : each,
+        ),
     },
     {
       edit: "a new article",

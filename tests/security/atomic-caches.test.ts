@@ -51,6 +51,7 @@ it("ignores the half-written cache files of a killed build, deletes them and kee
   const halfWritten: Record<string, string> = {
     [`rendered-bodies.jsonl.tmp-${dead}`]: '{"version":"0"}\n["key",{"ht',
     [`rendered-bodies.jsonl.${dead}.tmp`]: '{"vers',
+    [`rendered-bodies/Nz1gRKkBjKtqmLT.html.tmp-${dead}`]: "<p>Geely brings the Mon",
     [`front-matter.jsonl.tmp-${dead}`]: '{"version":"0"}\n["key",{"ok":tr',
     [`${records}/_site.v-1796150000000-${dead}.json.tmp-${dead}`]: '{"format":3,"version":"',
     [`images/3f9a1c.tmp-${dead}/3f9a1c-480.avif`]: "half an AVIF",
@@ -81,12 +82,17 @@ it("ignores the half-written cache files of a killed build, deletes them and kee
   // than two seconds (see `contentDigestKnowing`), which depends on how fast this test ran.
   const left = (await readdir(cacheDir, { recursive: true }))
     .filter((name) => !name.endsWith("content-files.json"))
-    .map((name) => name.replace(/_site\.v-\d+-\d+\.json$/, "_site.v-*.json"));
+    .map((name) => name.replace(/_site\.v-\d+-\d+\.json$/, "_site.v-*.json"))
+    .map((name) => name.replace(/^(rendered-bodies\/)[\w-]+\.html$/, "$1*.html"));
   expect(left.sort()).toEqual(
     [
       "front-matter.jsonl",
       "images",
       `notes.${dead}.tmp`,
+      "rendered-bodies",
+      // The text before the edit and after: an unused body is kept a week (see `BodyStore`).
+      "rendered-bodies/*.html",
+      "rendered-bodies/*.html",
       "rendered-bodies.jsonl",
       `rendered-bodies.jsonl.tmp-${running}`,
       "written-pages",

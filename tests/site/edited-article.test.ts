@@ -14,7 +14,7 @@ const before = {
   source: { name: "TASS", url: "https://tass.com/economy/1459237" },
   draft: false,
   summary: "Chery is pushing ahead with localizing car assembly in Russia.",
-  body: { html: "<p>Chery is pushing ahead with localizing car assembly in Russia.</p>" },
+  body: { key: "render-key-1", digest: "digest-1", wordCount: 9 },
   bodyStartLine: 12,
 } as unknown as Article;
 
@@ -24,7 +24,10 @@ const JUNE_3 = { iso: "2022-06-03", day: "2022-06-03", hasTime: false, instant: 
 const OWN_PAGE_EDITS: Array<[string, Partial<Article>]> = [
   [
     "its text, and the summary it gives",
-    { summary: "Chery confirmed the talks.", body: { html: "<p>Chery confirmed the talks.</p>" } },
+    {
+      summary: "Chery confirmed the talks.",
+      body: { key: "render-key-2", digest: "digest-2", wordCount: 4 },
+    },
   ] as [string, Partial<Article>],
   ["its headline", { title: "Chery puts localization first" }],
   ["when it was updated", { updated: JUNE_3 }],

@@ -5,7 +5,9 @@ import { hasErrors } from "../../src/diagnostics/diagnostic.ts";
 import { formatReport } from "../../src/diagnostics/format-diagnostics.ts";
 import type { Article } from "../../src/markdown/article.ts";
 import type { TermLinker } from "../../src/markdown/autolink-terms.ts";
+import type { BodyHtml } from "../../src/markdown/body.ts";
 import { renderArticle } from "../../src/markdown/render-article.ts";
+import { RenderCache } from "../../src/markdown/render-cache.ts";
 import type { Registry } from "../../src/registry/registry.ts";
 import type { SiteSettings } from "../../src/settings/site-settings.ts";
 import { articleText } from "./content-folder.ts";
@@ -14,6 +16,12 @@ import { articleText } from "./content-folder.ts";
 export function articleFile(baseName: string, text: string): ArticleFile {
   return { file: `content/articles/${baseName}.md`, baseName, text };
 }
+
+/** Where the bodies of the articles made here are kept, for all tests of a file. */
+const fixtureBodies = RenderCache.disabled();
+
+/** Reads the body of an article made here (`checkArticle`, `validArticle`). */
+export const fixtureBodyHtml: BodyHtml = fixtureBodies.bodies.reader;
 
 /**
  * Validates one article file and renders its body, as the content and Markdown stages do in
@@ -27,7 +35,7 @@ export function checkArticle(
 ): { article?: Article; diagnostics: Diagnostic[] } {
   const validated = validateArticle(source, timeZone, registry);
   if (!validated.article) return { diagnostics: validated.diagnostics };
-  const rendered = renderArticle(validated.article, linker);
+  const rendered = renderArticle(validated.article, fixtureBodies, linker);
   return {
     diagnostics: [...validated.diagnostics, ...rendered.diagnostics],
     ...(rendered.article ? { article: rendered.article } : {}),

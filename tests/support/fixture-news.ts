@@ -1,5 +1,6 @@
 import path from "node:path";
 import { type LoadedContent, loadContent, loadNews } from "../../src/build/load-news.ts";
+import type { BodyHtml } from "../../src/markdown/body.ts";
 import type { News } from "../../src/site/news.ts";
 
 /** The fixture corpus: 33 articles about Chery, Haval, Geely, AvtoVAZ… and two drafts. */
@@ -8,11 +9,25 @@ export const FIXTURE_CORPUS = path.resolve(import.meta.dirname, "../fixtures/cor
 /** A day after every fixture article, so none is scheduled. */
 const NOW = new Date("2024-01-01T00:00:00Z");
 
+/**
+ * The site's data computed from the fixture corpus, as a build (or, with drafts, a preview)
+ * sees it, and the reader of its bodies.
+ */
+export async function fixtureSite(
+  includeDrafts = false,
+): Promise<{ news: News; bodyHtml: BodyHtml }> {
+  const { news, bodyHtml } = await loadNews({
+    contentDir: FIXTURE_CORPUS,
+    includeDrafts,
+    now: NOW,
+  });
+  if (!news || !bodyHtml) throw new Error("the fixture corpus did not load");
+  return { news, bodyHtml };
+}
+
 /** The site's data computed from the fixture corpus, as a build (or, with drafts, a preview) sees it. */
 export async function fixtureNews(includeDrafts = false): Promise<News> {
-  const result = await loadNews({ contentDir: FIXTURE_CORPUS, includeDrafts, now: NOW });
-  if (!result.news) throw new Error("the fixture corpus did not load");
-  return result.news;
+  return (await fixtureSite(includeDrafts)).news;
 }
 
 /** The fixture corpus loaded, checked and rendered, before the site's data: what search indexes. */
