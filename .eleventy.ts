@@ -23,6 +23,7 @@ export function configureNewsSite(eleventyConfig: EleventyConfig, site: SiteSour
   eleventyConfig.addGlobalData("news", async () => Object.freeze(await site.news()));
   if (site.watch) eleventyConfig.addWatchTarget(site.watch);
   if (site.changed) eleventyConfig.on("eleventy.beforeWatch", site.changed);
+  if (site.written) eleventyConfig.on("eleventy.after", site.written);
   // Paginated templates take their permalink and computed titles from `<template>.11tydata.ts`
   eleventyConfig.addDataExtension("ts", { parser: importTypeScriptData, read: false });
   eleventyConfig.addGlobalData("security", {

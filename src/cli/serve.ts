@@ -83,6 +83,7 @@ await runCommand(async () => {
         path.join(values.content, file),
       ),
     news: () => preview.next(),
+    written: () => preview.removeGonePages(),
     // An edit of an article's text shows on its page before the rebuild writes the rest.
     changed: async (files) => {
       const started = performance.now();

@@ -72,6 +72,8 @@ export interface PreviewServer {
    * page, and the pages open in a browser are to be reloaded now rather than after the rebuild.
    */
   changed?: (files: string[]) => Promise<boolean>;
+  /** What to do once a build or rebuild has written its pages. */
+  written?: () => Promise<void>;
   /**
    * The watched files changed since the content of the first build was read, asked for once
    * the watcher is ready: the watcher reports only what changes after that.
@@ -81,10 +83,11 @@ export interface PreviewServer {
 
 /** Serves the preview, rebuilding it when content changes, until the process ends. */
 export async function servePreview(server: PreviewServer): Promise<void> {
-  const { changed } = server;
+  const { changed, written } = server;
   const source: SiteSource = {
     news: server.news,
     watch: server.watch,
+    ...(written ? { written } : {}),
     ...(changed
       ? {
           changed: async (files) => {

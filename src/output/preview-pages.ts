@@ -20,6 +20,11 @@ export interface PreviewChanges {
 export class PreviewPages {
   private written = new Map<string, string>();
 
+  /** Whether the site of the last call has a list page at `url`. */
+  has(url: string): boolean {
+    return this.written.has(url);
+  }
+
   /** The pages that changed since the last call, and those gone since. */
   async changedSince(news: News): Promise<PreviewChanges> {
     const fingerprints = pageFingerprints(news, await builderVersion(PROJECT_ROOT));

@@ -67,6 +67,8 @@ export class PreviewSite {
   private readonly pages = new PreviewPages();
   private lastGood: GoodSite | undefined;
   private pending: LoadedSite | undefined;
+  /** Pages the site no longer has, deleted once the rebuild has written the others. */
+  private gone = new Set<string>();
 
   constructor(private readonly options: PreviewSiteOptions) {
     this.pending = options.first;
@@ -102,6 +104,7 @@ export class PreviewSite {
     return edited.url;
   }
 
+  /** The site model of the next rebuild: only the pages that changed since the last. */
   async next(): Promise<News> {
     const result = this.pending ?? (await this.options.load());
     this.pending = undefined;
@@ -125,13 +128,23 @@ export class PreviewSite {
   }
 
   /**
-   * The pages to write, with their bodies, once the pages the site no longer has are deleted:
-   * a deleted or renamed article's page would otherwise still answer at its old address.
+   * The pages to write, with their bodies. The pages the site no longer has (a deleted or
+   * renamed article's, which would otherwise still answer at the old address) are deleted by
+   * `removeGonePages` once these are written: deleted first, the lists that still linked
+   * them would link a missing page until the rebuild ended.
    */
   private async pagesToWrite(changes: PreviewChanges, bodyHtml: BodyHtml): Promise<News> {
-    for (const url of changes.removed) {
+    // A page gone in a rebuild that failed before its end, and back since, stays.
+    this.gone = new Set([...this.gone, ...changes.removed].filter((url) => !this.pages.has(url)));
+    return withPageBodies(changes.news, bodyHtml);
+  }
+
+  /** Deletes the pages the site no longer has; called once a rebuild has written its pages. */
+  async removeGonePages(): Promise<void> {
+    const gone = [...this.gone];
+    this.gone.clear();
+    for (const url of gone) {
       await rm(path.join(this.options.outputDir, outputFileOf(url)), { force: true });
     }
-    return withPageBodies(changes.news, bodyHtml);
   }
 }

@@ -8,6 +8,8 @@ export interface SiteSource {
   watch?: string;
   /** What a preview does first when watched files change, before Eleventy rebuilds. */
   changed?: (files: string[]) => Promise<void>;
+  /** What a preview does once a build or rebuild has written its pages. */
+  written?: () => Promise<void>;
   /**
    * Whether the run writes the single pages and the assets (see `singlePageTemplates`);
    * true when absent. A build writes them in its last pass only.

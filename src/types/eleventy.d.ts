@@ -20,6 +20,8 @@ declare module "@11ty/eleventy" {
     addWatchTarget(target: string): void;
     /** `eleventy.beforeWatch` hears the changed files (paths as the watcher gives them) before a rebuild. */
     on(event: "eleventy.beforeWatch", listener: (files: string[]) => Promise<void>): void;
+    /** `eleventy.after` is heard once a build or rebuild has written its files. */
+    on(event: "eleventy.after", listener: () => Promise<void>): void;
     addPassthroughCopy(paths: Record<string, string>): void;
     /** Templates Eleventy leaves alone, as paths or globs from the project's folder. */
     ignores: Set<string>;

@@ -174,12 +174,6 @@ it("npm start takes a deleted article off its lists, and its page no longer answ
   );
   await withPreview("/articles/uaz-hunter-ends/", async (_page, origin) => {
     await rm(path.join(project, "content", "articles", "uaz-hunter-ends.md"));
-    const gone = await eventually(
-      `${origin}/articles/uaz-hunter-ends/`,
-      (status) => status === 404,
-    );
-    expect(gone).toBe(true);
-    // The page is deleted before the rebuild writes the lists: they follow a moment later.
     const offTheList = await eventually(
       `${origin}/`,
       (_status, html) =>
@@ -187,5 +181,11 @@ it("npm start takes a deleted article off its lists, and its page no longer answ
         !html.includes("/articles/uaz-hunter-ends/"),
     );
     expect(offTheList).toBe(true);
+    // The page is deleted once the rebuild has written the lists, a moment after them.
+    const gone = await eventually(
+      `${origin}/articles/uaz-hunter-ends/`,
+      (status) => status === 404,
+    );
+    expect(gone).toBe(true);
   });
 }, 180_000);

@@ -119,8 +119,19 @@ describe("the preview after an edit of an article's text", () => {
   let preview: PreviewSite;
   const article = () => path.join(content, "articles", "chery-localization-russia.md");
 
-  /** Writes what the preview hands its next rebuild, as Eleventy's dev server does. */
-  const rebuild = async () => writePages(output, await preview.next());
+  /**
+   * Writes what the preview hands its next rebuild, then tells it the rebuild is written, as
+   * Eleventy's dev server does.
+   */
+  const rebuild = async () => {
+    await writePages(output, await preview.next());
+    await preview.removeGonePages();
+  };
+  const exists = (url: string) =>
+    readFile(path.join(output, url, "index.html")).then(
+      () => true,
+      () => false,
+    );
 
   /** The site a preview of the content as it is now writes from nothing, drafts included. */
   async function freshPreview(): Promise<string> {
@@ -168,6 +179,26 @@ describe("the preview after an edit of an article's text", () => {
     const shown = await readFile(path.join(output, page), "utf8");
     expect(shown).toContain("the top priority");
     expect(shown).toBe(await readFile(path.join(await freshPreview(), page), "utf8"));
+  }, 60_000);
+
+  it("deletes a deleted article's page only once the rebuild has written the lists that linked it", async () => {
+    await rm(article());
+    const news = await preview.next();
+    expect(await exists(LOCALIZATION)).toBe(true);
+    await writePages(output, news);
+    const home = await readFile(path.join(output, "index.html"), "utf8");
+    expect(home).not.toContain(`href="${LOCALIZATION}"`);
+    await preview.removeGonePages();
+    expect(await exists(LOCALIZATION)).toBe(false);
+  }, 60_000);
+
+  it("keeps the page of an article deleted in a rebuild that never ended, once it is back", async () => {
+    const text = await readFile(article(), "utf8");
+    await rm(article());
+    await preview.next();
+    await writeFile(article(), text);
+    await rebuild();
+    expect(await exists(LOCALIZATION)).toBe(true);
   }, 60_000);
 
   it("writes nothing ahead of the rebuild for an edit of the date, which the rebuild shows", async () => {
