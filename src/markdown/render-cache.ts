@@ -63,9 +63,14 @@ export const renderKey = cacheKey;
 /** A body's facts as the cache file keeps them, by render key. */
 type StoredFacts = Omit<BodyFacts, "key">;
 
-/** The folder of the bodies' HTML, beside the cache file of their facts. */
+/**
+ * The folder of the bodies' HTML, beside the cache file of their facts: its name without
+ * `.jsonl` (`rendered-bodies/`), or with `.bodies` added when a cache file is named otherwise.
+ */
 export function bodiesFolderBeside(cacheFile: string): string {
-  return cacheFile.replace(/\.jsonl$/, "");
+  return cacheFile.endsWith(".jsonl")
+    ? cacheFile.slice(0, -".jsonl".length)
+    : `${cacheFile}.bodies`;
 }
 
 /**

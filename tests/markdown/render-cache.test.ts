@@ -258,6 +258,18 @@ describe("RenderCache", () => {
     expect(facts && reopened.bodies.html(facts)).toBe("<p>Chery sold 1199 cars.</p>");
   });
 
+  it.each([
+    [".cache/rendered-bodies.jsonl", ".cache/rendered-bodies"],
+    ["/tmp/site-cache/bodies.jsonl", "/tmp/site-cache/bodies"],
+    [".cache/render-cache", ".cache/render-cache.bodies"],
+    [".cache/rendered.json", ".cache/rendered.json.bodies"],
+  ])(
+    "keeps the HTML of the bodies whose facts are in %s in %s, never the file itself",
+    (file, folder) => {
+      expect(bodiesFolderBeside(file)).toBe(folder);
+    },
+  );
+
   it("names the same renderer by the same version in every run", async () => {
     expect(await rendererVersion()).toBe(await rendererVersion());
   });
