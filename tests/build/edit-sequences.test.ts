@@ -10,15 +10,26 @@ import { rewrite } from "../support/rewrite-file.ts";
 
 // Any sequence of editors' changes, built one after another with every cache a deploy keeps
 // (parsed front-matter, rendered bodies and their HTML, search shards, the record of written
-// pages), leaves the site a build from nothing writes. The examples of
+// pages), leaves after each change the site a build from nothing writes. The examples of
 // `incremental-build.test.ts` name each kind of change; this covers their sequences.
 
 const CORPUS = path.resolve(import.meta.dirname, "../fixtures/corpus");
-const NOW = new Date("2024-01-01T00:00:00Z");
+const START = new Date("2024-01-01T00:00:00Z");
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** One editor's change, to the `target`-th article file (in name order) where it needs one. */
 interface Edit {
-  kind: "body" | "title" | "date" | "add" | "delete" | "rename" | "registry";
+  kind:
+    | "body"
+    | "title"
+    | "date"
+    | "add"
+    | "delete"
+    | "rename"
+    | "registry"
+    | "settings"
+    | "schedule"
+    | "day";
   target: number;
   /** Makes the change's text unique within a sequence. */
   mark: number;
@@ -32,6 +43,9 @@ const KINDS: readonly Edit["kind"][] = [
   "delete",
   "rename",
   "registry",
+  "settings",
+  "schedule",
+  "day",
 ];
 
 const edit: fc.Arbitrary<Edit> = fc.record({
@@ -44,6 +58,9 @@ async function articleFiles(content: string): Promise<string[]> {
   const names = await readdir(path.join(content, "articles"));
   return names.filter((name) => name.endsWith(".md")).sort();
 }
+
+/** The moment each build takes for now: a `day` edit moves it on by a day. */
+let now = START;
 
 async function apply(content: string, change: Edit, step: number): Promise<void> {
   const files = await articleFiles(content);
@@ -77,6 +94,23 @@ async function apply(content: string, change: Edit, step: number): Promise<void>
     case "rename":
       await rename(file, file.replace(/\.md$/, `-${step}.md`));
       break;
+    case "settings":
+      await rewrite(path.join(content, "site.yaml"), (text) =>
+        text.replace(/^description: .*$/m, `description: Carmakers' news, edition ${step}.`),
+      );
+      break;
+    case "schedule":
+      // Dated a day to three after the build's day: left out until a build on that day.
+      await rewrite(file, (text) =>
+        text.replace(
+          /^date: .*$/m,
+          `date: ${new Date(now.getTime() + (1 + (change.mark % 3)) * DAY_MS).toISOString().slice(0, 10)}`,
+        ),
+      );
+      break;
+    case "day":
+      now = new Date(now.getTime() + DAY_MS);
+      break;
     case "registry":
       await rewrite(path.join(content, "registry", "companies.yaml"), (text) =>
         text.replace(
@@ -91,6 +125,7 @@ async function apply(content: string, change: Edit, step: number): Promise<void>
 it("leaves, after any sequence of edits built one by one with every cache, the site a build from nothing writes", async () => {
   await fc.assert(
     fc.asyncProperty(fc.array(edit, { minLength: 2, maxLength: 3 }), async (edits) => {
+      now = START;
       const content = await copyFixture(CORPUS);
       const root = await temporaryFolder("edit-sequences");
       const cache = path.join(root, ".cache");
@@ -99,7 +134,7 @@ it("leaves, after any sequence of edits built one by one with every cache, the s
         const result = await buildSite({
           contentDir: content,
           outputDir,
-          now: NOW,
+          now,
           // Several search shards, as on a large site: an edit must re-index the one it is in.
           recordsPerShard: 4,
           ...(withCaches
