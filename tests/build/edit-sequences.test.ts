@@ -27,6 +27,7 @@ interface Edit {
     | "delete"
     | "rename"
     | "registry"
+    | "terms"
     | "settings"
     | "schedule"
     | "day";
@@ -43,6 +44,7 @@ const KINDS: readonly Edit["kind"][] = [
   "delete",
   "rename",
   "registry",
+  "terms",
   "settings",
   "schedule",
   "day",
@@ -93,6 +95,12 @@ async function apply(content: string, change: Edit, step: number): Promise<void>
       break;
     case "rename":
       await rename(file, file.replace(/\.md$/, `-${step}.md`));
+      break;
+    case "terms":
+      // A partner for an article that names none: it joins UAZ's page, feed and graph.
+      await rewrite(file, (text) =>
+        /^partners:/m.test(text) ? text : text.replace(/^(company: .*)$/m, "$1\npartners: [UAZ]"),
+      );
       break;
     case "settings":
       await rewrite(path.join(content, "site.yaml"), (text) =>
