@@ -165,6 +165,15 @@ function placeOfIndex(text: string, index: number): Place {
 const fenceOpening = /^ {0,3}(?:(`{3,})(?!.*`)|(~{3,}))/u;
 
 /**
+ * Whether `line` closes a fence opened with `marker` (CommonMark 4.5): the same character,
+ * at least as many, indented at most three spaces, followed by nothing but spaces and tabs.
+ */
+function closesFence(line: string, marker: string): boolean {
+  const closing = /^ {0,3}(`{3,}|~{3,})[ \t]*$/u.exec(line)?.[1];
+  return closing !== undefined && closing[0] === marker[0] && closing.length >= marker.length;
+}
+
+/**
  * Whether `markdown` is within `MARKDOWN_LIMITS`, and where it first goes past one. One pass
  * over the text, its work bounded by the text's length and the nesting limit, so it is
  * safe on any input; it follows CommonMark's container rules closely enough never to
@@ -194,7 +203,7 @@ export function checkMarkdownLimits(markdown: string): MarkdownLimitExceeded | u
     }
     if (fence) {
       if (matched >= fence.depth) {
-        if (line.slice(cursor.index).trimStart().startsWith(fence.marker)) fence = undefined;
+        if (closesFence(line.slice(cursor.index), fence.marker)) fence = undefined;
         continue;
       }
       // A container the code was in has ended, and the code with it.

@@ -129,6 +129,36 @@ describe("the Markdown limits", () => {
     });
   });
 
+  // CommonMark 4.5: a closing fence is the opening's character, at least as many, indented
+  // at most three spaces, and nothing but spaces after it. A line that only looked like one
+  // had ended the code early here, and the code's lines counted as nesting: a false alarm.
+  const deepQuotes = `${">".repeat(nesting + 20)} Chery`;
+  it.each([
+    ["backticks followed by words", "```", "``` not the end of the sample"],
+    ["backticks indented four spaces", "```", "    ```"],
+    ["fewer backticks than the opening", "````", "```"],
+    ["tildes for a fence of backticks", "```", "~~~"],
+    ["backticks for a fence of tildes", "~~~", "```"],
+    ["tildes followed by words", "~~~", "~~~ still code"],
+  ])("reads a line of %s as code, not the end of the fence", (_kind, opening, line) => {
+    const markdown = `${opening}\n${line}\n${deepQuotes}\n${opening}\n\nChery`;
+    expect(checkMarkdownLimits(markdown)).toBeUndefined();
+    const { html } = renderMarkdown(markdown);
+    expect(html).toMatch(/^<pre><code>/u);
+    expect(html).not.toContain("<blockquote>");
+  });
+
+  it.each([
+    ["the same backticks", "```", "```"],
+    ["more backticks", "```", "`````"],
+    ["backticks and spaces after them", "```", "```   "],
+    ["backticks indented three spaces", "```", "   ```"],
+    ["more tildes", "~~~", "~~~~"],
+  ])("ends the fence at a line of %s, and counts the nesting after it", (_kind, opening, line) => {
+    const markdown = `${opening}\nTiggo 4 Pro sales\n${line}\n${deepQuotes}`;
+    expect(checkMarkdownLimits(markdown)).toMatchObject({ ruleId: "body-too-deep" });
+  });
+
   it("refuses a text with more block quotes and list items than the limit, at the first too many", () => {
     expect(checkMarkdownLimits("- Moskvich\n".repeat(containers))).toBeUndefined();
     expect(checkMarkdownLimits("- Moskvich\n".repeat(containers + 1))).toMatchObject({
