@@ -164,12 +164,15 @@ function placeOfIndex(text: string, index: number): Place {
  */
 const fenceOpening = /^ {0,3}(?:(`{3,})(?!.*`)|(~{3,}))/u;
 
+/** A line that can close a fence: its marker, at most three spaces in, nothing after it. */
+const fenceClosing = /^ {0,3}(`{3,}|~{3,})[ \t]*$/u;
+
 /**
  * Whether `line` closes a fence opened with `marker` (CommonMark 4.5): the same character,
  * at least as many, indented at most three spaces, followed by nothing but spaces and tabs.
  */
 function closesFence(line: string, marker: string): boolean {
-  const closing = /^ {0,3}(`{3,}|~{3,})[ \t]*$/u.exec(line)?.[1];
+  const closing = fenceClosing.exec(line)?.[1];
   return closing !== undefined && closing[0] === marker[0] && closing.length >= marker.length;
 }
 
