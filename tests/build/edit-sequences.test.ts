@@ -1,10 +1,10 @@
 import { readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import fc from "fast-check";
-import { expect, it } from "vitest";
+import { it } from "vitest";
 import { buildSite } from "../../src/build/build-site.ts";
 import { formatReport } from "../../src/diagnostics/format-diagnostics.ts";
-import { copyFixture, filesOf, temporaryFolder } from "../support/build-fixture.ts";
+import { copyFixture, expectSameFiles, temporaryFolder } from "../support/build-fixture.ts";
 import { articleText } from "../support/content-folder.ts";
 import { rewrite } from "../support/rewrite-file.ts";
 
@@ -162,11 +162,7 @@ it("leaves, after any sequence of edits built one by one with every cache, the s
       const expectSameAsFresh = async (step: number) => {
         const fresh = path.join(root, `fresh-${step}`);
         await build(fresh, false);
-        const expected = filesOf(fresh);
-        const shown = filesOf(live);
-        expect([...shown.keys()]).toEqual([...expected.keys()]);
-        const differing = [...expected].filter(([name, text]) => shown.get(name) !== text);
-        expect(differing.map(([name]) => name)).toEqual([]);
+        expectSameFiles(live, fresh);
         await rm(fresh, { recursive: true, force: true });
       };
       try {

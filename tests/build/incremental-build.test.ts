@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BuildResult, buildSite } from "../../src/build/build-site.ts";
 import { formatReport } from "../../src/diagnostics/format-diagnostics.ts";
-import { copyFixture, filesOf, temporaryFolder } from "../support/build-fixture.ts";
+import { copyFixture, expectSameFiles, temporaryFolder } from "../support/build-fixture.ts";
 import { rewrite } from "../support/rewrite-file.ts";
 
 const CORPUS = path.resolve(import.meta.dirname, "../fixtures/corpus");
@@ -40,11 +40,7 @@ async function build(outputDir: string, pageRecordDir?: string): Promise<BuildRe
 async function expectSameAsFreshBuild(): Promise<void> {
   const fresh = path.join(root, `fresh-${Date.now()}`);
   await build(fresh);
-  const live = filesOf(liveOutput);
-  const expected = filesOf(fresh);
-  expect([...live.keys()]).toEqual([...expected.keys()]);
-  const differing = [...expected].filter(([file, text]) => live.get(file) !== text);
-  expect(differing.map(([file]) => file)).toEqual([]);
+  expectSameFiles(liveOutput, fresh);
   await rm(fresh, { recursive: true, force: true });
 }
 

@@ -7,7 +7,7 @@ import { PreviewContent } from "../../src/build/preview-content.ts";
 import { ContentError } from "../../src/diagnostics/content-error.ts";
 import { writePages } from "../../src/output/eleventy-site.ts";
 import { PreviewSite } from "../../src/output/preview-site.ts";
-import { copyFixture, filesOf, temporaryFolder } from "../support/build-fixture.ts";
+import { copyFixture, expectSameFiles, temporaryFolder } from "../support/build-fixture.ts";
 import {
   articleText,
   createContentFolder,
@@ -165,11 +165,7 @@ describe("the preview after an edit of an article's text", () => {
     await appendFile(article(), `\n${NEW_SENTENCE}\n`);
     await preview.writeEditedFirst([article()]);
     await rebuild();
-    const expected = filesOf(await freshPreview());
-    const shown = filesOf(output);
-    expect([...shown.keys()]).toEqual([...expected.keys()]);
-    const differing = [...expected].filter(([file, text]) => shown.get(file) !== text);
-    expect(differing.map(([file]) => file)).toEqual([]);
+    expectSameFiles(output, await freshPreview());
   }, 60_000);
 
   it("writes the page ahead after an edit of its headline, as a fresh build writes it", async () => {

@@ -1,23 +1,19 @@
-import { readdirSync, readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { planPagePasses } from "../../src/output/page-passes.ts";
 import { ONE_PAGE_THREAD_FROM, pageThreads, writePasses } from "../../src/output/write-passes.ts";
-import { type BuiltSite, buildFixtureSite } from "../support/build-fixture.ts";
+import {
+  type BuiltSite,
+  buildFixtureSite,
+  expectSameFiles,
+  filesOf,
+} from "../support/build-fixture.ts";
 import { fixtureSite } from "../support/fixture-news.ts";
 import { temporaryFolder } from "../support/temporary-folder.ts";
 
 const CORPUS = path.resolve(import.meta.dirname, "../fixtures/corpus");
-
-/** Every file of a built site, by its path inside the site, with its bytes. */
-function filesOf(site: string): Map<string, string> {
-  const files = readdirSync(site, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(site, path.join(entry.parentPath, entry.name)));
-  return new Map(files.sort().map((file) => [file, readFileSync(path.join(site, file), "latin1")]));
-}
 
 let onOneThread: BuiltSite;
 let onTwoThreads: BuiltSite;
@@ -35,11 +31,7 @@ afterAll(async () => {
 
 describe("pages written on two threads", () => {
   it("are the very files one thread writes", () => {
-    const expected = filesOf(onOneThread.outputDir);
-    const written = filesOf(onTwoThreads.outputDir);
-    expect([...written.keys()]).toEqual([...expected.keys()]);
-    const differing = [...expected].filter(([file, bytes]) => written.get(file) !== bytes);
-    expect(differing.map(([file]) => file)).toEqual([]);
+    expectSameFiles(onTwoThreads.outputDir, onOneThread.outputDir);
   });
 
   it("are counted once each, though every pass writes the single pages", () => {

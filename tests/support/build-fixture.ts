@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { cp, rm } from "node:fs/promises";
 import path from "node:path";
 import { register } from "tsx/esm/api";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { type BuildOptions, type BuildResult, buildSite } from "../../src/build/build-site.ts";
 import { formatReport } from "../../src/diagnostics/format-diagnostics.ts";
 import {
@@ -45,6 +45,18 @@ export function filesOf(site: string): Map<string, string> {
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(site, path.join(entry.parentPath, entry.name)));
   return new Map(files.sort().map((file) => [file, readFileSync(path.join(site, file), "latin1")]));
+}
+
+/**
+ * Asserts that the site in `site` holds exactly the files of `expectedSite`, byte for byte:
+ * the same paths, and no file whose bytes differ (named, so a failure says which).
+ */
+export function expectSameFiles(site: string, expectedSite: string): void {
+  const shown = filesOf(site);
+  const expected = filesOf(expectedSite);
+  expect([...shown.keys()]).toEqual([...expected.keys()]);
+  const differing = [...expected].filter(([file, bytes]) => shown.get(file) !== bytes);
+  expect(differing.map(([file]) => file)).toEqual([]);
 }
 
 function listHtmlFiles(folder: string): string[] {
