@@ -1,9 +1,10 @@
+import { createHash } from "node:crypto";
 import type { PartnerStatus } from "../content/article-schema.ts";
 import { type ArticleDate, formatDay } from "../dates.ts";
 import type { Article } from "../markdown/article.ts";
 import { mentionUrl } from "../taxonomy/term.ts";
 import { leadImageView } from "./renditions.ts";
-import type { ArticleView, CardTerms, DateView, TermLink } from "./views.ts";
+import type { ArticleView, CardTerms, DateView, ListEntry, TermLink } from "./views.ts";
 
 export const PARTNER_STATUS_LABELS: Record<PartnerStatus, string> = {
   mentioned: "mentioned",
@@ -16,7 +17,7 @@ export const PARTNER_STATUS_LABELS: Record<PartnerStatus, string> = {
  * The terms a list card links when it is shown under one of them (on the term's page, under
  * a digest's company heading): all of the article's but that one.
  */
-export function cardTermsWithout(view: ArticleView, url: string): CardTerms {
+function cardTermsWithout(view: ArticleView, url: string): CardTerms {
   const others = <T extends TermLink>(links: T[]) => links.filter((link) => link.url !== url);
   return {
     companies: others(view.companies),
@@ -25,11 +26,37 @@ export function cardTermsWithout(view: ArticleView, url: string): CardTerms {
   };
 }
 
+/**
+ * A card shown under one of its article's terms, the one at `url` (on the term's page, under
+ * a digest's company): the article's other terms, and under a partner how the article
+ * describes the partnership. Made from the view and the address alone, which its key names.
+ */
+export function entryUnder(view: ArticleView, url: string): ListEntry {
+  const partner = view.partners.find((link) => link.url === url);
+  return {
+    key: `${view.key} ${url}`,
+    article: view,
+    terms: cardTermsWithout(view, url),
+    ...(partner ? { partnerStatus: { status: partner.status, label: partner.statusLabel } } : {}),
+  };
+}
+
 /** Words a reader reads in a minute, for "3 min read". */
 const WORDS_PER_MINUTE = 220;
 
 export function dateView(date: ArticleDate, locale: string): DateView {
   return { datetime: date.iso, label: formatDay(date, locale) };
+}
+
+/**
+ * `ArticleView.key`: everything `articleView` reads, the article's data whole (its body by
+ * the digest of its HTML), so that no field added to a view can escape it.
+ */
+function viewKey(article: Article, locale: string, links: unknown, scheduled: boolean): string {
+  return createHash("sha1")
+    .update(JSON.stringify([locale, scheduled, links]))
+    .update(JSON.stringify(article))
+    .digest("base64url");
 }
 
 /**
@@ -43,7 +70,17 @@ export function articleView(
   scheduled = false,
 ): ArticleView {
   const link = (url: string, fallback: string): TermLink => ({ name: nameOf(url, fallback), url });
+  const companies = article.companies.map((company) =>
+    link(mentionUrl("company", company), company.name),
+  );
+  const models = article.models.map((model) => link(mentionUrl("model", model), model.name));
+  const partners = article.partners.map((partner) => ({
+    ...link(mentionUrl("partner", partner), partner.name),
+    status: partner.status,
+    statusLabel: PARTNER_STATUS_LABELS[partner.status],
+  }));
   return {
+    key: viewKey(article, locale, [companies, models, partners], scheduled),
     file: article.file,
     url: article.url,
     slug: article.slug,
@@ -53,15 +90,9 @@ export function articleView(
     date: dateView(article.date, locale),
     ...(article.updated ? { updated: dateView(article.updated, locale) } : {}),
     ...(article.source ? { source: article.source } : {}),
-    companies: article.companies.map((company) =>
-      link(mentionUrl("company", company), company.name),
-    ),
-    models: article.models.map((model) => link(mentionUrl("model", model), model.name)),
-    partners: article.partners.map((partner) => ({
-      ...link(mentionUrl("partner", partner), partner.name),
-      status: partner.status,
-      statusLabel: PARTNER_STATUS_LABELS[partner.status],
-    })),
+    companies,
+    models,
+    partners,
     draft: article.draft,
     scheduled,
     readingMinutes: Math.max(1, Math.round(article.body.wordCount / WORDS_PER_MINUTE)),

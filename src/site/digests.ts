@@ -2,7 +2,7 @@ import { dayLabel } from "../dates.ts";
 import type { Article } from "../markdown/article.ts";
 import { mentionUrl } from "../taxonomy/term.ts";
 import { digestIndexUrl, digestUrl } from "../urls.ts";
-import { cardTermsWithout } from "./article-view.ts";
+import { entryUnder } from "./article-view.ts";
 import { type Breadcrumbs, digestBreadcrumbs } from "./breadcrumbs.ts";
 import { type IsoWeek, isoWeekOf } from "./calendar.ts";
 import { groupInOrder } from "./group-in-order.ts";
@@ -87,8 +87,7 @@ function groupsByCompany(
         group = { company: { name: companyName(mention.slug, mention.name), url }, entries: [] };
         bySlug.set(mention.slug, group);
       }
-      const view = viewOf(article);
-      group.entries.push({ article: view, terms: cardTermsWithout(view, group.company.url) });
+      group.entries.push(entryUnder(viewOf(article), group.company.url));
     }
   }
   return [...bySlug.values()]

@@ -5,6 +5,7 @@ import { articleBreadcrumbs } from "./breadcrumbs.ts";
 import { correctionViews } from "./corrections.ts";
 import type { News } from "./news.ts";
 import { articleMeta } from "./page-meta.ts";
+import { articlePage } from "./site-data.ts";
 
 /**
  * What an article's own page alone makes of it: its text and summary, its headline, when it
@@ -58,12 +59,12 @@ export function withEditedArticle(news: News, article: Article, today: string): 
   const { language } = news.site;
   const view = articleView(article, language, nameOf, isScheduled(article, today));
   const articles = [...news.articles];
-  articles[position] = {
-    ...before,
-    ...view,
+  articles[position] = articlePage(view, {
     crumbs: articleBreadcrumbs(view),
+    related: before.related,
     corrections: correctionViews(article, language),
-  };
+    ...(before.sourcePage ? { sourcePage: before.sourcePage } : {}),
+  });
   const meta = articleMeta(article, news.site, () => before.sourcePage);
   return { ...news, articles, pageMeta: { ...news.pageMeta, [article.url]: meta } };
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { isPublic, isScheduled } from "../content/publication.ts";
 import type { Article } from "../markdown/article.ts";
 import { Registry } from "../registry/registry.ts";
@@ -10,17 +11,25 @@ import {
   type TermRelations,
 } from "../taxonomy/term-relations.ts";
 import { directoryUrl, homeUrl, type TermKind } from "../urls.ts";
-import { articleView, cardTermsWithout, PARTNER_STATUS_LABELS } from "./article-view.ts";
+import { articleView, entryUnder } from "./article-view.ts";
 import { termBreadcrumbs } from "./breadcrumbs.ts";
 import { type DirectoryPage, directoryOrders } from "./directories.ts";
-import type { ListPage, News, SiteDataContext, TermAbout, TermFacts, TermView } from "./news.ts";
+import type {
+  ArticlePageView,
+  ListPage,
+  News,
+  SiteDataContext,
+  TermAbout,
+  TermFacts,
+  TermView,
+} from "./news.ts";
 import { pageTitle, paginate } from "./paginate.ts";
 import { publishedUrls } from "./published-urls.ts";
-import { buildPublishing } from "./publishing-data.ts";
+import { type ArticleExtras, buildPublishing } from "./publishing-data.ts";
 import { redirectsFor } from "./redirects.ts";
 import { relationshipGraph } from "./relationship-graph.ts";
 import { renditionJobs } from "./renditions.ts";
-import type { ArticleView, ListEntry, Term, TermIndex, TermSummary } from "./views.ts";
+import type { ArticleView, Term, TermIndex, TermSummary } from "./views.ts";
 
 const KIND_LABELS: Record<TermKind, { one: string; many: string }> = {
   company: { one: "Company", many: "Companies" },
@@ -58,6 +67,19 @@ function counterpartOf(
   return {
     counterpart: { name: other.name, url: other.url, kindLabel: KIND_LABELS[other.kind].one },
   };
+}
+
+/**
+ * An article page's data: its view and what the page shows around it. Its key is the view's,
+ * its related articles' and its source page's: its breadcrumbs and corrections are made from
+ * the view's article, and its head metadata from the same with the site's settings.
+ */
+export function articlePage(view: ArticleView, extras: ArticleExtras): ArticlePageView {
+  const key = createHash("sha1")
+    .update(JSON.stringify([view.key, extras.related.map((entry) => entry.article.key)]))
+    .update(extras.sourcePage ?? "")
+    .digest("base64url");
+  return { ...view, ...extras, key };
 }
 
 /** Builds the one object templates see from validated articles and their term index. */
@@ -127,25 +149,7 @@ export function buildSiteData(
         heading: term.name,
         term: page.pager.pageNumber === 1 ? firstPage : heading,
         pager: page.pager,
-        entries: page.items.map((article): ListEntry => {
-          const partner =
-            term.kind === "partner"
-              ? article.partners.find((mention) => mention.slug === term.slug)
-              : undefined;
-          const view = viewOf(article);
-          return {
-            article: view,
-            terms: cardTermsWithout(view, term.url),
-            ...(partner
-              ? {
-                  partnerStatus: {
-                    status: partner.status,
-                    label: PARTNER_STATUS_LABELS[partner.status],
-                  },
-                }
-              : {}),
-          };
-        }),
+        entries: page.items.map((article) => entryUnder(viewOf(article), term.url)),
       }));
     });
 
@@ -181,7 +185,7 @@ export function buildSiteData(
   const pages: News = {
     ...publishing,
     site: settings,
-    articles: articles.map((article) => ({ ...viewOf(article), ...extrasOf(article) })),
+    articles: articles.map((article) => articlePage(viewOf(article), extrasOf(article))),
     homePages,
     termPages: [
       ...termPages(index.companies),

@@ -27,6 +27,13 @@ export interface PartnerLink extends TermLink {
 
 /** What templates show of an article: every value final, nothing left to compute. */
 export interface ArticleView {
+  /**
+   * What the view is made from, as a digest: the article's data, the site's language, the
+   * names its term links show and whether it is scheduled. Two builds of the same code that
+   * give a view the same key make the same view, so a page's fingerprint takes the key of
+   * each view it shows instead of the view (`pageFingerprints`). Pages never show it.
+   */
+  key: string;
   /** The article's file, for build messages; pages never show it. */
   file: string;
   url: string;
@@ -59,6 +66,11 @@ export interface TermSummary extends TermLink {
 export type CardTerms = Pick<ArticleView, "companies" | "models" | "partners">;
 
 export interface ListEntry {
+  /**
+   * A card shown under one of its article's terms (`entryUnder`): the view's key and the
+   * term's address, which decide the card. Other cards are their view alone.
+   */
+  key?: string;
   article: ArticleView;
   /** On a partner's page: how this article describes the partnership. */
   partnerStatus?: { status: string; label: string };

@@ -97,9 +97,12 @@ async function apply(content: string, change: Edit, step: number): Promise<void>
       await rename(file, file.replace(/\.md$/, `-${step}.md`));
       break;
     case "terms":
-      // A partner for an article that names none: it joins UAZ's page, feed and graph.
+      // A partner for an article that names none: it joins UAZ's page, feed and graph. An
+      // article that names partners loses them all: it leaves their pages, feeds and graphs.
       await rewrite(file, (text) =>
-        /^partners:/m.test(text) ? text : text.replace(/^(company: .*)$/m, "$1\npartners: [UAZ]"),
+        /^partners:/m.test(text)
+          ? text.replace(/^partners:.*\n(?:[ \t]+.*\n)*/m, "")
+          : text.replace(/^(company: .*)$/m, "$1\npartners: [UAZ]"),
       );
       break;
     case "settings":

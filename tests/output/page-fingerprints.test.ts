@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import type { Article } from "../../src/markdown/article.ts";
 import { pageFingerprints, singlePagesFingerprint } from "../../src/output/page-fingerprints.ts";
 import type { News } from "../../src/site/news.ts";
-import { fixtureNews } from "../support/fixture-news.ts";
+import { PAGE_LISTS } from "../../src/site/page-lists.ts";
+import { fixtureNews, fixtureNewsWith, withEditedText } from "../support/fixture-news.ts";
 
 const LOCALIZATION = "/articles/chery-localization-russia/";
 const CHERY = "/companies/chery/";
@@ -17,13 +19,14 @@ function changed(before: Map<string, string>, after: Map<string, string>): strin
   return [...after].filter(([url, print]) => before.get(url) !== print).map(([url]) => url);
 }
 
-function withArticle(url: string, change: (article: News["articles"][number]) => object): News {
-  return {
-    ...news,
-    articles: news.articles.map((article) =>
-      article.url === url ? { ...article, ...change(article) } : article,
-    ),
-  };
+/** The pages whose data shows the article at `url`: its own, and every list, card and feed. */
+function itemsShowing(site: News, url: string): string[] {
+  return PAGE_LISTS.filter((list) => list.reads).flatMap((list) =>
+    list
+      .items(site)
+      .filter((item) => JSON.stringify(item).includes(`${url}"`))
+      .flatMap((item) => list.urlsOf(item)),
+  );
 }
 
 describe("pageFingerprints", () => {
@@ -41,13 +44,23 @@ describe("pageFingerprints", () => {
     expect(pageFingerprints(news, "builder-1")).toEqual(pageFingerprints(news, "builder-1"));
   });
 
-  it("changes only the edited article's fingerprint when its text changes", () => {
-    const edited = withArticle(LOCALIZATION, (article) => ({
-      html: `${article.html}<p>Chery confirmed the talks on Friday.</p>`,
-    }));
-    expect(changed(pageFingerprints(news, "b"), pageFingerprints(edited, "b"))).toEqual([
-      LOCALIZATION,
-    ]);
+  it("changes, when an article's text changes, its page and only pages that show it", async () => {
+    const edited = await fixtureNewsWith(LOCALIZATION, withEditedText);
+    const pages = changed(pageFingerprints(news, "b"), pageFingerprints(edited, "b"));
+    expect(pages).toContain(LOCALIZATION);
+    expect(pages).toContain("/");
+    expect(pages).toContain(CHERY);
+    for (const url of pages) expect(itemsShowing(edited, LOCALIZATION)).toContain(url);
+  });
+
+  it("keeps the fingerprint of every page that does not show an edited article", async () => {
+    const edited = await fixtureNewsWith(LOCALIZATION, withEditedText);
+    const before = pageFingerprints(news, "b");
+    const after = pageFingerprints(edited, "b");
+    const showing = new Set(itemsShowing(edited, LOCALIZATION));
+    const others = [...after.keys()].filter((url) => !showing.has(url));
+    expect(others.length).toBeGreaterThan(0);
+    for (const url of others) expect(after.get(url)).toBe(before.get(url));
   });
 
   it("changes a company page's fingerprint when what its term view shows changes", () => {
@@ -62,28 +75,18 @@ describe("pageFingerprints", () => {
     expect(changed(pageFingerprints(news, "b"), pageFingerprints(edited, "b"))).toEqual([CHERY]);
   });
 
-  it("changes a list page's fingerprint when the HTML of an article it lists changes", () => {
-    const home = news.homePages[0];
-    const first = home?.entries[0];
-    if (!home || !first) throw new Error("the fixture's home page lists no article");
-    const edited = {
-      ...news,
-      homePages: [
-        {
-          ...home,
-          entries: [
-            {
-              ...first,
-              article: { ...first.article, html: `${first.article.html}<p>Updated.</p>` },
-            },
-            ...home.entries.slice(1),
-          ],
-        },
-        ...news.homePages.slice(1),
-      ],
-    };
-    expect(changed(pageFingerprints(news, "b"), pageFingerprints(edited, "b"))).toEqual(["/"]);
-  });
+  it.each([
+    ["headline", (article: Article) => ({ ...article, title: "Chery confirms Kaliningrad plans" })],
+    ["summary", (article: Article) => ({ ...article, summary: "Assembly starts in spring." })],
+    ["date", (article: Article) => ({ ...article, date: { ...article.date, iso: "2023-10-02" } })],
+    ["draft state", (article: Article) => ({ ...article, draft: true })],
+  ])(
+    "changes the home page's fingerprint when the %s of an article it lists changes",
+    async (_what, edit) => {
+      const edited = await fixtureNewsWith(LOCALIZATION, edit);
+      expect(changed(pageFingerprints(news, "b"), pageFingerprints(edited, "b"))).toContain("/");
+    },
+  );
 
   it("changes a company page's fingerprint when its head metadata changes", () => {
     const meta = news.pageMeta[CHERY];
@@ -115,8 +118,8 @@ describe("singlePagesFingerprint", () => {
     expect(printOf(news)).toBe(printOf(news));
   });
 
-  it("is the same after an edit of an article's text, which no single page shows", () => {
-    const edited = withArticle(LOCALIZATION, (a) => ({ html: `${a.html}<p>More.</p>` }));
+  it("is the same after an edit of an article's text, which no single page shows", async () => {
+    const edited = await fixtureNewsWith(LOCALIZATION, withEditedText);
     expect(printOf(edited)).toBe(printOf(news));
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { articleView, dateView } from "../../src/site/article-view.ts";
+import type { Article } from "../../src/markdown/article.ts";
+import { articleView, dateView, entryUnder } from "../../src/site/article-view.ts";
 import { validArticle } from "../support/articles.ts";
 
 const asWritten = (_url: string, fallback: string) => fallback;
@@ -101,4 +102,80 @@ describe("the article as pages show it", () => {
 it("formats a bare day for the site language", () => {
   const date = { iso: "2022-06-01", day: "2022-06-01", hasTime: false, instant: 0 };
   expect(dateView(date, "en")).toEqual({ datetime: "2022-06-01", label: "June 1, 2022" });
+});
+
+describe("the key of an article's view", () => {
+  const keyOf = (article: Article, locale = "en", nameOf = asWritten, scheduled = false) =>
+    articleView(article, locale, nameOf, scheduled).key;
+
+  it("is the same for the same article, language, names and schedule", () => {
+    expect(keyOf(tiggoTalks)).toBe(keyOf(structuredClone(tiggoTalks)));
+  });
+
+  it.each<[string, (article: Article) => Article]>([
+    ["headline", (a) => ({ ...a, title: "Chery and UAZ sign the Tiggo 4 Pro deal" })],
+    ["summary", (a) => ({ ...a, summary: "Talks moved to Ulyanovsk." })],
+    ["text", (a) => ({ ...a, body: { ...a.body, digest: "another body" } })],
+    ["word count", (a) => ({ ...a, body: { ...a.body, wordCount: a.body.wordCount + 400 } })],
+    ["date", (a) => ({ ...a, date: { ...a.date, iso: "2022-06-03", day: "2022-06-03" } })],
+    ["update", (a) => ({ ...a, updated: undefined })],
+    ["source", (a) => ({ ...a, source: { name: "Interfax" } })],
+    [
+      "partner status",
+      (a) => ({
+        ...a,
+        partners: a.partners.map((p) => ({ ...p, status: "confirmed" as const })),
+      }),
+    ],
+    ["draft state", (a) => ({ ...a, draft: true })],
+    ["slug", (a) => ({ ...a, slug: "chery-uaz-talks", url: "/articles/chery-uaz-talks/" })],
+  ])("changes with the article's %s", (_field, edit) => {
+    expect(keyOf(edit(tiggoTalks))).not.toBe(keyOf(tiggoTalks));
+  });
+
+  it("changes with the site's language", () => {
+    expect(keyOf(tiggoTalks, "ru")).not.toBe(keyOf(tiggoTalks, "en"));
+  });
+
+  it("changes with the name the index gives one of its terms", () => {
+    const indexNames = new Map([["/companies/chery/", "Chery"]]);
+    const renamed = (url: string, fallback: string) => indexNames.get(url) ?? fallback;
+    expect(keyOf(tiggoTalks, "en", renamed)).not.toBe(keyOf(tiggoTalks));
+  });
+
+  it("changes when the article becomes scheduled", () => {
+    expect(keyOf(tiggoTalks, "en", asWritten, true)).not.toBe(keyOf(tiggoTalks));
+  });
+});
+
+describe("a card shown under one of its article's terms", () => {
+  const view = articleView(tiggoTalks, "en", asWritten);
+
+  it("links the article's other terms, not the one it is shown under", () => {
+    const card = entryUnder(view, "/companies/chery/");
+    expect(card.terms?.companies).toEqual([]);
+    expect(card.terms?.partners.map((link) => link.url)).toEqual([
+      "/partners/uaz/",
+      "/partners/moskvich/",
+    ]);
+  });
+
+  it("says under a partner how the article describes the partnership", () => {
+    expect(entryUnder(view, "/partners/uaz/").partnerStatus).toEqual({
+      status: "in-talks",
+      label: "in talks",
+    });
+  });
+
+  it("says nothing of a partnership under a company or a model", () => {
+    expect(entryUnder(view, "/companies/chery/").partnerStatus).toBeUndefined();
+    expect(entryUnder(view, "/models/chery-tiggo-4-pro/").partnerStatus).toBeUndefined();
+  });
+
+  it("has a key of its own under each term, since each shows other links", () => {
+    const keys = ["/companies/chery/", "/partners/uaz/", "/models/chery-tiggo-4-pro/"].map(
+      (url) => entryUnder(view, url).key,
+    );
+    expect(new Set(keys).size).toBe(3);
+  });
 });

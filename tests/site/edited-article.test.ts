@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Article } from "../../src/markdown/article.ts";
-import { isOwnPageEdit } from "../../src/site/edited-article.ts";
+import { isOwnPageEdit, withEditedArticle } from "../../src/site/edited-article.ts";
+import { fixtureContent, fixtureNewsWith, withEditedText } from "../support/fixture-news.ts";
 
 const before = {
   file: "content/articles/chery-localization-russia.md",
@@ -68,5 +69,28 @@ describe("isOwnPageEdit", () => {
   it("takes nothing of another file for an edit", () => {
     const other = { ...before, file: "content/articles/chery-russia.md" } as Article;
     expect(isOwnPageEdit(before, other)).toBe(false);
+  });
+});
+
+describe("withEditedArticle", () => {
+  const LOCALIZATION = "/articles/chery-localization-russia/";
+  const updated = (article: Article): Article => ({ ...article, updated: JUNE_3 });
+  const notUpdated = ({ updated: _, ...article }: Article): Article => article;
+
+  it.each<[string, (article: Article) => Article, (article: Article) => Article]>([
+    ["its text", (a) => a, withEditedText],
+    ["its headline", (a) => a, (a) => ({ ...a, title: "Chery puts localization first" })],
+    ["an update added", (a) => a, updated],
+    ["an update taken out", updated, notUpdated],
+  ])("makes, after an edit of %s, the page a build makes", async (_edit, start, edit) => {
+    const { today } = await fixtureContent();
+    const news = await fixtureNewsWith(LOCALIZATION, start);
+    const built = await fixtureNewsWith(LOCALIZATION, (article) => edit(start(article)));
+    const original = (await fixtureContent()).articles.find((a) => a.url === LOCALIZATION);
+    if (!original) throw new Error("the fixture corpus has no localization article");
+    const edited = withEditedArticle(news, edit(start(original)), today);
+    const pageOf = (site: typeof news) => site.articles.find((page) => page.url === LOCALIZATION);
+    expect(pageOf(edited)).toEqual(pageOf(built));
+    expect(edited.pageMeta[LOCALIZATION]).toEqual(built.pageMeta[LOCALIZATION]);
   });
 });

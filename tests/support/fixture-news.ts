@@ -1,7 +1,10 @@
 import path from "node:path";
 import { type LoadedContent, loadContent, loadNews } from "../../src/build/load-news.ts";
+import type { Article } from "../../src/markdown/article.ts";
 import type { BodyHtml } from "../../src/markdown/body.ts";
 import type { News } from "../../src/site/news.ts";
+import { buildSiteData } from "../../src/site/site-data.ts";
+import { buildTermIndex } from "../../src/taxonomy/build-term-index.ts";
 
 /** The fixture corpus: 33 articles about Chery, Haval, Geely, AvtoVAZ… and two drafts. */
 export const FIXTURE_CORPUS = path.resolve(import.meta.dirname, "../fixtures/corpus");
@@ -35,4 +38,30 @@ export async function fixtureContent(includeDrafts = false): Promise<LoadedConte
   const { content } = await loadContent({ contentDir: FIXTURE_CORPUS, includeDrafts, now: NOW });
   if (!content) throw new Error("the fixture corpus did not load");
   return content;
+}
+
+/**
+ * The site's data of the fixture corpus with the article at `url` edited by `edit`, made as
+ * a build makes it from loaded articles: what every page shows of that article changes, and
+ * nothing else.
+ */
+export async function fixtureNewsWith(
+  url: string,
+  edit: (article: Article) => Article,
+  includeDrafts = false,
+): Promise<News> {
+  const { settings, registry, today, articles } = await fixtureContent(includeDrafts);
+  if (!articles.some((article) => article.url === url)) {
+    throw new Error(`the fixture corpus has no article at ${url}`);
+  }
+  const edited = articles.map((article) => (article.url === url ? edit(article) : article));
+  return buildSiteData(settings, edited, buildTermIndex(edited), { registry, today });
+}
+
+/** The article with its text edited: another rendered body, by its key and digest. */
+export function withEditedText(article: Article): Article {
+  return {
+    ...article,
+    body: { ...article.body, key: `${article.body.key}-edited`, digest: "an edited body" },
+  };
 }
