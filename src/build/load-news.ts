@@ -17,6 +17,7 @@ import type { Registry } from "../registry/registry.ts";
 import { loadSiteSettings, SETTINGS_FILE, type SiteSettings } from "../settings/site-settings.ts";
 import { checkBodyLinks } from "../site/check-body-links.ts";
 import type { LoadedSite } from "../site/news.ts";
+import { articleMetaOf } from "../site/page-parts.ts";
 import { publishedUrls } from "../site/published-urls.ts";
 import { buildSiteData } from "../site/site-data.ts";
 import { claimUrls } from "../site/url-claims.ts";
@@ -242,10 +243,14 @@ export function assembleNews(
   problems.push(...checkArticleLinks(articles, linkTargets, today));
   if (hasErrors(problems)) return { diagnostics: problems };
   const byFile = new Map(articles.map((article) => [article.file, article]));
+  const byUrl = new Map(articles.map((article) => [article.url, article]));
   const { bodies } = content;
   return {
     news,
-    bodyHtml: bodies.reader,
+    parts: {
+      bodyHtml: bodies.reader,
+      articleMeta: articleMetaOf((url) => byUrl.get(url), settings),
+    },
     diagnostics: problems,
     context: {
       contentDir,

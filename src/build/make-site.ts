@@ -3,7 +3,6 @@ import path from "node:path";
 import { adminFiles, writeExtraFiles } from "../admin/admin-files.ts";
 import { contentFileStates, statesDigest } from "../content/content-digest.ts";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
-import type { BodyHtml } from "../markdown/body.ts";
 import { checkCompleteness } from "../output/check-completeness.ts";
 import { siteUrlOfFile } from "../output/check-links.ts";
 import { pageFingerprints, singlePagesFingerprint } from "../output/page-fingerprints.ts";
@@ -21,7 +20,7 @@ import { silentProgress } from "../progress.ts";
 import { PROJECT_ROOT } from "../project-paths.ts";
 import { indexSearchInWorker, type SearchIndex } from "../search/search-index.ts";
 import { searchRecords } from "../search/search-records.ts";
-import type { News } from "../site/news.ts";
+import type { News, PageParts } from "../site/news.ts";
 import { DEFAULT_IMAGE_CACHE } from "../site/renditions.ts";
 import { outputFileOf } from "../urls.ts";
 import type { InputsSeen } from "./build-inputs.ts";
@@ -68,11 +67,11 @@ export async function makeSite(options: BuildOptions, context: BuildContext): Pr
     const result = content
       ? assembleNews(content, loaded.diagnostics, options.contentDir)
       : { diagnostics: loaded.diagnostics };
-    const { news, bodyHtml } = result;
-    if (!news || !bodyHtml || !search || hasErrors(result.diagnostics)) {
+    const { news, parts } = result;
+    if (!news || !parts || !search || hasErrors(result.diagnostics)) {
       return { ok: false, diagnostics: result.diagnostics, pageCount: 0, reusedCount: 0 };
     }
-    return await writeSite(options, context, { news, bodyHtml }, result.diagnostics, search);
+    return await writeSite(options, context, { news, parts }, result.diagnostics, search);
   } finally {
     // A failed build must not leave Pagefind writing into a folder being deleted.
     await search?.catch(() => undefined);
@@ -98,7 +97,7 @@ function readDigest(contentDir: string, inputs: InputsSeen): { digest?: string }
 async function writeSite(
   options: BuildOptions,
   { outputDir, records, live: liveRecord, inputs, builder }: BuildContext,
-  { news, bodyHtml }: { news: News; bodyHtml: BodyHtml },
+  { news, parts }: { news: News; parts: PageParts },
   diagnostics: Diagnostic[],
   search: Promise<SearchIndex>,
 ): Promise<BuildResult> {
@@ -126,7 +125,7 @@ async function writeSite(
     const total = passes.reduce((sum, pass) => sum + pass.pages, 0);
     let done = 0;
     progress.phase("Writing pages");
-    const written = await writePasses(staged.fresh, passes, bodyHtml, threads, (pass) => {
+    const written = await writePasses(staged.fresh, passes, parts, threads, (pass) => {
       done += pass.pages;
       progress.advance(done, total);
     });

@@ -8,6 +8,7 @@ import { RenderCache } from "../markdown/render-cache.ts";
 import type { EditedPage } from "../output/preview-site.ts";
 import { isOwnPageEdit, withEditedArticle } from "../site/edited-article.ts";
 import type { LoadedSite } from "../site/news.ts";
+import { articleMetaOf } from "../site/page-parts.ts";
 import { pathPrefixOf } from "../urls.ts";
 import { checkArticleLinks, loadNews, type NewsOptions, type NewsResult } from "./load-news.ts";
 
@@ -74,9 +75,18 @@ export class PreviewContent {
     return {
       news: withEditedArticle(news, article, context.today),
       url: article.url,
-      // The edited body from memory, every other from the latest load.
-      bodyHtml: (body) =>
-        cache.bodies.has(body.key) ? cache.bodies.html(body) : context.bodies.html(body),
+      parts: {
+        // The edited body from memory, every other from the latest load.
+        bodyHtml: (body) =>
+          cache.bodies.has(body.key) ? cache.bodies.html(body) : context.bodies.html(body),
+        articleMeta: articleMetaOf(
+          (url) =>
+            url === article.url
+              ? article
+              : [...context.articles.values()].find((other) => other.url === url),
+          context.settings,
+        ),
+      },
     };
   }
 }

@@ -108,7 +108,8 @@ function standIn(value: unknown, digests: Digests, top = true): unknown {
  * A fingerprint of everything a page of a list with known reads is made from: the builder's
  * version, what the layout shows on every page, what the list's templates read besides, the
  * page's own data (for an article: its HTML, related articles, pictures…) and its head
- * metadata. Two builds that give a page the same fingerprint write the same file. Pages of
+ * metadata (an article page's by the page's key, from which it is made when the page is
+ * written). Two builds that give a page the same fingerprint write the same file. Pages of
  * other lists, and the single pages that read the whole site (sitemaps, indexes), have none
  * and are always written.
  */

@@ -3,10 +3,9 @@ import path from "node:path";
 import { ContentError } from "../diagnostics/content-error.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { formatReport } from "../diagnostics/format-diagnostics.ts";
-import type { BodyHtml } from "../markdown/body.ts";
-import type { LoadedSite, News } from "../site/news.ts";
-import { withPageBodies } from "../site/page-bodies.ts";
+import type { LoadedSite, News, PageParts } from "../site/news.ts";
 import { PAGE_LISTS } from "../site/page-lists.ts";
+import { withPageParts } from "../site/page-parts.ts";
 import { DEFAULT_IMAGE_CACHE } from "../site/renditions.ts";
 import { outputFileOf } from "../urls.ts";
 import { planPagePasses } from "./page-passes.ts";
@@ -29,17 +28,17 @@ export interface PreviewSiteOptions {
   edited?: (files: readonly string[]) => Promise<EditedPage | undefined>;
 }
 
-/** The site's data after an edit, the page the edit was made on, and where its bodies are. */
+/** The site's data after an edit, the page the edit was made on, and what completes its pages. */
 export interface EditedPage {
   news: News;
   url: string;
-  bodyHtml: BodyHtml;
+  parts: PageParts;
 }
 
-/** A site the preview has written: its data and where its bodies are. */
+/** A site the preview has written: its data and what completes its pages. */
 interface GoodSite {
   news: News;
-  bodyHtml: BodyHtml;
+  parts: PageParts;
 }
 
 /** The site's data narrowed to the page at `url`, a page of a list: what writing it alone takes. */
@@ -100,7 +99,7 @@ export class PreviewSite {
     const news = edited && onePage(edited.news, edited.url);
     if (!edited || !news) return undefined;
     const { writePages } = await import("./eleventy-site.ts");
-    await writePages(this.options.outputDir, withPageBodies(news, edited.bodyHtml), false);
+    await writePages(this.options.outputDir, withPageParts(news, edited.parts), false);
     return edited.url;
   }
 
@@ -108,14 +107,14 @@ export class PreviewSite {
   async next(): Promise<News> {
     const result = this.pending ?? (await this.options.load());
     this.pending = undefined;
-    const { news, bodyHtml } = result;
-    if (news && bodyHtml && !hasErrors(result.diagnostics)) {
+    const { news, parts } = result;
+    if (news && parts && !hasErrors(result.diagnostics)) {
       await writeRenditions(news.imageJobs, {
         outputDir: this.options.outputDir,
         cacheDir: this.options.imageCacheDir ?? DEFAULT_IMAGE_CACHE,
       });
-      this.lastGood = { news, bodyHtml };
-      return this.pagesToWrite(await this.pages.changedSince(news), bodyHtml);
+      this.lastGood = { news, parts };
+      return this.pagesToWrite(await this.pages.changedSince(news), parts);
     }
     if (!this.lastGood) throw new ContentError(result.diagnostics);
     console.error(
@@ -123,20 +122,20 @@ export class PreviewSite {
     );
     return this.pagesToWrite(
       await this.pages.changedSince(this.lastGood.news),
-      this.lastGood.bodyHtml,
+      this.lastGood.parts,
     );
   }
 
   /**
-   * The pages to write, with their bodies. The pages the site no longer has (a deleted or
+   * The pages to write, with their bodies and head metadata. The pages the site no longer has (a deleted or
    * renamed article's, which would otherwise still answer at the old address) are deleted by
    * `removeGonePages` once these are written: deleted first, the lists that still linked
    * them would link a missing page until the rebuild ended.
    */
-  private async pagesToWrite(changes: PreviewChanges, bodyHtml: BodyHtml): Promise<News> {
+  private async pagesToWrite(changes: PreviewChanges, parts: PageParts): Promise<News> {
     // A page gone in a rebuild that failed before its end, and back since, stays.
     this.gone = new Set([...this.gone, ...changes.removed].filter((url) => !this.pages.has(url)));
-    return withPageBodies(changes.news, bodyHtml);
+    return withPageParts(changes.news, parts);
   }
 
   /** Deletes the pages the site no longer has; called once a rebuild has written its pages. */

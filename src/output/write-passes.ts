@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import type { BodyHtml } from "../markdown/body.ts";
-import { withPageBodies } from "../site/page-bodies.ts";
+import type { PageParts } from "../site/news.ts";
+import { withPageParts } from "../site/page-parts.ts";
 import type { PagePass } from "./page-passes.ts";
 import type { PassReply, PassRequest } from "./page-worker.ts";
 
@@ -45,14 +45,14 @@ export interface PassesWritten {
  * Writes the passes `planPagePasses` planned into `outputDir`. The pass that writes the single
  * pages, from the full data, runs after all others; the others run on `threads` worker threads
  * at once when there are several, each under a heap of `threadHeapMiB`, in the calling thread
- * otherwise. Each pass's bodies are read (`bodyHtml`) as it is written, so that only one
- * pass's are held at a time. `onPass` hears each finished pass. Eleventy is loaded only when
+ * otherwise. Each pass's bodies are read, and its article pages' head metadata made
+ * (`parts`), as it is written, so that only one pass's are held at a time. `onPass` hears each finished pass. Eleventy is loaded only when
  * there is a pass to write.
  */
 export async function writePasses(
   outputDir: string,
   passes: readonly PagePass[],
-  bodyHtml: BodyHtml,
+  parts: PageParts,
   threads: number,
   onPass: (pass: PagePass) => void = () => {},
   threadHeapMiB = PAGE_THREAD_HEAP_MIB,
@@ -68,7 +68,7 @@ export async function writePasses(
     const onThreads = await writeOnThreads(
       outputDir,
       others,
-      bodyHtml,
+      parts,
       threads,
       threadHeapMiB,
       onPass,
@@ -77,12 +77,12 @@ export async function writePasses(
     inThisThread = onThreads.leftOver;
   }
   for (const pass of inThisThread) {
-    add(await writeInThisThread(outputDir, pass, bodyHtml));
+    add(await writeInThisThread(outputDir, pass, parts));
     onPass(pass);
   }
   let singlePageFiles: string[] = [];
   if (last) {
-    singlePageFiles = await writeInThisThread(outputDir, last, bodyHtml);
+    singlePageFiles = await writeInThisThread(outputDir, last, parts);
     add(singlePageFiles);
     onPass(last);
   }
@@ -92,10 +92,10 @@ export async function writePasses(
 async function writeInThisThread(
   outputDir: string,
   pass: PagePass,
-  bodyHtml: BodyHtml,
+  parts: PageParts,
 ): Promise<string[]> {
   const { writePages } = await import("./eleventy-site.ts");
-  return writePages(outputDir, withPageBodies(pass.news, bodyHtml), pass.singlePages);
+  return writePages(outputDir, withPageParts(pass.news, parts), pass.singlePages);
 }
 
 /** A worker stopped because its pass needed more than its heap. */
@@ -112,7 +112,7 @@ function ranOutOfMemory(error: unknown): boolean {
 async function writeOnThreads(
   outputDir: string,
   passes: readonly PagePass[],
-  bodyHtml: BodyHtml,
+  parts: PageParts,
   threads: number,
   heapMiB: number,
   onPass: (pass: PagePass) => void,
@@ -136,7 +136,7 @@ async function writeOnThreads(
               try {
                 const request: PassRequest = {
                   outputDir,
-                  news: withPageBodies(current.news, bodyHtml),
+                  news: withPageParts(current.news, parts),
                   singlePages: current.singlePages,
                 };
                 worker.postMessage(request);

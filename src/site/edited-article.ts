@@ -4,7 +4,6 @@ import { articleView } from "./article-view.ts";
 import { articleBreadcrumbs } from "./breadcrumbs.ts";
 import { correctionViews } from "./corrections.ts";
 import type { News } from "./news.ts";
-import { articleMeta } from "./page-meta.ts";
 import { articlePage } from "./site-data.ts";
 
 /**
@@ -46,8 +45,9 @@ export function isOwnPageEdit(before: Article, after: Article): boolean {
 
 /**
  * The site's data with the page of an article edited as `isOwnPageEdit` allows made again
- * from the article: its view, breadcrumbs, corrections and head metadata. The other pages
- * that show the article (lists, feeds, related articles) keep what `news` was built with.
+ * from the article: its view, breadcrumbs and corrections (its head metadata is made from the
+ * article as the page is written: `PageParts`). The other pages that show the article (lists,
+ * feeds, related articles) keep what `news` was built with.
  */
 export function withEditedArticle(news: News, article: Article, today: string): News {
   const position = news.articles.findIndex((page) => page.file === article.file);
@@ -65,6 +65,5 @@ export function withEditedArticle(news: News, article: Article, today: string): 
     corrections: correctionViews(article, language),
     ...(before.sourcePage ? { sourcePage: before.sourcePage } : {}),
   });
-  const meta = articleMeta(article, news.site, () => before.sourcePage);
-  return { ...news, articles, pageMeta: { ...news.pageMeta, [article.url]: meta } };
+  return { ...news, articles };
 }

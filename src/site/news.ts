@@ -5,6 +5,7 @@ import type { SiteSettings } from "../settings/site-settings.ts";
 import type { TermKind } from "../urls.ts";
 import type { Breadcrumbs } from "./breadcrumbs.ts";
 import type { DirectoryPage } from "./directories.ts";
+import type { PageMeta } from "./page-meta.ts";
 import type { Pager } from "./paginate.ts";
 import type { ArticleExtras, Publishing } from "./publishing-data.ts";
 import type { Redirect } from "./redirects.ts";
@@ -76,12 +77,23 @@ export interface News extends Publishing {
   imageJobs: RenditionJob[];
 }
 
+/**
+ * What the pages a build writes are completed with as they are written, and only then: a
+ * build holds them for the pages it writes, not for every article (`withPageParts`).
+ */
+export interface PageParts {
+  /** Reads a rendered body's HTML. */
+  bodyHtml: BodyHtml;
+  /** An article page's head metadata. */
+  articleMeta: (page: ArticlePageView) => PageMeta;
+}
+
 /** What loading content yields: the site's model when nothing is wrong, and every message. */
 export interface LoadedSite {
   /** Present only when there is no error. */
   news?: News;
-  /** Reads the bodies `news` refers to, for the pages written (`withPageBodies`); with `news`. */
-  bodyHtml?: BodyHtml;
+  /** What the pages written are completed with (`withPageParts`); with `news`. */
+  parts?: PageParts;
   diagnostics: Diagnostic[];
 }
 

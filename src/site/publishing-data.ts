@@ -21,7 +21,7 @@ import {
 } from "./corrections.ts";
 import { buildDigests, type Digests } from "./digests.ts";
 import { buildFeeds, type Feed, type FeedLink, feedLinks } from "./feeds.ts";
-import { articleMeta, collectionMeta, type PageMeta } from "./page-meta.ts";
+import { collectionMeta, type PageMeta } from "./page-meta.ts";
 import { paginate } from "./paginate.ts";
 import { articlesByTerm, relatedArticles } from "./related-articles.ts";
 import { buildSitemaps, type PublicPage, type Sitemaps } from "./sitemap.ts";
@@ -43,7 +43,10 @@ export interface Publishing {
   /** The site's own feeds, announced on every page. */
   siteFeeds: FeedLink[];
   sitemaps: Sitemaps;
-  /** Head metadata by page URL, for the pages that have more to say than a title. */
+  /**
+   * Head metadata by page URL, for the pages that have more to say than a title; an article
+   * page's is made as it is written (`PageParts.articleMeta`).
+   */
   pageMeta: Record<string, PageMeta>;
   digests: Digests;
   archives: Archives;
@@ -54,8 +57,6 @@ export interface Publishing {
 
 export interface PublishingInput {
   settings: SiteSettings;
-  /** Every article the build shows, newest first: drafts too in a preview. */
-  articles: readonly Article[];
   /** Only the articles readers may see, newest first, and their term index. */
   publicArticles: readonly Article[];
   publicIndex: TermIndex;
@@ -106,10 +107,8 @@ export function buildPublishing(input: PublishingInput): {
   const sources = buildSources(publicArticles, siteTitle, pageSize, viewOf);
   const corrections = buildCorrectionsPage(publicArticles, language, siteTitle, viewOf);
 
+  // An article page's own is made when the page is written (`PageParts`).
   const pageMeta: Record<string, PageMeta> = {};
-  for (const article of input.articles) {
-    pageMeta[article.url] = articleMeta(article, settings, sources.pageOf);
-  }
   const termListPages: PublicPage[] = [];
   for (const term of terms) {
     const feed = feedsByAtomUrl.get(atomFeedUrl(term.url));

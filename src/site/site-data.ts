@@ -175,7 +175,6 @@ export function buildSiteData(
   const publicArticles = articles.filter((article) => isPublic(article, context.today));
   const { publishing, extrasOf } = buildPublishing({
     settings,
-    articles,
     publicArticles,
     publicIndex: publicArticles.length === articles.length ? index : buildTermIndex(publicArticles),
     viewOf,

@@ -42,7 +42,7 @@ export interface ArticleView {
   summary: string;
   /** Where the body's sanitized HTML is kept: read only when the article's page is written. */
   body: BodyRef;
-  /** The body's HTML, on the article's page: read in by `withPageBodies` as it is written. */
+  /** The body's HTML, on the article's page: read in by `withPageParts` as it is written. */
   html?: string;
   date: DateView;
   updated?: DateView;

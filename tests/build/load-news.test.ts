@@ -245,15 +245,16 @@ describe("the front-matter cache", () => {
     expect((await stat(frontMatterCacheFile)).isFile()).toBe(true);
     const warm = await loadNews(options);
     // Each load reads its bodies through a store of its own: compared by what they read.
-    const { bodyHtml: coldBodies, context: coldContext, ...coldRest } = cold;
-    const { bodyHtml: warmBodies, context: warmContext, ...warmRest } = warm;
+    const { parts: coldParts, context: coldContext, ...coldRest } = cold;
+    const { parts: warmParts, context: warmContext, ...warmRest } = warm;
     expect(warmRest).toStrictEqual(coldRest);
     expect({ ...warmContext, bodies: undefined }).toStrictEqual({
       ...coldContext,
       bodies: undefined,
     });
     for (const page of cold.news?.articles ?? []) {
-      expect(warmBodies?.(page.body)).toBe(coldBodies?.(page.body));
+      expect(warmParts?.bodyHtml(page.body)).toBe(coldParts?.bodyHtml(page.body));
+      expect(warmParts?.articleMeta(page)).toStrictEqual(coldParts?.articleMeta(page));
     }
   });
 

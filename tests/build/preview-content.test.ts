@@ -3,9 +3,8 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadNews } from "../../src/build/load-news.ts";
 import { PreviewContent } from "../../src/build/preview-content.ts";
-import type { BodyHtml } from "../../src/markdown/body.ts";
-import type { News } from "../../src/site/news.ts";
-import { withPageBodies } from "../../src/site/page-bodies.ts";
+import type { News, PageParts } from "../../src/site/news.ts";
+import { withPageParts } from "../../src/site/page-parts.ts";
 import { copyFixture } from "../support/build-fixture.ts";
 import { rewrite } from "../support/rewrite-file.ts";
 
@@ -33,11 +32,14 @@ async function fullLoadPage(url: string) {
 }
 
 /** The page at `url` as it is written, with its body, and its head metadata. */
-function pageOf(site: { news?: News; bodyHtml?: BodyHtml } | undefined, url: string) {
-  const { news, bodyHtml } = site ?? {};
-  if (!news || !bodyHtml) throw new Error("no site was made");
-  const written = withPageBodies(news, bodyHtml);
-  return { page: written.articles.find((page) => page.url === url), meta: news.pageMeta[url] };
+function pageOf(site: { news?: News; parts?: PageParts } | undefined, url: string) {
+  const { news, parts } = site ?? {};
+  if (!news || !parts) throw new Error("no site was made");
+  const written = withPageParts(news, parts);
+  return {
+    page: written.articles.find((page) => page.url === url),
+    meta: written.pageMeta[url],
+  };
 }
 
 describe("PreviewContent", () => {

@@ -70,15 +70,15 @@ async function markStoredBodies(file: string, version?: string): Promise<void> {
 }
 
 async function bodiesBySlug(contentDir: string, cacheFile: string) {
-  const { news, bodyHtml, diagnostics } = await loadNews({
+  const { news, parts, diagnostics } = await loadNews({
     contentDir,
     includeDrafts: false,
     now: NOW,
     renderCacheFile: cacheFile,
   });
   expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-  if (!news || !bodyHtml) throw new Error("the site did not load");
-  return new Map(news.articles.map((article) => [article.slug, bodyHtml(article.body)]));
+  if (!news || !parts) throw new Error("the site did not load");
+  return new Map(news.articles.map((article) => [article.slug, parts.bodyHtml(article.body)]));
 }
 
 async function siteWithCache(registry = uazRegistry("Ulyanovsk Automobile Plant")) {
@@ -186,14 +186,17 @@ describe("the render cache between builds", () => {
       path.join(contentDir, "site.yaml"),
       siteYaml().replace("Auto Industry Digest", "Car Market Weekly"),
     );
-    const { news, bodyHtml } = await loadNews({
+    const { news, parts } = await loadNews({
       contentDir,
       includeDrafts: false,
       now: NOW,
       renderCacheFile: cacheFile,
     });
     expect(news?.site.title).toBe("Car Market Weekly");
-    expect(news?.articles.map((article) => bodyHtml?.(article.body))).toEqual([MARKER, MARKER]);
+    expect(news?.articles.map((article) => parts?.bodyHtml(article.body))).toEqual([
+      MARKER,
+      MARKER,
+    ]);
   });
 
   it("forgets bodies of articles that no longer exist", async () => {

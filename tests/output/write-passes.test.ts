@@ -41,14 +41,14 @@ describe("pages written on two threads", () => {
 
 describe("a pass that outgrows its thread's heap", () => {
   it("is written by the build's own thread instead, to the same files", async () => {
-    const { news, bodyHtml } = await fixtureSite();
+    const { news, parts } = await fixtureSite();
     const passes = planPagePasses(news, new Set(), { threads: 2, parallelFrom: 1 });
     const inOneThread = await temporaryFolder("one-thread");
     const onStarvedThreads = await temporaryFolder("starved-threads");
     try {
-      const expected = await writePasses(inOneThread, passes, bodyHtml, 1);
+      const expected = await writePasses(inOneThread, passes, parts, 1);
       // A heap far too small for Eleventy: every thread runs out of it.
-      const written = await writePasses(onStarvedThreads, passes, bodyHtml, 2, () => {}, 8);
+      const written = await writePasses(onStarvedThreads, passes, parts, 2, () => {}, 8);
       expect(written.count).toBe(expected.count);
       expect(filesOf(onStarvedThreads)).toEqual(filesOf(inOneThread));
     } finally {

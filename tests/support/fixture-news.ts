@@ -1,8 +1,7 @@
 import path from "node:path";
 import { type LoadedContent, loadContent, loadNews } from "../../src/build/load-news.ts";
 import type { Article } from "../../src/markdown/article.ts";
-import type { BodyHtml } from "../../src/markdown/body.ts";
-import type { News } from "../../src/site/news.ts";
+import type { News, PageParts } from "../../src/site/news.ts";
 import { buildSiteData } from "../../src/site/site-data.ts";
 import { buildTermIndex } from "../../src/taxonomy/build-term-index.ts";
 
@@ -18,14 +17,14 @@ const NOW = new Date("2024-01-01T00:00:00Z");
  */
 export async function fixtureSite(
   includeDrafts = false,
-): Promise<{ news: News; bodyHtml: BodyHtml }> {
-  const { news, bodyHtml } = await loadNews({
+): Promise<{ news: News; parts: PageParts }> {
+  const { news, parts } = await loadNews({
     contentDir: FIXTURE_CORPUS,
     includeDrafts,
     now: NOW,
   });
-  if (!news || !bodyHtml) throw new Error("the fixture corpus did not load");
-  return { news, bodyHtml };
+  if (!news || !parts) throw new Error("the fixture corpus did not load");
+  return { news, parts };
 }
 
 /** The site's data computed from the fixture corpus, as a build (or, with drafts, a preview) sees it. */

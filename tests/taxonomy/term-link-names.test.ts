@@ -18,13 +18,13 @@ async function bodyOf(
   includeDrafts = false,
 ): Promise<string | undefined> {
   const dir = await createContentFolder({ registry, articles });
-  const { news, bodyHtml } = await loadNews({
+  const { news, parts } = await loadNews({
     contentDir: dir,
     includeDrafts,
     now: new Date("2024-01-01"),
   });
   const article = news?.articles.find((each) => each.slug === slug);
-  return article && bodyHtml?.(article.body).trim();
+  return article && parts?.bodyHtml(article.body).trim();
 }
 
 const uazTalks = articleText(
