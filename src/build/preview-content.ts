@@ -79,6 +79,7 @@ export class PreviewContent {
         // The edited body from memory, every other from the latest load.
         bodyHtml: (body) =>
           cache.bodies.has(body.key) ? cache.bodies.html(body) : context.bodies.html(body),
+        // Only the edited article's page is written ahead: a search for another is rare.
         articleMeta: articleMetaOf(
           (url) =>
             url === article.url

@@ -127,10 +127,10 @@ export class PreviewSite {
   }
 
   /**
-   * The pages to write, with their bodies and head metadata. The pages the site no longer has (a deleted or
-   * renamed article's, which would otherwise still answer at the old address) are deleted by
-   * `removeGonePages` once these are written: deleted first, the lists that still linked
-   * them would link a missing page until the rebuild ended.
+   * The pages to write, with their bodies and head metadata. The pages the site no longer
+   * has (a deleted or renamed article's, which would otherwise still answer at the old
+   * address) are deleted by `removeGonePages` once these are written: deleted first, the
+   * lists that still linked them would link a missing page until the rebuild ended.
    */
   private async pagesToWrite(changes: PreviewChanges, parts: PageParts): Promise<News> {
     // A page gone in a rebuild that failed before its end, and back since, stays.

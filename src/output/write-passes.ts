@@ -46,8 +46,8 @@ export interface PassesWritten {
  * pages, from the full data, runs after all others; the others run on `threads` worker threads
  * at once when there are several, each under a heap of `threadHeapMiB`, in the calling thread
  * otherwise. Each pass's bodies are read, and its article pages' head metadata made
- * (`parts`), as it is written, so that only one pass's are held at a time. `onPass` hears each finished pass. Eleventy is loaded only when
- * there is a pass to write.
+ * (`parts`), as it is written, so that only one pass's are held at a time. `onPass` hears
+ * each finished pass. Eleventy is loaded only when there is a pass to write.
  */
 export async function writePasses(
   outputDir: string,
