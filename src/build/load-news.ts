@@ -16,10 +16,10 @@ import { loadRegistry } from "../registry/load-registry.ts";
 import type { Registry } from "../registry/registry.ts";
 import { loadSiteSettings, SETTINGS_FILE, type SiteSettings } from "../settings/site-settings.ts";
 import { checkBodyLinks } from "../site/check-body-links.ts";
-import type { LoadedSite } from "../site/news.ts";
+import type { LoadedSite, SitePlan, SiteToWrite } from "../site/news.ts";
 import { articleMetaOf } from "../site/page-parts.ts";
 import { publishedUrls } from "../site/published-urls.ts";
-import { buildSiteData } from "../site/site-data.ts";
+import { planSite } from "../site/site-data.ts";
 import { claimUrls } from "../site/url-claims.ts";
 import type { TermIndex } from "../site/views.ts";
 import { buildTermIndex } from "../taxonomy/build-term-index.ts";
@@ -67,6 +67,12 @@ export interface LoadContext {
 export interface NewsResult extends LoadedSite {
   /** Present with `news`. */
   context?: LoadContext;
+}
+
+/** `NewsResult` with the site planned (`planSite`), made only for the pages a build writes. */
+export interface SiteResult extends Omit<NewsResult, "news"> {
+  /** Present only when there is no error. */
+  site?: SiteToWrite<SitePlan>;
 }
 
 /** The addresses of a site an article's text may link to. */
@@ -218,23 +224,23 @@ export async function loadContent(options: NewsOptions): Promise<ContentResult> 
 }
 
 /**
- * The site's data, computed once from the loaded content, and the checks that need it
+ * The site's data, planned once from the loaded content, and the checks that need it
  * (addresses claimed twice, links to pages the site does not have): with `diagnostics`,
  * those of loading the content, every problem of the run is told before anything is decided.
  */
-export function assembleNews(
+export function assembleSite(
   content: LoadedContent,
   diagnostics: readonly Diagnostic[],
   contentDir: string,
-): NewsResult {
+): SiteResult {
   const { settings, registry, today, articles, index, linkUrls } = content;
   const problems = [...diagnostics];
-  const news = buildSiteData(settings, articles, index, { registry, today });
+  const site = planSite(settings, articles, index, { registry, today });
   problems.push(
-    ...claimUrls(news, { articles, index, registry, unpublished: content.unpublished }),
+    ...claimUrls(site.plan, { articles, index, registry, unpublished: content.unpublished }),
   );
   // A published article may link only to published pages; a draft also to other drafts.
-  const urls = publishedUrls(news);
+  const urls = publishedUrls(site.plan);
   const unpublished = unpublishedPages(articles, index, today);
   const linkTargets: LinkTargets = {
     published: new Set([...urls].filter((url) => !unpublished(url))),
@@ -246,7 +252,7 @@ export function assembleNews(
   const byUrl = new Map(articles.map((article) => [article.url, article]));
   const { bodies } = content;
   return {
-    news,
+    site,
     parts: {
       bodyHtml: bodies.reader,
       articleMeta: articleMetaOf((url) => byUrl.get(url), settings),
@@ -263,6 +269,22 @@ export function assembleNews(
       bodies,
     },
   };
+}
+
+/** Loads all content and plans the site (`loadContent`, `assembleSite`), as a build does. */
+export async function loadSite(options: NewsOptions): Promise<SiteResult> {
+  const { content, diagnostics } = await loadContent(options);
+  return content ? assembleSite(content, diagnostics, options.contentDir) : { diagnostics };
+}
+
+/** `assembleSite`, with every page made: the site's data whole, as a preview holds it. */
+export function assembleNews(
+  content: LoadedContent,
+  diagnostics: readonly Diagnostic[],
+  contentDir: string,
+): NewsResult {
+  const { site, ...result } = assembleSite(content, diagnostics, contentDir);
+  return site ? { ...result, news: site.make(site.plan) } : result;
 }
 
 /**

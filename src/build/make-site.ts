@@ -20,12 +20,12 @@ import { silentProgress } from "../progress.ts";
 import { PROJECT_ROOT } from "../project-paths.ts";
 import { indexSearchInWorker, type SearchIndex } from "../search/search-index.ts";
 import { searchRecords } from "../search/search-records.ts";
-import type { News, PageParts } from "../site/news.ts";
+import type { PageParts, SitePlan, SiteToWrite } from "../site/news.ts";
 import { DEFAULT_IMAGE_CACHE } from "../site/renditions.ts";
 import { outputFileOf } from "../urls.ts";
 import type { InputsSeen } from "./build-inputs.ts";
 import type { BuildContext, BuildOptions, BuildResult } from "./build-options.ts";
-import { assembleNews, loadContent, type NewsOptions } from "./load-news.ts";
+import { assembleSite, loadContent, type NewsOptions } from "./load-news.ts";
 import { replaceFolder, searchScratchFolder } from "./replace-folder.ts";
 import { stageSite } from "./stage-site.ts";
 
@@ -65,13 +65,13 @@ export async function makeSite(options: BuildOptions, context: BuildContext): Pr
   search?.catch(() => undefined);
   try {
     const result = content
-      ? assembleNews(content, loaded.diagnostics, options.contentDir)
+      ? assembleSite(content, loaded.diagnostics, options.contentDir)
       : { diagnostics: loaded.diagnostics };
-    const { news, parts } = result;
-    if (!news || !parts || !search || hasErrors(result.diagnostics)) {
+    const { site, parts } = result;
+    if (!site || !parts || !search || hasErrors(result.diagnostics)) {
       return { ok: false, diagnostics: result.diagnostics, pageCount: 0, reusedCount: 0 };
     }
-    return await writeSite(options, context, { news, parts }, result.diagnostics, search);
+    return await writeSite(options, context, { site, parts }, result.diagnostics, search);
   } finally {
     // A failed build must not leave Pagefind writing into a folder being deleted.
     await search?.catch(() => undefined);
@@ -91,18 +91,19 @@ function readDigest(contentDir: string, inputs: InputsSeen): { digest?: string }
 }
 
 /**
- * The site of `news`, checked and put in place: unchanged pages kept, the others written,
- * search (indexing meanwhile) linked in.
+ * The site of `site`, checked and put in place: unchanged pages kept, the others made and
+ * written, search (indexing meanwhile) linked in.
  */
 async function writeSite(
   options: BuildOptions,
   { outputDir, records, live: liveRecord, inputs, builder }: BuildContext,
-  { news, parts }: { news: News; parts: PageParts },
+  { site, parts }: { site: SiteToWrite<SitePlan>; parts: PageParts },
   diagnostics: Diagnostic[],
   search: Promise<SearchIndex>,
 ): Promise<BuildResult> {
   const progress = options.progress ?? silentProgress;
   const { staged, live } = await stageSite(outputDir, records, liveRecord);
+  const news = site.plan;
   try {
     progress.phase("Keeping unchanged pages");
     const fingerprints = pageFingerprints(news, builder);
@@ -116,7 +117,7 @@ async function writeSite(
       options.imageCacheDir ?? path.join(PROJECT_ROOT, DEFAULT_IMAGE_CACHE),
     );
     const threads = options.pageThreads ?? pageThreads(news.articles.length);
-    const passes = planPagePasses(news, kept.urls, {
+    const passes = planPagePasses(site, kept.urls, {
       threads,
       ...(options.pagesPerPass ? { pagesPerPass: options.pagesPerPass } : {}),
       ...(options.parallelPagesFrom ? { parallelFrom: options.parallelPagesFrom } : {}),

@@ -2,8 +2,8 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { decodeXML } from "entities";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import type { News } from "../site/news.ts";
-import type { ArticleView } from "../site/views.ts";
+import type { ArticlePlan, SitePlan } from "../site/news.ts";
+import { mentionUrl } from "../taxonomy/term.ts";
 import { absoluteUrl, articleUrl, pathPrefixOf, publishedUrl } from "../urls.ts";
 import { type LinkProblem, outputFiles, siteUrlOfFile } from "./check-links.ts";
 import { readWrittenPages } from "./read-written-pages.ts";
@@ -61,8 +61,8 @@ function compareList(
   listName: string,
   pageUrls: readonly string[],
   listed: readonly string[],
-  expected: readonly ArticleView[],
-  articleByUrl: ReadonlyMap<string, ArticleView>,
+  expected: readonly ArticlePlan[],
+  articleByUrl: ReadonlyMap<string, ArticlePlan>,
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const counts = new Map<string, number>();
@@ -101,7 +101,7 @@ function compareList(
  */
 export async function checkCompleteness(
   outputDir: string,
-  news: News,
+  news: SitePlan,
   known: KnownOutput = {},
 ): Promise<Diagnostic[]> {
   const diagnostics: Diagnostic[] = [];
@@ -112,12 +112,17 @@ export async function checkCompleteness(
   const articleByUrl = new Map(news.articles.map((article) => [article.url, article]));
 
   // What each list must show, from the articles' own terms rather than from the term index.
-  const expectedByList = new Map<string, ArticleView[]>([["/", [...news.articles]]]);
-  for (const article of news.articles) {
-    for (const term of [...article.companies, ...article.models, ...article.partners]) {
-      const expected = expectedByList.get(term.url);
-      if (expected) expected.push(article);
-      else expectedByList.set(term.url, [article]);
+  const expectedByList = new Map<string, ArticlePlan[]>([["/", [...news.articles]]]);
+  for (const page of news.articles) {
+    const { companies, models, partners } = page.article;
+    for (const url of [
+      ...companies.map((company) => mentionUrl("company", company)),
+      ...models.map((model) => mentionUrl("model", model)),
+      ...partners.map((partner) => mentionUrl("partner", partner)),
+    ]) {
+      const expected = expectedByList.get(url);
+      if (expected) expected.push(page);
+      else expectedByList.set(url, [page]);
     }
   }
   const listPages = new Map<string, { name: string; urls: string[] }>();

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { News } from "../site/news.ts";
+import type { AnySiteModel } from "../site/news.ts";
 import { PAGE_LISTS } from "../site/page-lists.ts";
 
 /**
@@ -17,7 +17,7 @@ export const LAYOUT_READS = [
   "corrections.url",
 ] as const;
 
-function valueAt(news: News, dottedPath: string): unknown {
+function valueAt(news: AnySiteModel, dottedPath: string): unknown {
   let value: unknown = news;
   for (const key of dottedPath.split(".")) {
     value =
@@ -41,7 +41,8 @@ function digest(parts: readonly string[]): string {
 
 /**
  * The key of a value made from what the key names (see `ArticleView.key`): an article's view,
- * an article page's data (which extends it) or a card shown under a term (`ListEntry.key`).
+ * an article page's data (which extends it) or plan (`ArticlePlan`), a card shown under a
+ * term (`ListEntry.key`) or a planned card (`PlannedEntry`).
  */
 function keyOf(value: object): string | undefined {
   const { key, body, article } = value as { key?: unknown; body?: unknown; article?: unknown };
@@ -112,8 +113,13 @@ function standIn(value: unknown, digests: Digests, top = true): unknown {
  * written). Two builds that give a page the same fingerprint write the same file. Pages of
  * other lists, and the single pages that read the whole site (sitemaps, indexes), have none
  * and are always written.
+ *
+ * A build fingerprints the site's plan (`SitePlan`), whose cards and pages stand in by the
+ * keys of what they are made from, so that it makes only the pages it writes; a preview
+ * fingerprints the data it holds made. The two forms give a page different fingerprints:
+ * compare fingerprints of one form only.
  */
-export function pageFingerprints(news: News, builderVersion: string): Map<string, string> {
+export function pageFingerprints(news: AnySiteModel, builderVersion: string): Map<string, string> {
   const shared = digest([
     builderVersion,
     ...LAYOUT_READS.map((read) => JSON.stringify(valueAt(news, read) ?? null)),
@@ -132,7 +138,7 @@ export function pageFingerprints(news: News, builderVersion: string): Map<string
     for (const item of list.items(news)) {
       const data = JSON.stringify(standIn(item, digests));
       list.urlsOf(item).forEach((url, index) => {
-        const meta = JSON.stringify(news.pageMeta[url] ?? null);
+        const meta = JSON.stringify(standIn(news.pageMeta[url] ?? null, digests));
         fingerprints.set(url, digest([listShared, list.templates[index] ?? "", data, meta]));
       });
     }
@@ -149,7 +155,7 @@ export function pageFingerprints(news: News, builderVersion: string): Map<string
  * and the same assets.
  */
 export function singlePagesFingerprint(
-  news: News,
+  news: AnySiteModel,
   fingerprints: ReadonlyMap<string, string>,
   builderVersion: string,
 ): string {

@@ -1,4 +1,4 @@
-import type { News } from "../site/news.ts";
+import type { AnySiteModel, News, SiteToWrite } from "../site/news.ts";
 import { type ListItem, PAGE_LISTS, type PageList } from "../site/page-lists.ts";
 
 /**
@@ -62,24 +62,29 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 /**
- * The site's data with every list narrowed to the selected items. Only the last pass sees
- * the full sitemaps and head metadata: it writes the single pages, which read them. Nothing
- * that grows with the site is handed to every pass: the passes grow with it too.
+ * The site's data with every list, and the head metadata of list pages, narrowed to the
+ * selected items. Only the last pass sees the full sitemaps: it writes the single pages,
+ * which read them. Nothing that grows with the site is handed to every pass: the passes
+ * grow with it too.
  */
-function narrowed(news: News, selected: readonly Selected[], last: boolean): News {
+function narrowed<Model extends AnySiteModel>(
+  news: Model,
+  selected: readonly Selected[],
+  last: boolean,
+): Model {
   let result = news;
   for (const list of PAGE_LISTS) {
     const items = selected.filter((entry) => entry.list === list).map((entry) => entry.item);
     result = list.withItems(result, items);
   }
-  if (last) return result;
-  const pageMeta: News["pageMeta"] = {};
+  const meta: Record<string, unknown> = {};
   for (const { list, item } of selected) {
     for (const url of list.urlsOf(item)) {
-      const meta = news.pageMeta[url];
-      if (meta) pageMeta[url] = meta;
+      if (url in news.pageMeta) meta[url] = news.pageMeta[url];
     }
   }
+  const pageMeta = meta as Model["pageMeta"];
+  if (last) return { ...result, pageMeta };
   const { sitemaps } = news;
   return {
     ...result,
@@ -96,10 +101,10 @@ function narrowed(news: News, selected: readonly Selected[], last: boolean): New
  * are the single pages, and a build with nothing else to write has no pass at all. With
  * several `threads` and enough to write, the lists are cut into at least one pass per thread,
  * all written at once, and the last pass writes only the single pages, once the others are
- * done.
+ * done. Each pass's pages are made (`SiteToWrite.make`) from the plan as it is planned.
  */
-export function planPagePasses(
-  news: News,
+export function planPagePasses<Model extends AnySiteModel>(
+  site: SiteToWrite<Model>,
   reused: ReadonlySet<string>,
   {
     pagesPerPass,
@@ -108,6 +113,7 @@ export function planPagePasses(
     keepSinglePages = false,
   }: PassPlan = {},
 ): PagePass[] {
+  const news = site.plan;
   const toWrite = PAGE_LISTS.filter((list) => list.reads).flatMap((list) =>
     list
       .items(news)
@@ -119,7 +125,9 @@ export function planPagePasses(
     list.items(news).map((item) => ({ list, item })),
   );
   const pass = (chunk: readonly Selected[], singlePages: boolean): PagePass => ({
-    news: narrowed(news, singlePages ? [...chunk, ...withSinglePages] : chunk, singlePages),
+    news: site.make(
+      narrowed(news, singlePages ? [...chunk, ...withSinglePages] : chunk, singlePages),
+    ),
     pages: chunk.length + (singlePages ? withSinglePages.length : 0),
     singlePages,
   });

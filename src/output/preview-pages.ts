@@ -1,5 +1,6 @@
 import { PROJECT_ROOT } from "../project-paths.ts";
 import type { News } from "../site/news.ts";
+import { siteMade } from "../site/site-data.ts";
 import { builderVersion } from "./builder-version.ts";
 import { pageFingerprints } from "./page-fingerprints.ts";
 import { planPagePasses } from "./page-passes.ts";
@@ -34,7 +35,9 @@ export class PreviewPages {
     }
     const removed = [...this.written.keys()].filter((url) => !fingerprints.has(url));
     this.written = fingerprints;
-    const [pass] = planPagePasses(news, unchanged, { pagesPerPass: Number.POSITIVE_INFINITY });
+    const [pass] = planPagePasses(siteMade(news), unchanged, {
+      pagesPerPass: Number.POSITIVE_INFINITY,
+    });
     return { news: pass?.news ?? news, removed };
   }
 }

@@ -7,6 +7,7 @@ import type { LoadedSite, News, PageParts } from "../site/news.ts";
 import { PAGE_LISTS } from "../site/page-lists.ts";
 import { withPageParts } from "../site/page-parts.ts";
 import { DEFAULT_IMAGE_CACHE } from "../site/renditions.ts";
+import { siteMade } from "../site/site-data.ts";
 import { outputFileOf } from "../urls.ts";
 import { planPagePasses } from "./page-passes.ts";
 import { type PreviewChanges, PreviewPages } from "./preview-pages.ts";
@@ -49,7 +50,7 @@ function onePage(news: News, url: string): News | undefined {
     ),
   );
   others.delete(url);
-  const [pass] = planPagePasses(news, others, {
+  const [pass] = planPagePasses(siteMade(news), others, {
     pagesPerPass: Number.POSITIVE_INFINITY,
     keepSinglePages: true,
   });

@@ -4,7 +4,7 @@ import { archiveBreadcrumbs, type Breadcrumbs } from "./breadcrumbs.ts";
 import { monthLabel, monthOf } from "./calendar.ts";
 import { groupInOrder } from "./group-in-order.ts";
 import { type Pager, pageTitle, paginate } from "./paginate.ts";
-import type { ArticleView, ListEntry } from "./views.ts";
+import type { EntryOf, ListEntry, PlannedEntry } from "./views.ts";
 
 export interface MonthLink {
   url: string;
@@ -17,10 +17,10 @@ export interface MonthLink {
  * One page of the articles of one calendar month, newest first: `count` is the month's whole
  * number of articles, `url` this page's address. A month of a large newsroom holds thousands.
  */
-export interface ArchivePage extends MonthLink {
+export interface ArchivePage<Entry = ListEntry> extends MonthLink {
   title: string;
   crumbs: Breadcrumbs;
-  entries: ListEntry[];
+  entries: Entry[];
   pager: Pager;
   /** The month before and after that have articles, at their first page. */
   previous?: MonthLink;
@@ -34,22 +34,22 @@ export interface ArchiveIndex {
   years: Array<{ year: number; count: number; months: MonthLink[] }>;
 }
 
-export interface Archives {
-  pages: ArchivePage[];
+export interface Archives<Entry = ListEntry> {
+  pages: ArchivePage<Entry>[];
   index: ArchiveIndex;
 }
 
 /**
  * Monthly archive pages of public articles, by the month of each written day, `pageSize`
- * articles a page.
+ * articles a page, planned.
  */
 export function buildArchives(
   articles: readonly Article[],
   locale: string,
   siteTitle: string,
   pageSize: number,
-  viewOf: (article: Article) => ArticleView,
-): Archives {
+  entryOf: EntryOf,
+): Archives<PlannedEntry> {
   const months = groupInOrder(articles, (article) => monthOf(article.date.day).key).sort((a, b) =>
     b.key.localeCompare(a.key),
   );
@@ -62,7 +62,7 @@ export function buildArchives(
       count: run.items.length,
     };
   });
-  const pages = months.flatMap((run, index): ArchivePage[] => {
+  const pages = months.flatMap((run, index): ArchivePage<PlannedEntry>[] => {
     const link = links[index] as MonthLink;
     const previous = links[index + 1];
     const next = links[index - 1];
@@ -72,7 +72,7 @@ export function buildArchives(
       url: page.url,
       title: pageTitle(link.label, page.pager.pageNumber, siteTitle),
       crumbs,
-      entries: page.items.map((article) => ({ article: viewOf(article) })),
+      entries: page.items.map((article) => entryOf(article)),
       pager: page.pager,
       ...(previous ? { previous } : {}),
       ...(next ? { next } : {}),

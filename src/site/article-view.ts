@@ -59,6 +59,33 @@ function viewKey(article: Article, locale: string, links: unknown, scheduled: bo
     .digest("base64url");
 }
 
+/** The terms an article's view links, by the names the index shows. */
+function termLinks(article: Article, nameOf: (url: string, fallback: string) => string): CardTerms {
+  const link = (url: string, fallback: string): TermLink => ({ name: nameOf(url, fallback), url });
+  return {
+    companies: article.companies.map((company) =>
+      link(mentionUrl("company", company), company.name),
+    ),
+    models: article.models.map((model) => link(mentionUrl("model", model), model.name)),
+    partners: article.partners.map((partner) => ({
+      ...link(mentionUrl("partner", partner), partner.name),
+      status: partner.status,
+      statusLabel: PARTNER_STATUS_LABELS[partner.status],
+    })),
+  };
+}
+
+/** `ArticleView.key` of the view `articleView` makes with the same arguments, without the view. */
+export function articleViewKey(
+  article: Article,
+  locale: string,
+  nameOf: (url: string, fallback: string) => string,
+  scheduled = false,
+): string {
+  const { companies, models, partners } = termLinks(article, nameOf);
+  return viewKey(article, locale, [companies, models, partners], scheduled);
+}
+
 /**
  * The article as pages show it. Term names are the index's display names, so every
  * page spells a company the same way whatever this article wrote.
@@ -69,16 +96,7 @@ export function articleView(
   nameOf: (url: string, fallback: string) => string,
   scheduled = false,
 ): ArticleView {
-  const link = (url: string, fallback: string): TermLink => ({ name: nameOf(url, fallback), url });
-  const companies = article.companies.map((company) =>
-    link(mentionUrl("company", company), company.name),
-  );
-  const models = article.models.map((model) => link(mentionUrl("model", model), model.name));
-  const partners = article.partners.map((partner) => ({
-    ...link(mentionUrl("partner", partner), partner.name),
-    status: partner.status,
-    statusLabel: PARTNER_STATUS_LABELS[partner.status],
-  }));
+  const { companies, models, partners } = termLinks(article, nameOf);
   return {
     key: viewKey(article, locale, [companies, models, partners], scheduled),
     file: article.file,

@@ -2,12 +2,11 @@ import { dayLabel } from "../dates.ts";
 import type { Article } from "../markdown/article.ts";
 import { mentionUrl } from "../taxonomy/term.ts";
 import { digestIndexUrl, digestUrl } from "../urls.ts";
-import { entryUnder } from "./article-view.ts";
 import { type Breadcrumbs, digestBreadcrumbs } from "./breadcrumbs.ts";
 import { type IsoWeek, isoWeekOf } from "./calendar.ts";
 import { groupInOrder } from "./group-in-order.ts";
 import { type Pager, pageTitle, paginate } from "./paginate.ts";
-import type { ArticleView, ListEntry, TermLink } from "./views.ts";
+import type { EntryOf, ListEntry, PlannedEntry, TermLink } from "./views.ts";
 
 export interface WeekLink {
   url: string;
@@ -18,18 +17,18 @@ export interface WeekLink {
   count: number;
 }
 
-export interface DigestGroup {
+export interface DigestGroup<Entry = ListEntry> {
   company: TermLink;
   /** The company's whole number of articles in the week, on every page that shows it. */
   count: number;
   /** This page's share of the company's articles. */
-  entries: ListEntry[];
+  entries: Entry[];
   /** The company's articles began on an earlier page of the week. */
   continued: boolean;
 }
 
 /** A company's cards of a whole week, before the week is cut into pages. */
-type WeekGroup = Omit<DigestGroup, "continued">;
+type WeekGroup = Omit<DigestGroup<PlannedEntry>, "continued">;
 
 /**
  * One page of a week's digest: its articles grouped by company, `pageSize` cards a page, a
@@ -37,10 +36,10 @@ type WeekGroup = Omit<DigestGroup, "continued">;
  * whole number of articles, `url` this page's address; a week of a large newsroom holds
  * hundreds of articles, each listed under each of its companies.
  */
-export interface DigestPage extends WeekLink {
+export interface DigestPage<Entry = ListEntry> extends WeekLink {
   title: string;
   crumbs: Breadcrumbs;
-  groups: DigestGroup[];
+  groups: DigestGroup<Entry>[];
   pager: Pager;
   /** The week before and after that have articles, at their first page. */
   previous?: WeekLink;
@@ -54,8 +53,8 @@ export interface DigestIndex {
   weeks: WeekLink[];
 }
 
-export interface Digests {
-  pages: DigestPage[];
+export interface Digests<Entry = ListEntry> {
+  pages: DigestPage<Entry>[];
   index: DigestIndex;
   latest?: WeekLink;
 }
@@ -75,10 +74,10 @@ function weekLink(week: IsoWeek, count: number, locale: string): WeekLink {
  */
 function groupsByCompany(
   articles: readonly Article[],
-  viewOf: (article: Article) => ArticleView,
+  entryOf: EntryOf,
   companyName: (slug: string, fallback: string) => string,
 ): WeekGroup[] {
-  const bySlug = new Map<string, { company: TermLink; entries: ListEntry[] }>();
+  const bySlug = new Map<string, { company: TermLink; entries: PlannedEntry[] }>();
   for (const article of articles) {
     for (const mention of article.companies) {
       let group = bySlug.get(mention.slug);
@@ -87,7 +86,7 @@ function groupsByCompany(
         group = { company: { name: companyName(mention.slug, mention.name), url }, entries: [] };
         bySlug.set(mention.slug, group);
       }
-      group.entries.push(entryUnder(viewOf(article), group.company.url));
+      group.entries.push(entryOf(article, group.company.url));
     }
   }
   return [...bySlug.values()]
@@ -107,37 +106,39 @@ function paginateGroups(
   groups: readonly WeekGroup[],
   pageSize: number,
   firstPageUrl: string,
-): Array<{ url: string; groups: DigestGroup[]; pager: Pager }> {
+): Array<{ url: string; groups: DigestGroup<PlannedEntry>[]; pager: Pager }> {
   const cards = groups.flatMap((group, index) =>
     group.entries.map((entry, position) => ({ index, position, entry })),
   );
   return paginate(cards, pageSize, firstPageUrl).map((page) => ({
     url: page.url,
     pager: page.pager,
-    groups: groupInOrder(page.items, (card) => String(card.index)).map((run): DigestGroup => {
-      const group = groups[Number(run.key)] as WeekGroup;
-      return {
-        company: group.company,
-        count: group.count,
-        entries: run.items.map((card) => card.entry),
-        continued: (run.items[0]?.position ?? 0) > 0,
-      };
-    }),
+    groups: groupInOrder(page.items, (card) => String(card.index)).map(
+      (run): DigestGroup<PlannedEntry> => {
+        const group = groups[Number(run.key)] as WeekGroup;
+        return {
+          company: group.company,
+          count: group.count,
+          entries: run.items.map((card) => card.entry),
+          continued: (run.items[0]?.position ?? 0) > 0,
+        };
+      },
+    ),
   }));
 }
 
 /**
  * Weekly digests of public articles, newest first, by the ISO week of each written day,
- * `pageSize` cards a page.
+ * `pageSize` cards a page, planned.
  */
 export function buildDigests(
   articles: readonly Article[],
   locale: string,
   siteTitle: string,
   pageSize: number,
-  viewOf: (article: Article) => ArticleView,
+  entryOf: EntryOf,
   companyName: (slug: string, fallback: string) => string,
-): Digests {
+): Digests<PlannedEntry> {
   // Sorted by key too: an offset can make an article's written day disagree with its instant.
   const weeks = groupInOrder(articles, (article) => isoWeekOf(article.date.day).key).sort((a, b) =>
     b.key.localeCompare(a.key),
@@ -146,12 +147,12 @@ export function buildDigests(
     const first = week.items[0];
     return weekLink(isoWeekOf(first?.date.day ?? ""), week.items.length, locale);
   });
-  const pages = weeks.flatMap((week, index): DigestPage[] => {
+  const pages = weeks.flatMap((week, index): DigestPage<PlannedEntry>[] => {
     const link = links[index] as WeekLink;
     const previous = links[index + 1];
     const next = links[index - 1];
     const crumbs = digestBreadcrumbs({ name: link.label, url: link.url });
-    const groups = groupsByCompany(week.items, viewOf, companyName);
+    const groups = groupsByCompany(week.items, entryOf, companyName);
     return paginateGroups(groups, pageSize, link.url).map((page) => ({
       ...link,
       url: page.url,

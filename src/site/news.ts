@@ -1,17 +1,18 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { Article } from "../markdown/article.ts";
 import type { BodyHtml } from "../markdown/body.ts";
 import type { Registry } from "../registry/registry.ts";
 import type { SiteSettings } from "../settings/site-settings.ts";
 import type { TermKind } from "../urls.ts";
 import type { Breadcrumbs } from "./breadcrumbs.ts";
 import type { DirectoryPage } from "./directories.ts";
-import type { PageMeta } from "./page-meta.ts";
+import type { CollectionMetaPlan, PageMeta } from "./page-meta.ts";
 import type { Pager } from "./paginate.ts";
 import type { ArticleExtras, Publishing } from "./publishing-data.ts";
 import type { Redirect } from "./redirects.ts";
 import type { RelationshipGraph } from "./relationship-graph.ts";
 import type { RenditionJob } from "./renditions.ts";
-import type { ArticleView, ListEntry, TermLink, TermSummary } from "./views.ts";
+import type { ArticleView, ListEntry, PlannedEntry, TermLink, TermSummary } from "./views.ts";
 
 /** What the registry says about a term, for its page. */
 export interface TermFacts {
@@ -51,12 +52,12 @@ export interface TermAbout {
 }
 
 /** One page of a list of articles: the home page or a company, model or partner page. */
-export interface ListPage {
+export interface ListPage<Entry = ListEntry> {
   url: string;
   /** For `<title>`: includes the page number after page 1. */
   title: string;
   heading: string;
-  entries: ListEntry[];
+  entries: Entry[];
   pager: Pager;
   term?: TermView;
 }
@@ -64,17 +65,73 @@ export interface ListPage {
 /** An article page's data: the article and what the page shows around it. */
 export type ArticlePageView = ArticleView & ArticleExtras;
 
-/** Everything templates see, computed once: they paginate over these lists and only present. */
-export interface News extends Publishing {
+/** An article page as planned: its article, related articles and source page, by key. */
+export interface ArticlePlan {
+  /** The page's key (`articlePageKey`): what its data and head metadata are made from. */
+  key: string;
+  url: string;
+  file: string;
+  article: Article;
+  related: PlannedEntry[];
+  sourcePage?: string;
+}
+
+/**
+ * What the lists of the site's data hold (`SiteModel`): what templates see, or the plan of
+ * it. Each form names its cards, its article pages and the head metadata of its term pages.
+ */
+export interface SiteForms {
+  entry: object;
+  articlePage: { key: string; url: string; file: string };
+  listMeta: object;
+}
+
+/** What templates see. */
+export interface Made extends SiteForms {
+  entry: ListEntry;
+  articlePage: ArticlePageView;
+  listMeta: PageMeta;
+}
+
+/** What a build plans before it knows which pages it writes. */
+export interface Planned extends SiteForms {
+  entry: PlannedEntry;
+  articlePage: ArticlePlan;
+  listMeta: CollectionMetaPlan;
+}
+
+/**
+ * The site's data: every page's, in one of two forms. Planned, every list page names its
+ * articles by key; made, it holds what templates show. A build plans every page, keys them,
+ * and makes only the pages it writes.
+ */
+export interface SiteModel<Forms extends SiteForms>
+  extends Publishing<Forms["entry"], Forms["listMeta"]> {
   site: SiteSettings;
-  articles: ArticlePageView[];
-  homePages: ListPage[];
-  termPages: ListPage[];
+  articles: Forms["articlePage"][];
+  homePages: ListPage<Forms["entry"]>[];
+  termPages: ListPage<Forms["entry"]>[];
   directoryPages: DirectoryPage[];
   redirects: Redirect[];
   navigation: TermLink[];
   /** The lead pictures these pages show, for the build to encode; templates never read it. */
   imageJobs: RenditionJob[];
+}
+
+/** Everything templates see, computed once: they paginate over these lists and only present. */
+export type News = SiteModel<Made>;
+
+/** Every page of the site, planned. */
+export type SitePlan = SiteModel<Planned>;
+
+/** Either form, for what reads only what both have: addresses, files, terms. */
+export type AnySiteModel = SiteModel<SiteForms>;
+
+/** The site's data as a build writes it: planned, and made for the pages it writes. */
+export interface SiteToWrite<Model extends AnySiteModel = AnySiteModel> {
+  plan: Model;
+  /** What templates see of the pages of `plan`, or of a plan narrowed to some of its pages. */
+  make(plan: Model): News;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { News } from "./news.ts";
+import type { AnySiteModel } from "./news.ts";
 
 /** One item of a paginated list: the data of one page (or, for feeds, of two files). */
 export type ListItem = object;
@@ -13,9 +13,9 @@ export interface PageList {
   name: string;
   /** The templates in `templates/pages/` that paginate over it. */
   templates: readonly string[];
-  items(news: News): readonly ListItem[];
+  items(news: AnySiteModel): readonly ListItem[];
   /** The same data with this list replaced. */
-  withItems(news: News, items: readonly ListItem[]): News;
+  withItems<Model extends AnySiteModel>(news: Model, items: readonly ListItem[]): Model;
   /** The site URLs an item's templates write, one per template. */
   urlsOf(item: ListItem): string[];
   /**
@@ -57,9 +57,9 @@ export const PAGE_LISTS: readonly PageList[] = [
     name: "feeds",
     templates: ["feed-atom.njk", "feed-json.njk"],
     items: (news) => news.feeds,
-    withItems: (news, items) => ({ ...news, feeds: items as News["feeds"] }),
+    withItems: (news, items) => ({ ...news, feeds: items as AnySiteModel["feeds"] }),
     urlsOf: (item) => {
-      const feed = item as News["feeds"][number];
+      const feed = item as AnySiteModel["feeds"][number];
       return [feed.atomUrl, feed.jsonUrl];
     },
     reads: [],
@@ -70,7 +70,7 @@ export const PAGE_LISTS: readonly PageList[] = [
     items: (news) => news.digests.pages,
     withItems: (news, items) => ({
       ...news,
-      digests: { ...news.digests, pages: items as News["digests"]["pages"] },
+      digests: { ...news.digests, pages: items as AnySiteModel["digests"]["pages"] },
     }),
     urlsOf: urlOf,
     reads: [],
@@ -81,7 +81,7 @@ export const PAGE_LISTS: readonly PageList[] = [
     items: (news) => news.archives.pages,
     withItems: (news, items) => ({
       ...news,
-      archives: { ...news.archives, pages: items as News["archives"]["pages"] },
+      archives: { ...news.archives, pages: items as AnySiteModel["archives"]["pages"] },
     }),
     urlsOf: urlOf,
     reads: [],

@@ -13,6 +13,7 @@ import {
   serializeJsonLd,
 } from "./json-ld.ts";
 import { type ShareImage, shareImage } from "./renditions.ts";
+import type { PlannedEntry } from "./views.ts";
 
 /**
  * What a page's `<head>` says about it beyond title and canonical link: Open Graph and
@@ -60,6 +61,17 @@ export function articleMeta(
       ? { twitterCard: "summary_large_image", image: absoluteShareImage(article.image, settings) }
       : { twitterCard: "summary" }),
   };
+}
+
+/**
+ * The head metadata of a term's page, as planned: made (`collectionMeta`) only for the pages
+ * a build writes, from the articles its cards name.
+ */
+export interface CollectionMetaPlan {
+  page: { url: string; name: string; description: string };
+  articles: PlannedEntry[];
+  crumbs: Crumb[];
+  feeds: FeedLink[];
 }
 
 /** A page listing articles (a company, model or partner page), with its breadcrumbs. */

@@ -1,7 +1,7 @@
-import type { News } from "./news.ts";
+import type { AnySiteModel } from "./news.ts";
 
 /** Every page URL a build of `news` writes, so links can be checked before anything is written. */
-export function publishedUrls(news: News): Set<string> {
+export function publishedUrls(news: AnySiteModel): Set<string> {
   // The sitemap lists every public page, publishing pages included, by absolute URL.
   const sitePath = (loc: string) => `/${loc.slice(news.site.baseUrl.length)}`;
   return new Set([

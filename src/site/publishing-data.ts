@@ -12,21 +12,16 @@ import {
   type TermKind,
 } from "../urls.ts";
 import { type Archives, buildArchives } from "./archives.ts";
-import { articleBreadcrumbs, type Breadcrumbs, termBreadcrumbs } from "./breadcrumbs.ts";
-import {
-  buildCorrectionsPage,
-  type CorrectionsPage,
-  type CorrectionView,
-  correctionViews,
-} from "./corrections.ts";
+import { type Breadcrumbs, termBreadcrumbs } from "./breadcrumbs.ts";
+import { buildCorrectionsPage, type CorrectionsPage, type CorrectionView } from "./corrections.ts";
 import { buildDigests, type Digests } from "./digests.ts";
 import { buildFeeds, type Feed, type FeedLink, feedLinks } from "./feeds.ts";
-import { collectionMeta, type PageMeta } from "./page-meta.ts";
+import type { CollectionMetaPlan, PageMeta } from "./page-meta.ts";
 import { paginate } from "./paginate.ts";
 import { articlesByTerm, relatedArticles } from "./related-articles.ts";
 import { buildSitemaps, type PublicPage, type Sitemaps } from "./sitemap.ts";
 import { buildSources, type SourceLink, type SourcePage } from "./sources.ts";
-import type { ArticleView, ListEntry, Term, TermIndex } from "./views.ts";
+import type { ArticleView, EntryOf, ListEntry, PlannedEntry, Term, TermIndex } from "./views.ts";
 
 /** What an article page shows beyond the article itself. */
 export interface ArticleExtras {
@@ -38,19 +33,19 @@ export interface ArticleExtras {
 }
 
 /** Feeds, sitemaps, digests, archives, sources and corrections: the fields they add to `News`. */
-export interface Publishing {
+export interface Publishing<Entry = ListEntry, ListMeta = PageMeta> {
   feeds: Feed[];
   /** The site's own feeds, announced on every page. */
   siteFeeds: FeedLink[];
   sitemaps: Sitemaps;
   /**
-   * Head metadata by page URL, for the pages that have more to say than a title; an article
-   * page's is made as it is written (`PageParts.articleMeta`).
+   * Head metadata by page URL, for the pages that have more to say than a title: the term
+   * pages'; an article page's is made as it is written (`PageParts.articleMeta`).
    */
-  pageMeta: Record<string, PageMeta>;
-  digests: Digests;
-  archives: Archives;
-  sourcePages: SourcePage[];
+  pageMeta: Record<string, ListMeta>;
+  digests: Digests<Entry>;
+  archives: Archives<Entry>;
+  sourcePages: SourcePage<Entry>[];
   sourceIndex: { url: string; title: string; sources: SourceLink[] };
   corrections: CorrectionsPage;
 }
@@ -60,6 +55,8 @@ export interface PublishingInput {
   /** Only the articles readers may see, newest first, and their term index. */
   publicArticles: readonly Article[];
   publicIndex: TermIndex;
+  entryOf: EntryOf;
+  /** For the corrections page, which is made whole. */
   viewOf: (article: Article) => ArticleView;
   /** The directory of a kind of term, for breadcrumbs: `{ name: "Companies", url: "/companies/" }`. */
   directoryName: (kind: TermKind) => string;
@@ -69,15 +66,21 @@ function termDescription(term: Term, siteTitle: string): string {
   return `${term.articles.length} ${term.articles.length === 1 ? "article" : "articles"} about ${term.name} on ${siteTitle}.`;
 }
 
+/** An article page's related articles and source page, as planned. */
+export interface PlannedExtras {
+  related: PlannedEntry[];
+  sourcePage?: string;
+}
+
 /**
- * Computes every publishing page and each article's extras from the public articles only,
- * so drafts and scheduled articles never reach a feed, sitemap, digest or list here.
+ * Plans every publishing page and each article's extras from the public articles only, so
+ * drafts and scheduled articles never reach a feed, sitemap, digest or list here.
  */
 export function buildPublishing(input: PublishingInput): {
-  publishing: Publishing;
-  extrasOf: (article: Article) => ArticleExtras;
+  publishing: Publishing<PlannedEntry, CollectionMetaPlan>;
+  extrasOf: (article: Article) => PlannedExtras;
 } {
-  const { settings, publicArticles, publicIndex, viewOf } = input;
+  const { settings, publicArticles, publicIndex, entryOf, viewOf } = input;
   const { language, title: siteTitle, pageSize } = settings;
   const terms = [...publicIndex.companies, ...publicIndex.models, ...publicIndex.partners];
   const categoriesOf = (article: Article) =>
@@ -94,7 +97,7 @@ export function buildPublishing(input: PublishingInput): {
     language,
     siteTitle,
     settings.digestPageSize,
-    viewOf,
+    entryOf,
     (slug, fallback) => companyNames.get(slug) ?? fallback,
   );
   const archives = buildArchives(
@@ -102,34 +105,31 @@ export function buildPublishing(input: PublishingInput): {
     language,
     siteTitle,
     settings.archivePageSize,
-    viewOf,
+    entryOf,
   );
-  const sources = buildSources(publicArticles, siteTitle, pageSize, viewOf);
+  const sources = buildSources(publicArticles, siteTitle, pageSize, entryOf);
   const corrections = buildCorrectionsPage(publicArticles, language, siteTitle, viewOf);
 
   // An article page's own is made when the page is written (`PageParts`).
-  const pageMeta: Record<string, PageMeta> = {};
+  const pageMeta: Record<string, CollectionMetaPlan> = {};
   const termListPages: PublicPage[] = [];
   for (const term of terms) {
     const feed = feedsByAtomUrl.get(atomFeedUrl(term.url));
     const crumbs = termBreadcrumbs(term, input.directoryName(term.kind));
     for (const page of paginate(term.articles, pageSize, term.url)) {
       termListPages.push({ url: page.url, articles: page.items });
-      pageMeta[page.url] = collectionMeta(
-        { url: page.url, name: term.name, description: termDescription(term, siteTitle) },
-        page.items,
+      pageMeta[page.url] = {
+        page: { url: page.url, name: term.name, description: termDescription(term, siteTitle) },
+        articles: page.items.map((article) => entryOf(article)),
         crumbs,
-        feed ? feedLinks(feed) : [],
-        settings,
-      );
+        feeds: feed ? feedLinks(feed) : [],
+      };
     }
   }
 
-  // ListEntry holds views; the sitemap needs the articles behind them to date each page.
-  const articleByUrl = new Map(publicArticles.map((article) => [article.url, article]));
-  const articlesOfEntries = (entries: readonly ListEntry[]): Article[] =>
-    entries.flatMap((entry) => articleByUrl.get(entry.article.url) ?? []);
-  const articlesOf = (groups: ReadonlyArray<{ entries: ListEntry[] }>): Article[] =>
+  const articlesOfEntries = (entries: readonly PlannedEntry[]): Article[] =>
+    entries.map((entry) => entry.article);
+  const articlesOf = (groups: ReadonlyArray<{ entries: PlannedEntry[] }>): Article[] =>
     articlesOfEntries(groups.flatMap((group) => group.entries));
   const pages: PublicPage[] = [
     ...paginate(publicArticles, pageSize, homeUrl).map((page) => ({
@@ -168,9 +168,7 @@ export function buildPublishing(input: PublishingInput): {
     extrasOf(article) {
       const sourcePage = sources.pageOf(article);
       return {
-        crumbs: articleBreadcrumbs(viewOf(article)),
-        related: relatedArticles(article, byTerm).map((other) => ({ article: viewOf(other) })),
-        corrections: correctionViews(article, language),
+        related: relatedArticles(article, byTerm).map((other) => entryOf(other)),
         ...(sourcePage ? { sourcePage } : {}),
       };
     },

@@ -11,25 +11,37 @@ import {
   type TermRelations,
 } from "../taxonomy/term-relations.ts";
 import { directoryUrl, homeUrl, type TermKind } from "../urls.ts";
-import { articleView, entryUnder } from "./article-view.ts";
-import { termBreadcrumbs } from "./breadcrumbs.ts";
+import { articleView, articleViewKey, entryUnder } from "./article-view.ts";
+import { articleBreadcrumbs, termBreadcrumbs } from "./breadcrumbs.ts";
+import { correctionViews } from "./corrections.ts";
 import { type DirectoryPage, directoryOrders } from "./directories.ts";
 import type {
   ArticlePageView,
+  ArticlePlan,
   ListPage,
   News,
   SiteDataContext,
+  SitePlan,
+  SiteToWrite,
   TermAbout,
   TermFacts,
   TermView,
 } from "./news.ts";
+import { collectionMeta } from "./page-meta.ts";
 import { pageTitle, paginate } from "./paginate.ts";
 import { publishedUrls } from "./published-urls.ts";
 import { type ArticleExtras, buildPublishing } from "./publishing-data.ts";
 import { redirectsFor } from "./redirects.ts";
 import { relationshipGraph } from "./relationship-graph.ts";
 import { renditionJobs } from "./renditions.ts";
-import type { ArticleView, Term, TermIndex, TermSummary } from "./views.ts";
+import type {
+  ArticleView,
+  ListEntry,
+  PlannedEntry,
+  Term,
+  TermIndex,
+  TermSummary,
+} from "./views.ts";
 
 const KIND_LABELS: Record<TermKind, { one: string; many: string }> = {
   company: { one: "Company", many: "Companies" },
@@ -70,60 +82,87 @@ function counterpartOf(
 }
 
 /**
- * An article page's data: its view and what the page shows around it. Its key is the view's,
- * its related articles' and its source page's: its breadcrumbs and corrections are made from
- * the view's article, and its head metadata from the same with the site's settings.
+ * An article page's key: its view's, its related articles' and its source page's. Its
+ * breadcrumbs and corrections are made from the view's article, and its head metadata from
+ * the same with the site's settings.
  */
-export function articlePage(view: ArticleView, extras: ArticleExtras): ArticlePageView {
-  const key = createHash("sha1")
-    .update(JSON.stringify([view.key, extras.related.map((entry) => entry.article.key)]))
-    .update(extras.sourcePage ?? "")
+function articlePageKey(
+  viewKey: string,
+  relatedKeys: readonly string[],
+  sourcePage: string | undefined,
+): string {
+  return createHash("sha1")
+    .update(JSON.stringify([viewKey, relatedKeys]))
+    .update(sourcePage ?? "")
     .digest("base64url");
+}
+
+/** An article page's data: its view and what the page shows around it, keyed (`articlePageKey`). */
+export function articlePage(view: ArticleView, extras: ArticleExtras): ArticlePageView {
+  const key = articlePageKey(
+    view.key,
+    extras.related.map((entry) => entry.article.key),
+    extras.sourcePage,
+  );
   return { ...view, ...extras, key };
 }
 
-/** Builds the one object templates see from validated articles and their term index. */
-export function buildSiteData(
+/**
+ * Plans every page of the site from validated articles and their term index: each list page
+ * names its articles by key (`PlannedEntry`), each article page its related articles, each
+ * term page's head metadata the articles it lists. What the pages show of an article is made
+ * (`SiteToWrite.make`) only for the pages a build writes; the rest of the site's data, which
+ * the single pages read, is made here.
+ */
+export function planSite(
   settings: SiteSettings,
   articles: readonly Article[],
   index: TermIndex,
   // Without a context: no registry entries, and no article is dated after the build.
   context: SiteDataContext = { registry: Registry.empty(), today: "9999-12-31" },
-): News {
+): SiteToWrite<SitePlan> {
   const names = termNames(index);
-  const views = new Map<Article, ArticleView>(
-    articles.map((article) => [
-      article,
-      articleView(
-        article,
-        settings.language,
-        (url, fallback) => names.get(url) ?? fallback,
-        isScheduled(article, context.today),
-      ),
-    ]),
-  );
+  const nameOf = (url: string, fallback: string) => names.get(url) ?? fallback;
+  const views = new Map<Article, ArticleView>();
   const viewOf = (article: Article): ArticleView => {
-    const view = views.get(article);
-    if (!view) throw new Error(`Internal error: no view for ${article.file}`);
+    let view = views.get(article);
+    if (!view) {
+      view = articleView(article, settings.language, nameOf, isScheduled(article, context.today));
+      views.set(article, view);
+    }
     return view;
   };
+  const viewKeys = new Map<Article, string>();
+  const viewKeyOf = (article: Article): string => {
+    let key = viewKeys.get(article);
+    if (key === undefined) {
+      key = articleViewKey(article, settings.language, nameOf, isScheduled(article, context.today));
+      viewKeys.set(article, key);
+    }
+    return key;
+  };
+  const entryOf = (article: Article, under?: string): PlannedEntry =>
+    under === undefined
+      ? { key: viewKeyOf(article), article }
+      : { key: `${viewKeyOf(article)} ${under}`, article, under };
 
-  const homePages: ListPage[] = paginate(articles, settings.pageSize, homeUrl).map((page) => ({
-    url: page.url,
-    title:
-      page.pager.pageNumber > 1
-        ? pageTitle("Latest news", page.pager.pageNumber, settings.title)
-        : settings.title,
-    heading: "Latest news",
-    entries: page.items.map((article) => ({ article: viewOf(article) })),
-    pager: page.pager,
-  }));
-
+  const homePages: ListPage<PlannedEntry>[] = paginate(articles, settings.pageSize, homeUrl).map(
+    (page) => ({
+      url: page.url,
+      title:
+        page.pager.pageNumber > 1
+          ? pageTitle("Latest news", page.pager.pageNumber, settings.title)
+          : settings.title,
+      heading: "Latest news",
+      entries: page.items.map((article) => entryOf(article)),
+      pager: page.pager,
+    }),
+  );
   const counterparts = new Map<string, Term>(
     [...index.companies, ...index.partners].map((term) => [`${term.kind}/${term.slug}`, term]),
   );
   const relations: TermRelations = buildTermRelations(index);
-  const termPages = (terms: readonly Term[]): ListPage[] =>
+  const termPages = (terms: readonly Term[]): ListPage<PlannedEntry>[] =>
     terms.flatMap((term) => {
       const labels = KIND_LABELS[term.kind];
       const heading: TermView = {
@@ -149,7 +188,7 @@ export function buildSiteData(
         heading: term.name,
         term: page.pager.pageNumber === 1 ? firstPage : heading,
         pager: page.pager,
-        entries: page.items.map((article) => entryUnder(viewOf(article), term.url)),
+        entries: page.items.map((article) => entryOf(article, term.url)),
       }));
     });
 
@@ -177,14 +216,30 @@ export function buildSiteData(
     settings,
     publicArticles,
     publicIndex: publicArticles.length === articles.length ? index : buildTermIndex(publicArticles),
+    entryOf,
     viewOf,
     directoryName: (kind) => KIND_LABELS[kind].many,
   });
 
-  const pages: News = {
+  const articlePlan = (article: Article): ArticlePlan => {
+    const { related, sourcePage } = extrasOf(article);
+    return {
+      key: articlePageKey(
+        viewKeyOf(article),
+        related.map((entry) => entry.key),
+        sourcePage,
+      ),
+      url: article.url,
+      file: article.file,
+      article,
+      related,
+      ...(sourcePage ? { sourcePage } : {}),
+    };
+  };
+  const pages: SitePlan = {
     ...publishing,
     site: settings,
-    articles: articles.map((article) => articlePage(viewOf(article), extrasOf(article))),
+    articles: articles.map(articlePlan),
     homePages,
     termPages: [
       ...termPages(index.companies),
@@ -200,5 +255,76 @@ export function buildSiteData(
     imageJobs: renditionJobs(articles),
   };
   // A former name can only redirect from an address no current page has, directories included.
-  return { ...pages, redirects: redirectsFor(index, context.registry, publishedUrls(pages)) };
+  const plan = { ...pages, redirects: redirectsFor(index, context.registry, publishedUrls(pages)) };
+
+  const entry = ({ article, under }: PlannedEntry): ListEntry =>
+    under === undefined ? { article: viewOf(article) } : entryUnder(viewOf(article), under);
+  const listPage = (page: ListPage<PlannedEntry>): ListPage => ({
+    ...page,
+    entries: page.entries.map(entry),
+  });
+  return {
+    plan,
+    make(narrowed) {
+      const pageMeta: News["pageMeta"] = {};
+      for (const [url, meta] of Object.entries(narrowed.pageMeta)) {
+        pageMeta[url] = collectionMeta(
+          meta.page,
+          meta.articles.map((planned) => planned.article),
+          meta.crumbs,
+          meta.feeds,
+          settings,
+        );
+      }
+      return {
+        ...narrowed,
+        articles: narrowed.articles.map(({ article, related, sourcePage }) => {
+          const view = viewOf(article);
+          return articlePage(view, {
+            crumbs: articleBreadcrumbs(view),
+            related: related.map(entry),
+            corrections: correctionViews(article, settings.language),
+            ...(sourcePage ? { sourcePage } : {}),
+          });
+        }),
+        homePages: narrowed.homePages.map(listPage),
+        termPages: narrowed.termPages.map(listPage),
+        pageMeta,
+        digests: {
+          ...narrowed.digests,
+          pages: narrowed.digests.pages.map((page) => ({
+            ...page,
+            groups: page.groups.map((group) => ({ ...group, entries: group.entries.map(entry) })),
+          })),
+        },
+        archives: {
+          ...narrowed.archives,
+          pages: narrowed.archives.pages.map((page) => ({
+            ...page,
+            entries: page.entries.map(entry),
+          })),
+        },
+        sourcePages: narrowed.sourcePages.map((page) => ({
+          ...page,
+          entries: page.entries.map(entry),
+        })),
+      };
+    },
+  };
+}
+
+/** Data already made, as a preview holds it, to write as a build writes a plan. */
+export function siteMade(news: News): SiteToWrite<News> {
+  return { plan: news, make: (narrowed) => narrowed };
+}
+
+/** The one object templates see, every page of it made: for previews, checks and tests. */
+export function buildSiteData(
+  settings: SiteSettings,
+  articles: readonly Article[],
+  index: TermIndex,
+  context?: SiteDataContext,
+): News {
+  const site = planSite(settings, articles, index, context);
+  return site.make(site.plan);
 }

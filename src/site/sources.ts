@@ -3,7 +3,7 @@ import { termSlug } from "../registry/normalize-term.ts";
 import { isSafeSlug, sourceIndexUrl, sourceUrl } from "../urls.ts";
 import { type Breadcrumbs, sourceBreadcrumbs } from "./breadcrumbs.ts";
 import { type Pager, pageTitle, paginate } from "./paginate.ts";
-import type { ArticleView, ListEntry } from "./views.ts";
+import type { EntryOf, ListEntry, PlannedEntry } from "./views.ts";
 
 export interface SourceLink {
   name: string;
@@ -15,15 +15,15 @@ export interface SourceLink {
  * One page of the public articles based on one source, newest first: `count` is the source's
  * whole number of articles, `url` this page's address.
  */
-export interface SourcePage extends SourceLink {
+export interface SourcePage<Entry = ListEntry> extends SourceLink {
   title: string;
   crumbs: Breadcrumbs;
-  entries: ListEntry[];
+  entries: Entry[];
   pager: Pager;
 }
 
 export interface Sources {
-  pages: SourcePage[];
+  pages: SourcePage<PlannedEntry>[];
   index: { url: string; title: string; sources: SourceLink[] };
   /** The page of an article's source, for its attribution and JSON-LD. */
   pageOf(article: Article): string | undefined;
@@ -38,12 +38,15 @@ export function sourceSlug(name: string): string | undefined {
   return slug && isSafeSlug(slug) ? slug : undefined;
 }
 
-/** Pages of `pageSize` articles per source name, named by its first (newest) spelling. */
+/**
+ * Pages of `pageSize` articles per source name, named by its first (newest) spelling,
+ * planned.
+ */
 export function buildSources(
   articles: readonly Article[],
   siteTitle: string,
   pageSize: number,
-  viewOf: (article: Article) => ArticleView,
+  entryOf: EntryOf,
 ): Sources {
   const bySlug = new Map<string, { name: string; articles: Article[] }>();
   for (const article of articles) {
@@ -59,13 +62,13 @@ export function buildSources(
   const pages = sources.flatMap((source) => {
     const crumbs = sourceBreadcrumbs({ name: source.name, url: source.url });
     return paginate(source.articles, pageSize, source.url).map(
-      (page): SourcePage => ({
+      (page): SourcePage<PlannedEntry> => ({
         name: source.name,
         url: page.url,
         count: source.articles.length,
         title: pageTitle(`Articles based on ${source.name}`, page.pager.pageNumber, siteTitle),
         crumbs,
-        entries: page.items.map((article) => ({ article: viewOf(article) })),
+        entries: page.items.map((article) => entryOf(article)),
         pager: page.pager,
       }),
     );

@@ -7,7 +7,7 @@ import { PROJECT_ROOT, STATIC_ASSETS, TEMPLATES_DIR } from "../project-paths.ts"
 import type { Registry } from "../registry/registry.ts";
 import { mentionSlug } from "../taxonomy/term.ts";
 import { outputFileOf, type TermKind, termUrl } from "../urls.ts";
-import type { ListPage, News } from "./news.ts";
+import type { AnySiteModel, ListPage } from "./news.ts";
 import { type ListItem, PAGE_LISTS, type PageList } from "./page-lists.ts";
 import { type FormerAddress, formerAddresses } from "./redirects.ts";
 import type { TermIndex } from "./views.ts";
@@ -224,7 +224,8 @@ const FIXED_LIST_LABELS: Record<string, (item: ListItem) => string> = {
   homePages: () => "the home page",
   "digests.pages": () => "a weekly digest",
   "archives.pages": () => "a monthly archive",
-  directoryPages: (item) => `the directory "${(item as News["directoryPages"][number]).title}"`,
+  directoryPages: (item) =>
+    `the directory "${(item as AnySiteModel["directoryPages"][number]).title}"`,
 };
 
 export interface ClaimContext {
@@ -246,17 +247,17 @@ export interface ClaimContext {
  * anything is written; a former name whose old address a page holds is told as a warning,
  * since the site is whole without its redirect.
  */
-export function claimUrls(news: News, context: ClaimContext): Diagnostic[] {
+export function claimUrls(news: AnySiteModel, context: ClaimContext): Diagnostic[] {
   return claimTable(news, context).diagnostics;
 }
 
 /** Every file of the output a build of `news` writes, Pagefind's index aside: `articles/x/index.html`. */
-export function claimedFiles(news: News, context: ClaimContext): string[] {
+export function claimedFiles(news: AnySiteModel, context: ClaimContext): string[] {
   return claimTable(news, context).files;
 }
 
 function claimTable(
-  news: News,
+  news: AnySiteModel,
   context: ClaimContext,
 ): { files: string[]; diagnostics: Diagnostic[] } {
   const table = new ClaimTable();
@@ -281,14 +282,15 @@ function claimTable(
     }
     switch (list.name) {
       case "articles":
-        return [articleClaimant((item as News["articles"][number]).file)];
+        return [articleClaimant((item as AnySiteModel["articles"][number]).file)];
       case "termPages":
-        return terms.get((item as ListPage).term?.url ?? "") ?? [];
+        return terms.get((item as ListPage<object>).term?.url ?? "") ?? [];
       case "feeds":
         return table.holdersOf(url.slice(0, url.lastIndexOf("/") + 1));
       case "sourcePages": {
-        const source = item as News["sourcePages"][number];
-        const file = source.entries[0]?.article.file ?? "";
+        const source = item as AnySiteModel["sourcePages"][number];
+        const first = source.entries[0] as { article: { file: string } } | undefined;
+        const file = first?.article.file ?? "";
         return [
           {
             key: `source:${source.url}`,
@@ -300,7 +302,9 @@ function claimTable(
         ];
       }
       case "redirects": {
-        const address = addressOf.get(redirectKey(url, (item as News["redirects"][number]).target));
+        const address = addressOf.get(
+          redirectKey(url, (item as AnySiteModel["redirects"][number]).target),
+        );
         return address ? [formerClaimant(address)] : [];
       }
       default:

@@ -80,3 +80,18 @@ export interface ListEntry {
    */
   terms?: CardTerms;
 }
+
+/**
+ * A card of an article in a list, as planned: the article, and the term it is shown under
+ * (`entryUnder`), with the key of the card it makes. Made into a `ListEntry` only for the
+ * pages a build writes.
+ */
+export interface PlannedEntry {
+  key: string;
+  article: Article;
+  /** The address of the term the card is shown under, whose link it leaves out. */
+  under?: string;
+}
+
+/** Plans the card of an article, shown under the term at `under` when given. */
+export type EntryOf = (article: Article, under?: string) => PlannedEntry;

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { cp, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadNews } from "../../src/build/load-news.ts";
+import { loadSite } from "../../src/build/load-news.ts";
 import { checkCompleteness } from "../../src/output/check-completeness.ts";
 import { type BuiltSite, buildFixtureSite, temporaryFolder } from "../support/build-fixture.ts";
 import { attributeValues, parseHtml } from "../support/html.ts";
@@ -193,8 +193,9 @@ describe("a site published under a path", () => {
   });
 
   it("fails the completeness check with a page that links from the root instead of the path", async () => {
-    const { news } = await loadNews({ contentDir: underPathContent, includeDrafts: false });
-    if (!news) throw new Error("The corpus under a path did not load");
+    const { site } = await loadSite({ contentDir: underPathContent, includeDrafts: false });
+    if (!site) throw new Error("The corpus under a path did not load");
+    const news = site.plan;
     const copy = path.join(await temporaryFolder("under-path"), "_site");
     await cp(underPath.outputDir, copy, { recursive: true });
     expect(await checkCompleteness(copy, news)).toEqual([]);

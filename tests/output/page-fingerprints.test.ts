@@ -1,17 +1,25 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Article } from "../../src/markdown/article.ts";
 import { pageFingerprints, singlePagesFingerprint } from "../../src/output/page-fingerprints.ts";
-import type { News } from "../../src/site/news.ts";
+import type { News, SitePlan } from "../../src/site/news.ts";
 import { PAGE_LISTS } from "../../src/site/page-lists.ts";
-import { fixtureNews, fixtureNewsWith, withEditedText } from "../support/fixture-news.ts";
+import { planSite } from "../../src/site/site-data.ts";
+import { buildTermIndex } from "../../src/taxonomy/build-term-index.ts";
+import {
+  fixtureContent,
+  fixturePlannedSite,
+  fixturePlanWith,
+  withEditedText,
+} from "../support/fixture-news.ts";
 
 const LOCALIZATION = "/articles/chery-localization-russia/";
 const CHERY = "/companies/chery/";
 
-let news: News;
+/** What a build fingerprints: the fixture site's plan. */
+let news: SitePlan;
 
 beforeAll(async () => {
-  news = await fixtureNews();
+  news = (await fixturePlannedSite()).site.plan;
 });
 
 /** The fingerprints whose value differs between two maps, by URL. */
@@ -20,13 +28,24 @@ function changed(before: Map<string, string>, after: Map<string, string>): strin
 }
 
 /** The pages whose data shows the article at `url`: its own, and every list, card and feed. */
-function itemsShowing(site: News, url: string): string[] {
+function itemsShowing(site: SitePlan, url: string): string[] {
   return PAGE_LISTS.filter((list) => list.reads).flatMap((list) =>
     list
       .items(site)
       .filter((item) => JSON.stringify(item).includes(`${url}"`))
       .flatMap((item) => list.urlsOf(item)),
   );
+}
+
+/** Every fingerprinted page of made data, by URL: its data and head metadata. */
+function madePages(made: News): Map<string, unknown> {
+  const pages = new Map<string, unknown>();
+  for (const list of PAGE_LISTS.filter((list) => list.reads)) {
+    for (const item of list.items(made)) {
+      for (const url of list.urlsOf(item)) pages.set(url, [item, made.pageMeta[url] ?? null]);
+    }
+  }
+  return pages;
 }
 
 describe("pageFingerprints", () => {
@@ -45,7 +64,7 @@ describe("pageFingerprints", () => {
   });
 
   it("changes, when an article's text changes, its page and only pages that show it", async () => {
-    const edited = await fixtureNewsWith(LOCALIZATION, withEditedText);
+    const edited = await fixturePlanWith(LOCALIZATION, withEditedText);
     const pages = changed(pageFingerprints(news, "b"), pageFingerprints(edited, "b"));
     expect(pages).toContain(LOCALIZATION);
     expect(pages).toContain("/");
@@ -54,7 +73,7 @@ describe("pageFingerprints", () => {
   });
 
   it("keeps the fingerprint of every page that does not show an edited article", async () => {
-    const edited = await fixtureNewsWith(LOCALIZATION, withEditedText);
+    const edited = await fixturePlanWith(LOCALIZATION, withEditedText);
     const before = pageFingerprints(news, "b");
     const after = pageFingerprints(edited, "b");
     const showing = new Set(itemsShowing(edited, LOCALIZATION));
@@ -83,7 +102,7 @@ describe("pageFingerprints", () => {
   ])(
     "changes the home page's fingerprint when the %s of an article it lists changes",
     async (_what, edit) => {
-      const edited = await fixtureNewsWith(LOCALIZATION, edit);
+      const edited = await fixturePlanWith(LOCALIZATION, edit);
       expect(changed(pageFingerprints(news, "b"), pageFingerprints(edited, "b"))).toContain("/");
     },
   );
@@ -93,7 +112,10 @@ describe("pageFingerprints", () => {
     if (!meta) throw new Error("the fixture has no head metadata for Chery's page");
     const edited = {
       ...news,
-      pageMeta: { ...news.pageMeta, [CHERY]: { ...meta, description: "Wuhu's carmaker." } },
+      pageMeta: {
+        ...news.pageMeta,
+        [CHERY]: { ...meta, page: { ...meta.page, description: "Wuhu's carmaker." } },
+      },
     };
     expect(changed(pageFingerprints(news, "b"), pageFingerprints(edited, "b"))).toEqual([CHERY]);
   });
@@ -104,6 +126,34 @@ describe("pageFingerprints", () => {
     expect(changed(before, pageFingerprints(renamed, "b"))).toHaveLength(before.size);
   });
 
+  it.each([
+    ["text", withEditedText],
+    ["headline", (article: Article) => ({ ...article, title: "Chery confirms Kaliningrad plans" })],
+    ["summary", (article: Article) => ({ ...article, summary: "Assembly starts in spring." })],
+    ["update date", (article: Article) => ({ ...article, updated: article.date })],
+    ["models", (article: Article) => ({ ...article, models: [] })],
+    ["source", (article: Article) => ({ ...article, source: { name: "Vedomosti" } })],
+  ])(
+    "makes every page whose fingerprint an edit of an article's %s keeps as it made it before",
+    async (_what, edit) => {
+      const content = await fixtureContent();
+      const { settings, registry, today } = content;
+      const articles = content.articles.map((article) =>
+        article.url === LOCALIZATION ? edit(article) : article,
+      );
+      const before = planSite(settings, content.articles, content.index, { registry, today });
+      const after = planSite(settings, articles, buildTermIndex(articles), { registry, today });
+      const printsBefore = pageFingerprints(before.plan, "b");
+      const printsAfter = pageFingerprints(after.plan, "b");
+      const kept = [...printsAfter].filter(([url, print]) => printsBefore.get(url) === print);
+      expect(kept.length).toBeGreaterThan(0);
+      expect(kept.length).toBeLessThan(printsAfter.size);
+      const madeBefore = madePages(before.make(before.plan));
+      const madeAfter = madePages(after.make(after.plan));
+      for (const [url] of kept) expect(madeAfter.get(url), url).toEqual(madeBefore.get(url));
+    },
+  );
+
   it("changes every fingerprint when the builder changes", () => {
     const before = pageFingerprints(news, "builder-1");
     expect(changed(before, pageFingerprints(news, "builder-2"))).toHaveLength(before.size);
@@ -111,7 +161,7 @@ describe("pageFingerprints", () => {
 });
 
 describe("singlePagesFingerprint", () => {
-  const printOf = (site: News, builder = "b") =>
+  const printOf = (site: SitePlan, builder = "b") =>
     singlePagesFingerprint(site, pageFingerprints(site, builder), builder);
 
   it("is the same for the same data and builder", () => {
@@ -119,7 +169,7 @@ describe("singlePagesFingerprint", () => {
   });
 
   it("is the same after an edit of an article's text, which no single page shows", async () => {
-    const edited = await fixtureNewsWith(LOCALIZATION, withEditedText);
+    const edited = await fixturePlanWith(LOCALIZATION, withEditedText);
     expect(printOf(edited)).toBe(printOf(news));
   });
 
@@ -161,7 +211,7 @@ describe("singlePagesFingerprint", () => {
       }),
     ],
   ])("changes with %s", (_what, edit) => {
-    expect(printOf(edit() as News)).not.toBe(printOf(news));
+    expect(printOf(edit() as SitePlan)).not.toBe(printOf(news));
   });
 
   it("changes with the builder", () => {

@@ -10,7 +10,7 @@ import {
   expectSameFiles,
   filesOf,
 } from "../support/build-fixture.ts";
-import { fixtureSite } from "../support/fixture-news.ts";
+import { fixturePlannedSite } from "../support/fixture-news.ts";
 import { temporaryFolder } from "../support/temporary-folder.ts";
 
 const CORPUS = path.resolve(import.meta.dirname, "../fixtures/corpus");
@@ -41,8 +41,8 @@ describe("pages written on two threads", () => {
 
 describe("a pass that outgrows its thread's heap", () => {
   it("is written by the build's own thread instead, to the same files", async () => {
-    const { news, parts } = await fixtureSite();
-    const passes = planPagePasses(news, new Set(), { threads: 2, parallelFrom: 1 });
+    const { site, parts } = await fixturePlannedSite();
+    const passes = planPagePasses(site, new Set(), { threads: 2, parallelFrom: 1 });
     const inOneThread = await temporaryFolder("one-thread");
     const onStarvedThreads = await temporaryFolder("starved-threads");
     try {

@@ -1,23 +1,24 @@
 import { cp, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadNews } from "../../src/build/load-news.ts";
+import { loadSite } from "../../src/build/load-news.ts";
 import { checkCompleteness } from "../../src/output/check-completeness.ts";
-import type { News } from "../../src/site/news.ts";
+import type { SitePlan } from "../../src/site/news.ts";
 import { type BuiltSite, buildFixtureSite, temporaryFolder } from "../support/build-fixture.ts";
 import { articleCard, type HTMLElement, parseHtml } from "../support/html.ts";
 
 const CORPUS = path.resolve(import.meta.dirname, "../fixtures/corpus");
 
 let site: BuiltSite;
-let news: News;
+/** The corpus's site, as the build that wrote it planned it. */
+let news: SitePlan;
 let avtovazPage: HTMLElement;
 
 beforeAll(async () => {
   site = await buildFixtureSite(CORPUS);
-  const loaded = await loadNews({ contentDir: CORPUS, includeDrafts: false });
-  if (!loaded.news) throw new Error("The corpus did not load");
-  news = loaded.news;
+  const loaded = await loadSite({ contentDir: CORPUS, includeDrafts: false });
+  if (!loaded.site) throw new Error("The corpus did not load");
+  news = loaded.site.plan;
   avtovazPage = parseHtml(site.readPage("/companies/avtovaz/"));
 });
 

@@ -1,8 +1,8 @@
 import path from "node:path";
-import { type LoadedContent, loadContent, loadNews } from "../../src/build/load-news.ts";
+import { type LoadedContent, loadContent, loadNews, loadSite } from "../../src/build/load-news.ts";
 import type { Article } from "../../src/markdown/article.ts";
-import type { News, PageParts } from "../../src/site/news.ts";
-import { buildSiteData } from "../../src/site/site-data.ts";
+import type { News, PageParts, SitePlan, SiteToWrite } from "../../src/site/news.ts";
+import { buildSiteData, planSite } from "../../src/site/site-data.ts";
 import { buildTermIndex } from "../../src/taxonomy/build-term-index.ts";
 
 /** The fixture corpus: 33 articles about Chery, Haval, Geely, AvtoVAZ… and two drafts. */
@@ -32,11 +32,39 @@ export async function fixtureNews(includeDrafts = false): Promise<News> {
   return (await fixtureSite(includeDrafts)).news;
 }
 
+/**
+ * The site of the fixture corpus planned, as a build plans it before it writes pages, and
+ * what its pages are completed with.
+ */
+export async function fixturePlannedSite(
+  includeDrafts = false,
+): Promise<{ site: SiteToWrite<SitePlan>; parts: PageParts }> {
+  const { site, parts } = await loadSite({ contentDir: FIXTURE_CORPUS, includeDrafts, now: NOW });
+  if (!site || !parts) throw new Error("the fixture corpus did not load");
+  return { site, parts };
+}
+
 /** The fixture corpus loaded, checked and rendered, before the site's data: what search indexes. */
 export async function fixtureContent(includeDrafts = false): Promise<LoadedContent> {
   const { content } = await loadContent({ contentDir: FIXTURE_CORPUS, includeDrafts, now: NOW });
   if (!content) throw new Error("the fixture corpus did not load");
   return content;
+}
+
+/** The loaded fixture corpus with the article at `url` edited by `edit`. */
+async function fixtureContentWith(
+  url: string,
+  edit: (article: Article) => Article,
+  includeDrafts: boolean,
+): Promise<LoadedContent> {
+  const content = await fixtureContent(includeDrafts);
+  if (!content.articles.some((article) => article.url === url)) {
+    throw new Error(`the fixture corpus has no article at ${url}`);
+  }
+  const articles = content.articles.map((article) =>
+    article.url === url ? edit(article) : article,
+  );
+  return { ...content, articles, index: buildTermIndex(articles) };
 }
 
 /**
@@ -49,12 +77,26 @@ export async function fixtureNewsWith(
   edit: (article: Article) => Article,
   includeDrafts = false,
 ): Promise<News> {
-  const { settings, registry, today, articles } = await fixtureContent(includeDrafts);
-  if (!articles.some((article) => article.url === url)) {
-    throw new Error(`the fixture corpus has no article at ${url}`);
-  }
-  const edited = articles.map((article) => (article.url === url ? edit(article) : article));
-  return buildSiteData(settings, edited, buildTermIndex(edited), { registry, today });
+  const { settings, registry, today, articles, index } = await fixtureContentWith(
+    url,
+    edit,
+    includeDrafts,
+  );
+  return buildSiteData(settings, articles, index, { registry, today });
+}
+
+/** `fixtureNewsWith`, planned as a build plans it. */
+export async function fixturePlanWith(
+  url: string,
+  edit: (article: Article) => Article,
+  includeDrafts = false,
+): Promise<SitePlan> {
+  const { settings, registry, today, articles, index } = await fixtureContentWith(
+    url,
+    edit,
+    includeDrafts,
+  );
+  return planSite(settings, articles, index, { registry, today }).plan;
 }
 
 /** The article with its text edited: another rendered body, by its key and digest. */
