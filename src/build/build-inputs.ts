@@ -68,10 +68,14 @@ function sameFiles(a: KnownFiles, b: ReadonlyMap<string, KnownFile>): boolean {
 async function contentDigestOf(
   contentDir: string,
   knownFilesFile?: string,
-): Promise<{ digest: string; states: string }> {
+): Promise<{ digest: string; states: string; files: ReadonlyMap<string, string> }> {
   const root = path.resolve(contentDir);
   const known = knownFilesFile ? await readKnownFiles(knownFilesFile, root) : new Map();
-  const { digest, files, states } = contentDigestKnowing(root, known, Date.now() - SETTLING_MS);
+  const { digest, files, states, digests } = contentDigestKnowing(
+    root,
+    known,
+    Date.now() - SETTLING_MS,
+  );
   if (knownFilesFile && !sameFiles(known, files)) {
     const stored: StoredKnownFiles = {
       format: KNOWN_FILES_FORMAT,
@@ -85,7 +89,7 @@ async function contentDigestOf(
       .then(() => writeFileAtomically(knownFilesFile, JSON.stringify(stored)))
       .catch(() => undefined);
   }
-  return { digest, states: statesDigest(states) };
+  return { digest, states: statesDigest(states), files: digests };
 }
 
 /**
@@ -96,6 +100,12 @@ async function contentDigestOf(
 export interface InputsSeen {
   digest: string;
   states: string;
+  /**
+   * Each content file's digest (its path and bytes, or where a link leads) by path inside
+   * the folder: what loading takes unchanged articles by (`KeptArticles`). Absent when
+   * handed over from another process.
+   */
+  files?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -108,10 +118,11 @@ export interface InputsSeen {
 export async function buildInputsDigest(options: InputsOptions): Promise<InputsSeen | undefined> {
   const settingsFile = path.resolve(options.contentDir, SETTINGS_FILE);
   // The states are taken first: a file written from here on is told at the end of the build.
-  const { digest: content, states } = await contentDigestOf(
-    options.contentDir,
-    options.knownFilesFile,
-  );
+  const {
+    digest: content,
+    states,
+    files,
+  } = await contentDigestOf(options.contentDir, options.knownFilesFile);
   const settings = await loadSiteSettings(options.contentDir, displayPath(settingsFile));
   if (!settings.ok) return undefined;
   const digest = createHash("sha256")
@@ -125,5 +136,5 @@ export async function buildInputsDigest(options: InputsOptions): Promise<InputsS
       }),
     )
     .digest("base64url");
-  return { digest, states };
+  return { digest, states, files };
 }

@@ -1,8 +1,13 @@
 import path from "node:path";
-import type { ArticleEntry } from "../content/article.ts";
+import { type ArticleEntry, type ArticleFields, compareNewestFirst } from "../content/article.ts";
 import { FrontMatterCache } from "../content/front-matter-cache.ts";
-import { loadArticles } from "../content/load-articles.ts";
+import { loadListedFiles } from "../content/load-articles.ts";
 import { isPublic, isScheduled } from "../content/publication.ts";
+import {
+  ARTICLES_FOLDER,
+  type ListedArticleFile,
+  listArticleFiles,
+} from "../content/read-article-files.ts";
 import { todayIn } from "../dates.ts";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
 import type { Article } from "../markdown/article.ts";
@@ -26,6 +31,7 @@ import { buildTermIndex } from "../taxonomy/build-term-index.ts";
 import { checkTerms } from "../taxonomy/check-terms.ts";
 import { termLinkNames } from "../taxonomy/term-link-names.ts";
 import { pathPrefixOf } from "../urls.ts";
+import { type KeepArticles, type KeptArticle, KeptArticles, linkerKey } from "./kept-articles.ts";
 
 export interface NewsOptions {
   /** The editors' folder: `site.yaml`, `registry/` and `articles/`. */
@@ -45,6 +51,8 @@ export interface NewsOptions {
   progress?: BuildProgress;
   /** The builder's version (`builderVersion`), when the caller has it already. */
   builderVersion?: string;
+  /** Where unchanged articles are taken from and kept for the next load; none when absent. */
+  keep?: KeepArticles;
 }
 
 /**
@@ -101,7 +109,7 @@ export function checkArticleLinks(
   ];
 }
 
-function scheduledNotice(article: ArticleEntry): Diagnostic {
+function scheduledNotice(article: ArticleFields): Diagnostic {
   return {
     file: article.file,
     ...article.datePlace,
@@ -142,7 +150,7 @@ export interface LoadedContent {
   /** The articles the site shows, rendered, newest first: drafts only in a preview. */
   articles: Article[];
   /** Valid articles the site does not show (drafts and scheduled ones in production). */
-  unpublished: ArticleEntry[];
+  unpublished: ArticleFields[];
   index: TermIndex;
   /** The rendered bodies' HTML, read only by the pages and search shards a build writes. */
   bodies: BodyStore;
@@ -154,9 +162,98 @@ export interface ContentResult {
   diagnostics: Diagnostic[];
 }
 
+/** One article file of a load: taken whole from an earlier build, or loaded now. */
+interface LoadedFile {
+  /** Its path inside the content folder, and this build's digest of it, when it has one. */
+  relative: string;
+  digest?: string;
+  kept?: KeptArticle;
+  /** Read and checked now, when not kept and valid. */
+  entry?: ArticleEntry;
+  /** Its messages from being read and checked. */
+  loading: Diagnostic[];
+}
+
+const fieldsOf = (file: LoadedFile): ArticleFields | undefined => file.kept?.article ?? file.entry;
+
+/** An article's fields without its text, which the checks across articles never read. */
+function withoutText(fields: ArticleFields): ArticleFields {
+  if (!("markdown" in fields)) return fields;
+  const { markdown: _markdown, ...rest } = fields as ArticleEntry;
+  return rest;
+}
+
+/**
+ * Every article file read and checked, in name order, but those `kept` holds unchanged with
+ * their body's HTML in `bodies`: those are taken whole. Files are parsed with the front-matter
+ * cache only when none is kept, since it keeps for the next run only the files it parsed.
+ */
+async function loadArticleFiles(
+  options: NewsOptions,
+  timeZone: string,
+  registry: Registry,
+  kept: KeptArticles | undefined,
+  bodies: RenderCache,
+): Promise<{ files: LoadedFile[]; unreadable: Diagnostic[] }> {
+  const root = path.resolve(options.contentDir);
+  const listed = listArticleFiles(options.contentDir);
+  const files: LoadedFile[] = [];
+  const toLoad: Array<{ listed: ListedArticleFile; file: LoadedFile }> = [];
+  for (const article of listed.files) {
+    const relative = path.relative(root, article.path);
+    const digest = kept?.digestOf(relative);
+    const file: LoadedFile = { relative, ...(digest ? { digest } : {}), loading: [] };
+    const earlier =
+      digest && !article.isLink
+        ? kept?.take(displayPath(article.path), relative, digest)
+        : undefined;
+    if (earlier && bodies.reuse(earlier.article.body.key)) {
+      file.kept = earlier;
+      file.loading = earlier.loading;
+    } else {
+      toLoad.push({ listed: article, file });
+    }
+    files.push(file);
+  }
+  // Parsing is the builder's own code: any change to it, or to a package, starts afresh.
+  const frontMatterCache =
+    options.frontMatterCacheFile && toLoad.length === files.length
+      ? await FrontMatterCache.open(
+          options.frontMatterCacheFile,
+          options.builderVersion ?? (await builderVersion(PROJECT_ROOT)),
+        )
+      : FrontMatterCache.disabled();
+  const results = await loadListedFiles(
+    toLoad.map((item) => item.listed),
+    listed.realContentDir,
+    options.contentDir,
+    timeZone,
+    registry,
+    frontMatterCache,
+  );
+  await frontMatterCache.save();
+  const unreadable: Diagnostic[] = [];
+  results.forEach((outcome, index) => {
+    const file = toLoad[index]?.file;
+    if ("unreadable" in outcome) unreadable.push(outcome.unreadable);
+    else if (file) {
+      file.loading = outcome.result.diagnostics;
+      if (outcome.result.article) file.entry = outcome.result.article;
+    }
+  });
+  return { files, unreadable };
+}
+
+/** Whether `relative`, a path inside the content folder, is an article's file. */
+function isArticleFile(relative: string): boolean {
+  return relative.startsWith(`${ARTICLES_FOLDER}${path.sep}`) && relative.endsWith(".md");
+}
+
 /**
  * Loads and validates all content, indexes its terms and renders every body: the stages
  * before the site's data. Every problem is collected, across files; none is decided here.
+ * With `keep`, the articles of unchanged files are taken from an earlier build, and those
+ * of this one kept for the next.
  */
 export async function loadContent(options: NewsOptions): Promise<ContentResult> {
   const progress = options.progress ?? silentProgress;
@@ -169,54 +266,105 @@ export async function loadContent(options: NewsOptions): Promise<ContentResult> 
   const { settings } = settingsResult;
   const { registry, diagnostics } = await loadRegistry(options.contentDir);
   const today = todayIn(settings.timeZone, options.now ?? new Date());
-  // Parsing is the builder's own code: any change to it, or to a package, starts afresh.
-  const frontMatterCache = options.frontMatterCacheFile
-    ? await FrontMatterCache.open(
-        options.frontMatterCacheFile,
-        options.builderVersion ?? (await builderVersion(PROJECT_ROOT)),
-      )
-    : FrontMatterCache.disabled();
-  const loaded = await loadArticles(
-    options.contentDir,
-    settings.timeZone,
-    registry,
-    frontMatterCache,
-  );
-  await frontMatterCache.save();
-  diagnostics.push(...loaded.diagnostics, ...checkTerms(loaded.articles, registry));
-  diagnostics.push(
-    ...loaded.articles.filter((article) => isScheduled(article, today)).map(scheduledNotice),
-  );
-  const shown = options.includeDrafts
-    ? loaded.articles
-    : loaded.articles.filter((article) => isPublic(article, today));
-
-  // Names in the text link only to pages this build writes: a preview's drafts have pages.
-  progress.phase("Rendering Markdown");
   const cache = options.renderCacheFile
     ? await RenderCache.open(options.renderCacheFile, await rendererVersion())
     : RenderCache.disabled();
-  const linkUrls = termLinkNames(shown, registry);
-  const rendered = await renderArticles(loaded.articles, {
-    linkUrls,
-    pathPrefix: pathPrefixOf(settings.baseUrl),
-    cache,
-    onRendered: (done, total) => progress.advance(done, total),
-  });
+  const kept = options.keep && (await KeptArticles.open(options.keep, isArticleFile));
+  const base = { settings, registry, today };
+  let loaded = await loadWith(options, base, cache, kept);
+  if (!loaded) {
+    // Kept articles were rendered with other names that link: every file is loaded again.
+    kept?.refuse();
+    loaded = await loadWith(options, base, cache, kept);
+  }
+  if (!loaded) throw new Error("Internal error: a load that took nothing kept was refused");
   await cache.save();
-  diagnostics.push(...rendered.diagnostics);
+  // Only time is lost when they cannot be kept: the next build loads every article.
+  await kept?.save().catch(() => undefined);
+  return { content: loaded.content, diagnostics: [...diagnostics, ...loaded.diagnostics] };
+}
 
+/**
+ * `loadContent` once settings and registry are read; undefined when an article taken from
+ * `kept` was rendered with other names that link than this load's.
+ */
+async function loadWith(
+  options: NewsOptions,
+  { settings, registry, today }: Pick<LoadedContent, "settings" | "registry" | "today">,
+  cache: RenderCache,
+  kept: KeptArticles | undefined,
+): Promise<{ content: LoadedContent; diagnostics: Diagnostic[] } | undefined> {
+  const progress = options.progress ?? silentProgress;
+  const { files, unreadable } = await loadArticleFiles(
+    options,
+    settings.timeZone,
+    registry,
+    kept,
+    cache,
+  );
+  const diagnostics = [...unreadable, ...files.flatMap((file) => file.loading)];
+  // Newest first; the sort is stable, so articles of the same moment keep their files' order.
+  const loaded = files
+    .flatMap((file) => {
+      const fields = fieldsOf(file);
+      return fields ? [{ file, fields }] : [];
+    })
+    .sort((a, b) => compareNewestFirst(a.fields, b.fields));
+  const entries = loaded.map(({ fields }) => fields);
+  diagnostics.push(...checkTerms(entries, registry));
+  diagnostics.push(...entries.filter((entry) => isScheduled(entry, today)).map(scheduledNotice));
+  const shown = options.includeDrafts ? entries : entries.filter((entry) => isPublic(entry, today));
+
+  // Names in the text link only to pages this build writes: a preview's drafts have pages.
+  progress.phase("Rendering Markdown");
+  const linkUrls = termLinkNames(shown, registry);
+  const pathPrefix = pathPrefixOf(settings.baseUrl);
+  const linker = linkerKey(linkUrls, pathPrefix);
+  if (loaded.some(({ file }) => file.kept && file.kept.linker !== linker)) return undefined;
+  const toRender = loaded.flatMap(({ file }) => file.entry ?? []);
+  const keptCount = loaded.length - toRender.length;
+  const rendered = await renderArticles(toRender, {
+    linkUrls,
+    pathPrefix,
+    cache,
+    onRendered: (done, total) => progress.advance(keptCount + done, keptCount + total),
+  });
+  const renderedByFile = new Map(rendered.articles.map((article) => [article.file, article]));
   const shownFiles = new Set(shown.map((article) => article.file));
-  const articles = rendered.articles.filter((article) => shownFiles.has(article.file));
+  const renderingOf = new Map<string, Diagnostic[]>();
+  for (const problem of rendered.diagnostics) {
+    renderingOf.set(problem.file, [...(renderingOf.get(problem.file) ?? []), problem]);
+  }
+  const articles: Article[] = [];
+  // Unpublished articles as rendered, like those kept, or without their text when refused.
+  const unpublished: ArticleFields[] = [];
+  for (const { file, fields } of loaded) {
+    const article = file.kept?.article ?? renderedByFile.get(fields.file);
+    const rendering = file.kept?.rendering ?? renderingOf.get(fields.file) ?? [];
+    diagnostics.push(...rendering);
+    if (!shownFiles.has(fields.file)) unpublished.push(article ?? withoutText(fields));
+    if (!article) continue;
+    articles.push(article);
+    if (file.digest) {
+      kept?.keep(fields.file, file.relative, file.digest, {
+        loading: file.loading,
+        rendering,
+        article,
+        linker,
+      });
+    }
+  }
+
+  const shownArticles = articles.filter((article) => shownFiles.has(article.file));
   return {
     content: {
       settings,
       registry,
       today,
       linkUrls,
-      articles,
-      unpublished: loaded.articles.filter((article) => !shownFiles.has(article.file)),
-      index: buildTermIndex(articles),
+      articles: shownArticles,
+      unpublished,
+      index: buildTermIndex(shownArticles),
       bodies: cache.bodies,
     },
     diagnostics,

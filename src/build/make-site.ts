@@ -29,6 +29,9 @@ import { assembleSite, loadContent, type NewsOptions } from "./load-news.ts";
 import { replaceFolder, searchScratchFolder } from "./replace-folder.ts";
 import { stageSite } from "./stage-site.ts";
 
+/** Beside the records of the site's versions: the articles loaded (`KeptArticles`). */
+const KEPT_ARTICLES = "loaded-articles.jsonl";
+
 /**
  * The work of a build that has something to do: loads and checks all content, keeps the
  * unchanged pages, writes the others, indexes search, checks the site and puts it in place.
@@ -36,7 +39,7 @@ import { stageSite } from "./stage-site.ts";
  */
 export async function makeSite(options: BuildOptions, context: BuildContext): Promise<BuildResult> {
   const progress = options.progress ?? silentProgress;
-  const { outputDir, now, builder } = context;
+  const { outputDir, now, builder, records, inputs } = context;
   const newsOptions: NewsOptions = {
     contentDir: options.contentDir,
     includeDrafts: false,
@@ -45,6 +48,10 @@ export async function makeSite(options: BuildOptions, context: BuildContext): Pr
     builderVersion: builder,
     ...(options.renderCacheFile ? { renderCacheFile: options.renderCacheFile } : {}),
     ...(options.frontMatterCacheFile ? { frontMatterCacheFile: options.frontMatterCacheFile } : {}),
+    // Beside the records of the site's versions: what this build loaded, for the next.
+    ...(records && inputs?.files
+      ? { keep: { file: path.join(records, KEPT_ARTICLES), files: inputs.files, builder } }
+      : {}),
   };
   const loaded = await loadContent(newsOptions);
   const { content } = loaded;

@@ -81,6 +81,12 @@ export interface ArticleEntry extends Mentions {
   datePlace: Place;
 }
 
+/**
+ * An article's fields but its text: what the checks across articles read, of articles loaded
+ * now and of those a build keeps from an earlier one alike.
+ */
+export type ArticleFields = Omit<ArticleEntry, "markdown">;
+
 /** `localeCompare`'s order, without making a collator for each of the many same-day pairs. */
 const slugOrder = new Intl.Collator();
 

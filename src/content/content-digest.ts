@@ -71,17 +71,24 @@ export type KnownFiles = ReadonlyMap<string, KnownFile>;
  * time: every file but links (a link's own state says nothing of what it leads to) and
  * files changed at or after `settledBefore` (milliseconds since 1970), whose next change
  * could come within the same tick of the file system's clock and leave their state as is.
- * That clock runs in ticks, behind the system's: give a moment well before now.
+ * That clock runs in ticks, behind the system's: give a moment well before now. `digests`
+ * holds the digest of every entry, settled or not, links included.
  */
 export function contentDigestKnowing(
   contentDir: string,
   known: KnownFiles,
   settledBefore: number,
-): { digest: string; files: Map<string, KnownFile>; states: Map<string, string> } {
+): {
+  digest: string;
+  files: Map<string, KnownFile>;
+  states: Map<string, string>;
+  digests: Map<string, string>;
+} {
   const root = path.resolve(contentDir);
   const hash = createHash("sha256");
   const files = new Map<string, KnownFile>();
   const states = new Map<string, string>();
+  const digests = new Map<string, string>();
   const settledNs = BigInt(Math.floor(settledBefore)) * 1_000_000n;
   for (const { relative, isLink } of contentEntries(root)) {
     // Taken before the file is read: a write while it is read changes it after.
@@ -89,7 +96,9 @@ export function contentDigestKnowing(
     const state = stats ? fileState(stats) : undefined;
     states.set(relative, state ?? UNREADABLE);
     if (isLink) {
-      hash.update(entryDigest(root, relative, true));
+      const digest = entryDigest(root, relative, true);
+      hash.update(digest);
+      digests.set(relative, digest);
       continue;
     }
     const earlier = known.get(relative);
@@ -98,11 +107,12 @@ export function contentDigestKnowing(
         ? earlier.digest
         : entryDigest(root, relative, false);
     hash.update(digest);
+    digests.set(relative, digest);
     if (state !== undefined && stats && stats.ctimeNs < settledNs) {
       files.set(relative, { state, digest });
     }
   }
-  return { digest: hash.digest("base64url"), files, states };
+  return { digest: hash.digest("base64url"), files, states, digests };
 }
 
 /**

@@ -3,7 +3,12 @@ import { Registry } from "../registry/registry.ts";
 import { type ArticleEntry, compareNewestFirst } from "./article.ts";
 import { FrontMatterCache } from "./front-matter-cache.ts";
 import { findLeadImage } from "./lead-image.ts";
-import { type ArticleFile, readArticleFiles } from "./read-article-files.ts";
+import {
+  type ArticleFile,
+  type ListedArticleFile,
+  listArticleFiles,
+  readListedFile,
+} from "./read-article-files.ts";
 import { type ArticleResult, entryOf, prepareArticle } from "./validate-article.ts";
 
 export interface LoadedArticles {
@@ -33,6 +38,33 @@ export async function loadArticle(
     : { diagnostics: problems };
 }
 
+/** The outcome of one listed article file: its result, or why it could not be read. */
+export type ListedFileResult = { result: ArticleResult } | { unreadable: Diagnostic };
+
+/**
+ * Reads and validates the `listed` files (`listArticleFiles`), each with its lead image, in
+ * the order given: files whose text `cache` has seen are not parsed again.
+ */
+export async function loadListedFiles(
+  listed: readonly ListedArticleFile[],
+  realContentDir: string,
+  contentDir: string,
+  timeZone: string,
+  registry: Registry,
+  cache: FrontMatterCache,
+): Promise<ListedFileResult[]> {
+  const results: ListedFileResult[] = [];
+  for (const file of listed) {
+    const source = readListedFile(file, realContentDir);
+    results.push(
+      "ruleId" in source
+        ? { unreadable: source }
+        : { result: await loadArticle(source, contentDir, timeZone, registry, cache) },
+    );
+  }
+  return results;
+}
+
 /**
  * Reads and validates every article below `content/articles/`, with its lead image. Every
  * problem of every file is collected; an article with an error is left out. Files whose
@@ -44,12 +76,24 @@ export async function loadArticles(
   registry: Registry = Registry.empty(),
   cache: FrontMatterCache = FrontMatterCache.disabled(),
 ): Promise<LoadedArticles> {
-  const { files, diagnostics } = await readArticleFiles(contentDir);
+  const { files, realContentDir } = listArticleFiles(contentDir);
+  const results = await loadListedFiles(
+    files,
+    realContentDir,
+    contentDir,
+    timeZone,
+    registry,
+    cache,
+  );
+  // Files that cannot be read are told first, then each file's problems in name order.
+  const diagnostics = results.flatMap((outcome) =>
+    "unreadable" in outcome ? [outcome.unreadable] : [],
+  );
   const articles: ArticleEntry[] = [];
-  for (const source of files) {
-    const result = await loadArticle(source, contentDir, timeZone, registry, cache);
-    diagnostics.push(...result.diagnostics);
-    if (result.article) articles.push(result.article);
+  for (const outcome of results) {
+    if (!("result" in outcome)) continue;
+    diagnostics.push(...outcome.result.diagnostics);
+    if (outcome.result.article) articles.push(outcome.result.article);
   }
   // Two articles at one address are told by `claimUrls`, with every other shared address.
   return { articles: articles.sort(compareNewestFirst), diagnostics };

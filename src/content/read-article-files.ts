@@ -78,6 +78,53 @@ export function readArticleFile(
   return readFile(absolutePath, realpathSync.native(contentDir));
 }
 
+/** An article file found below `content/articles/`, not read yet. */
+export interface ListedArticleFile {
+  /** Its absolute path. */
+  path: string;
+  /** Whether reading it must first make sure it leads to a file inside the content folder. */
+  mayLead: boolean;
+  isLink: boolean;
+}
+
+/**
+ * Every `.md` file below `content/articles/`, in name order, with the content folder's real
+ * path that reading one (`readListedFile`) checks links against.
+ */
+export function listArticleFiles(contentDir: string): {
+  files: ListedArticleFile[];
+  realContentDir: string;
+} {
+  const root = path.resolve(contentDir, ARTICLES_FOLDER);
+  let entries: Dirent[];
+  try {
+    // Links to folders are listed, not followed: what they hold is not read.
+    entries = readdirSync(root, { recursive: true, withFileTypes: true, encoding: "utf8" });
+  } catch {
+    return { files: [], realContentDir: "" };
+  }
+  const realContentDir = realpathSync.native(contentDir);
+  // Below a folder inside the content folder, only a link can lead outside it.
+  const rootInside = isInside(realpathOrUndefined(root), realContentDir);
+  const files = entries
+    .filter((entry) => entry.name.endsWith(".md") && !entry.isDirectory())
+    .map((entry) => ({
+      path: path.join(entry.parentPath, entry.name),
+      isLink: entry.isSymbolicLink(),
+      mayLead: entry.isSymbolicLink() || !rootInside,
+    }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, realContentDir };
+}
+
+/** One listed article file read, or the diagnostic that says why it cannot be trusted to be one. */
+export function readListedFile(
+  listed: ListedArticleFile,
+  realContentDir: string,
+): ArticleFile | Diagnostic {
+  return readFile(listed.path, realContentDir, listed.mayLead);
+}
+
 /**
  * Reads every `.md` file below `content/articles/`, in name order. Files that cannot be
  * trusted to be articles (not UTF-8, links leading outside the content folder) become
@@ -88,28 +135,11 @@ export function readArticleFile(
 export async function readArticleFiles(
   contentDir: string,
 ): Promise<{ files: ArticleFile[]; diagnostics: Diagnostic[] }> {
-  const root = path.resolve(contentDir, ARTICLES_FOLDER);
+  const { files: listed, realContentDir } = listArticleFiles(contentDir);
   const files: ArticleFile[] = [];
   const diagnostics: Diagnostic[] = [];
-  let entries: Dirent[];
-  try {
-    // Links to folders are listed, not followed: what they hold is not read.
-    entries = readdirSync(root, { recursive: true, withFileTypes: true, encoding: "utf8" });
-  } catch {
-    return { files, diagnostics };
-  }
-  const articles = entries
-    .filter((entry) => entry.name.endsWith(".md") && !entry.isDirectory())
-    .map((entry) => ({
-      file: path.join(entry.parentPath, entry.name),
-      isLink: entry.isSymbolicLink(),
-    }))
-    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const realContentDir = realpathSync.native(contentDir);
-  // Below a folder inside the content folder, only a link can lead outside it.
-  const rootInside = isInside(realpathOrUndefined(root), realContentDir);
-  for (const { file, isLink } of articles) {
-    const result = readFile(file, realContentDir, isLink || !rootInside);
+  for (const file of listed) {
+    const result = readListedFile(file, realContentDir);
     if ("ruleId" in result) diagnostics.push(result);
     else files.push(result);
   }

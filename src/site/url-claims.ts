@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import type { ArticleEntry, Mentions } from "../content/article.ts";
+import type { ArticleFields, Mentions } from "../content/article.ts";
 import type { Diagnostic, Place } from "../diagnostics/diagnostic.ts";
 import type { Article } from "../markdown/article.ts";
 import { PROJECT_ROOT, STATIC_ASSETS, TEMPLATES_DIR } from "../project-paths.ts";
@@ -237,7 +237,7 @@ export interface ClaimContext {
    * Drafts and scheduled articles a production build leaves out: their addresses are
    * claimed too, so a copied file that kept its slug is told before it is published.
    */
-  unpublished?: readonly ArticleEntry[];
+  unpublished?: readonly ArticleFields[];
 }
 
 /**

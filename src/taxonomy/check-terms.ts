@@ -1,4 +1,4 @@
-import type { ArticleEntry, TermMention } from "../content/article.ts";
+import type { ArticleFields, TermMention } from "../content/article.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Registry } from "../registry/registry.ts";
 import {
@@ -15,12 +15,12 @@ interface UsedTerm {
   scope: string;
   slug: string;
   registered: boolean;
-  mentions: Array<{ article: ArticleEntry; mention: TermMention }>;
+  mentions: Array<{ article: ArticleFields; mention: TermMention }>;
 }
 
-function collectTerms(articles: readonly ArticleEntry[]): UsedTerm[] {
+function collectTerms(articles: readonly ArticleFields[]): UsedTerm[] {
   const terms = new Map<string, UsedTerm>();
-  const add = (kind: TermKind, scope: string, article: ArticleEntry, mention: TermMention) => {
+  const add = (kind: TermKind, scope: string, article: ArticleFields, mention: TermMention) => {
     const key = `${kind}/${scope}/${mention.slug}`;
     let term = terms.get(key);
     if (!term) {
@@ -47,7 +47,7 @@ function mostFrequentSpelling(term: UsedTerm): { spelling: string; count: number
   return best;
 }
 
-function at(article: ArticleEntry, mention: TermMention) {
+function at(article: ArticleFields, mention: TermMention) {
   return { file: article.file, line: mention.place.line, column: mention.place.column };
 }
 
@@ -56,7 +56,7 @@ function at(article: ArticleEntry, mention: TermMention) {
  * used name (errors), spellings that differ from the one the term is shown with, and names
  * the registry does not list (warnings). Work is per distinct term, not per article pair.
  */
-export function checkTerms(articles: readonly ArticleEntry[], registry: Registry): Diagnostic[] {
+export function checkTerms(articles: readonly ArticleFields[], registry: Registry): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const terms = collectTerms(articles);
   const registryInUse = registry.entities.length > 0;
