@@ -9,6 +9,8 @@ export interface KeptArticle {
   /** Its messages from rendering its body: warnings too. */
   rendering: Diagnostic[];
   article: Article;
+  /** The article's `articleDigest`. */
+  digest: string;
   /** The names that linked in article text when it was rendered (`linkerKey`). */
   linker: string;
 }

@@ -20,6 +20,7 @@ import { displayPath, PROJECT_ROOT } from "../project-paths.ts";
 import { loadRegistry } from "../registry/load-registry.ts";
 import type { Registry } from "../registry/registry.ts";
 import { loadSiteSettings, SETTINGS_FILE, type SiteSettings } from "../settings/site-settings.ts";
+import { articleDigest } from "../site/article-view.ts";
 import { checkBodyLinks } from "../site/check-body-links.ts";
 import type { LoadedSite, SitePlan, SiteToWrite } from "../site/news.ts";
 import { articleMetaOf } from "../site/page-parts.ts";
@@ -154,6 +155,8 @@ export interface LoadedContent {
   index: TermIndex;
   /** The rendered bodies' HTML, read only by the pages and search shards a build writes. */
   bodies: BodyStore;
+  /** Each article's `articleDigest`, made once when it was read, or kept with it. */
+  digests: ReadonlyMap<Article, string>;
 }
 
 export interface ContentResult {
@@ -336,6 +339,7 @@ async function loadWith(
     renderingOf.set(problem.file, [...(renderingOf.get(problem.file) ?? []), problem]);
   }
   const articles: Article[] = [];
+  const digests = new Map<Article, string>();
   // Unpublished articles as rendered, like those kept, or without their text when refused.
   const unpublished: ArticleFields[] = [];
   for (const { file, fields } of loaded) {
@@ -345,11 +349,14 @@ async function loadWith(
     if (!shownFiles.has(fields.file)) unpublished.push(article ?? withoutText(fields));
     if (!article) continue;
     articles.push(article);
+    const digest = file.kept?.digest ?? articleDigest(article);
+    digests.set(article, digest);
     if (file.digest) {
       kept?.keep(fields.file, file.relative, file.digest, {
         loading: file.loading,
         rendering,
         article,
+        digest,
         linker,
       });
     }
@@ -366,6 +373,7 @@ async function loadWith(
       unpublished,
       index: buildTermIndex(shownArticles),
       bodies: cache.bodies,
+      digests,
     },
     diagnostics,
   };
@@ -383,7 +391,11 @@ export function assembleSite(
 ): SiteResult {
   const { settings, registry, today, articles, index, linkUrls } = content;
   const problems = [...diagnostics];
-  const site = planSite(settings, articles, index, { registry, today });
+  const site = planSite(settings, articles, index, {
+    registry,
+    today,
+    digestOf: (article) => content.digests.get(article),
+  });
   problems.push(
     ...claimUrls(site.plan, { articles, index, registry, unpublished: content.unpublished }),
   );

@@ -1,11 +1,11 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { BuildRunningError, DEFAULT_LOCK_WAIT_MS, type LockHolder } from "../build/build-lock.ts";
+import { BuildRunningError, type LockHolder } from "../build/build-lock.ts";
 import type { BuildOptions, BuildResult } from "../build/build-options.ts";
 import { frontMatterCacheBeside } from "../content/front-matter-cache-file.ts";
 import { formatReport } from "../diagnostics/format-diagnostics.ts";
-import { DEFAULT_RENDER_CACHE } from "../markdown/render-cache.ts";
 import { progressFor } from "../progress.ts";
+import { BUILD_OPTIONS, handOverArguments } from "./build-arguments.ts";
 import { buildSummary } from "./build-summary.ts";
 import { heapFor, runAgainWithHeap } from "./heap-for-site.ts";
 import { runCommand } from "./run-command.ts";
@@ -28,19 +28,9 @@ const holderOf = (holder: LockHolder) => `pid ${holder.pid}, since ${localTime(h
 await runCommand(async () => {
   /**
    * `npm run build -- --content <folder> --output <folder> --cache <file> --wait <seconds>`:
-   * other places, and how long to wait for another build of the same output. `--inputs` and
-   * `--states` are the command's own, for the process it runs again with a larger heap.
+   * other places, and how long to wait for another build of the same output (`BUILD_OPTIONS`).
    */
-  const { values } = parseArgs({
-    options: {
-      content: { type: "string", default: "content" },
-      output: { type: "string", default: "_site" },
-      cache: { type: "string", default: DEFAULT_RENDER_CACHE },
-      wait: { type: "string", default: String(DEFAULT_LOCK_WAIT_MS / 1000) },
-      inputs: { type: "string" },
-      states: { type: "string" },
-    },
-  });
+  const { values } = parseArgs({ options: BUILD_OPTIONS });
   const waitSeconds = Number(values.wait);
   if (values.wait.trim() === "" || !Number.isFinite(waitSeconds) || waitSeconds < 0) {
     console.error(
@@ -91,10 +81,7 @@ await runCommand(async () => {
     if (outcome !== undefined && "change" in outcome) {
       if (heap === undefined) throw new Error("Internal error: a build handed over with no heap");
       const { inputs } = outcome.change;
-      return runAgainWithHeap(
-        heap,
-        inputs === undefined ? [] : ["--inputs", inputs.digest, "--states", inputs.states],
-      );
+      return runAgainWithHeap(heap, inputs === undefined ? [] : handOverArguments(inputs));
     }
     result = outcome;
   } else {

@@ -49,13 +49,28 @@ export function dateView(date: ArticleDate, locale: string): DateView {
 }
 
 /**
- * `ArticleView.key`: everything `articleView` reads, the article's data whole (its body by
- * the digest of its HTML), so that no field added to a view can escape it.
+ * The digest of an article's data whole, its body by the digest of its HTML: what an
+ * article's view and pages are made from besides the site's settings and names. A load
+ * computes it once for each article it reads, and keeps it with the article.
  */
-function viewKey(article: Article, locale: string, links: unknown, scheduled: boolean): string {
+export function articleDigest(article: Article): string {
+  return createHash("sha1").update(JSON.stringify(article)).digest("base64url");
+}
+
+/**
+ * `ArticleView.key`: everything `articleView` reads, the article's data whole by its digest
+ * (`articleDigest`, unless given), so that no field added to a view can escape it.
+ */
+function viewKey(
+  article: Article,
+  locale: string,
+  links: unknown,
+  scheduled: boolean,
+  digest = articleDigest(article),
+): string {
   return createHash("sha1")
     .update(JSON.stringify([locale, scheduled, links]))
-    .update(JSON.stringify(article))
+    .update(digest)
     .digest("base64url");
 }
 
@@ -75,15 +90,19 @@ function termLinks(article: Article, nameOf: (url: string, fallback: string) => 
   };
 }
 
-/** `ArticleView.key` of the view `articleView` makes with the same arguments, without the view. */
+/**
+ * `ArticleView.key` of the view `articleView` makes with the same arguments, without the
+ * view; `digest`, the article's `articleDigest`, when the caller has it.
+ */
 export function articleViewKey(
   article: Article,
   locale: string,
   nameOf: (url: string, fallback: string) => string,
   scheduled = false,
+  digest?: string,
 ): string {
   const { companies, models, partners } = termLinks(article, nameOf);
-  return viewKey(article, locale, [companies, models, partners], scheduled);
+  return viewKey(article, locale, [companies, models, partners], scheduled, digest);
 }
 
 /**
@@ -95,10 +114,11 @@ export function articleView(
   locale: string,
   nameOf: (url: string, fallback: string) => string,
   scheduled = false,
+  digest?: string,
 ): ArticleView {
   const { companies, models, partners } = termLinks(article, nameOf);
   return {
-    key: viewKey(article, locale, [companies, models, partners], scheduled),
+    key: viewKey(article, locale, [companies, models, partners], scheduled, digest),
     file: article.file,
     url: article.url,
     slug: article.slug,

@@ -1,6 +1,6 @@
 import { dayLabel } from "../dates.ts";
 import type { Article } from "../markdown/article.ts";
-import { mentionUrl } from "../taxonomy/term.ts";
+import { compareNames, mentionUrl } from "../taxonomy/term.ts";
 import { digestIndexUrl, digestUrl } from "../urls.ts";
 import { type Breadcrumbs, digestBreadcrumbs } from "./breadcrumbs.ts";
 import { type IsoWeek, isoWeekOf } from "./calendar.ts";
@@ -91,11 +91,7 @@ function groupsByCompany(
   }
   return [...bySlug.values()]
     .map((group) => ({ ...group, count: group.entries.length }))
-    .sort(
-      (a, b) =>
-        b.count - a.count ||
-        a.company.name.localeCompare(b.company.name, "en", { sensitivity: "base" }),
-    );
+    .sort((a, b) => b.count - a.count || compareNames(a.company.name, b.company.name));
 }
 
 /**

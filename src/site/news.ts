@@ -158,4 +158,6 @@ export interface SiteDataContext {
   registry: Registry;
   /** The day of the build in the site's zone: what is scheduled, and what is public. */
   today: string;
+  /** An article's `articleDigest`, when its load has it: computed otherwise. */
+  digestOf?: (article: Article) => string | undefined;
 }

@@ -127,7 +127,13 @@ export function planSite(
   const viewOf = (article: Article): ArticleView => {
     let view = views.get(article);
     if (!view) {
-      view = articleView(article, settings.language, nameOf, isScheduled(article, context.today));
+      view = articleView(
+        article,
+        settings.language,
+        nameOf,
+        isScheduled(article, context.today),
+        context.digestOf?.(article),
+      );
       views.set(article, view);
     }
     return view;
@@ -136,7 +142,13 @@ export function planSite(
   const viewKeyOf = (article: Article): string => {
     let key = viewKeys.get(article);
     if (key === undefined) {
-      key = articleViewKey(article, settings.language, nameOf, isScheduled(article, context.today));
+      key = articleViewKey(
+        article,
+        settings.language,
+        nameOf,
+        isScheduled(article, context.today),
+        context.digestOf?.(article),
+      );
       viewKeys.set(article, key);
     }
     return key;

@@ -1,5 +1,6 @@
 import type { Article } from "../markdown/article.ts";
 import { termSlug } from "../registry/normalize-term.ts";
+import { compareNames } from "../taxonomy/term.ts";
 import { isSafeSlug, sourceIndexUrl, sourceUrl } from "../urls.ts";
 import { type Breadcrumbs, sourceBreadcrumbs } from "./breadcrumbs.ts";
 import { type Pager, pageTitle, paginate } from "./paginate.ts";
@@ -58,7 +59,7 @@ export function buildSources(
   }
   const sources = [...bySlug.entries()]
     .map(([slug, source]) => ({ ...source, url: sourceUrl(slug) }))
-    .sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }));
+    .sort((a, b) => compareNames(a.name, b.name));
   const pages = sources.flatMap((source) => {
     const crumbs = sourceBreadcrumbs({ name: source.name, url: source.url });
     return paginate(source.articles, pageSize, source.url).map(

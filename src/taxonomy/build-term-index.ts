@@ -1,6 +1,6 @@
 import type { Mentions, TermMention } from "../content/article.ts";
 import { type TermKind, termUrl } from "../urls.ts";
-import { mentionSlug, type Term, type TermIndex } from "./term.ts";
+import { compareNames, mentionSlug, type Term, type TermIndex } from "./term.ts";
 
 /** Collects one term's spellings as they come, to name it by the most frequent one. */
 class TermBuilder<A extends Mentions> {
@@ -45,9 +45,7 @@ class TermBuilder<A extends Mentions> {
 }
 
 function byName<A extends Mentions>(a: Term<A>, b: Term<A>): number {
-  return (
-    a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || a.slug.localeCompare(b.slug)
-  );
+  return compareNames(a.name, b.name) || a.slug.localeCompare(b.slug);
 }
 
 /**

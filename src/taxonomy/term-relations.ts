@@ -1,4 +1,4 @@
-import type { Term, TermIndex } from "./term.ts";
+import { compareNames, type Term, type TermIndex } from "./term.ts";
 
 /** A term named together with another one, and in how many articles. */
 export interface Relation {
@@ -12,7 +12,7 @@ export type TermRelations = ReadonlyMap<Term, readonly Relation[]>;
 function byCountThenName(a: Relation, b: Relation): number {
   return (
     b.count - a.count ||
-    a.term.name.localeCompare(b.term.name, "en", { sensitivity: "base" }) ||
+    compareNames(a.term.name, b.term.name) ||
     a.term.slug.localeCompare(b.term.slug)
   );
 }

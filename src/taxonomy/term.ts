@@ -1,6 +1,13 @@
 import type { Mentions, ModelMention, TermMention } from "../content/article.ts";
 import { type TermKind, termUrl } from "../urls.ts";
 
+/**
+ * Names in the order readers expect them in lists: English order, case and accents aside.
+ * One collator for the many comparisons a sort makes: `localeCompare` with options makes one
+ * for each.
+ */
+export const compareNames = new Intl.Collator("en", { sensitivity: "base" }).compare;
+
 /** A company, model or partner page's subject, with every article that names it. */
 export interface Term<A extends Mentions = Mentions> {
   kind: TermKind;
