@@ -93,6 +93,17 @@ async function contentDigestOf(
 }
 
 /**
+ * Each content file's digest now (`InputsSeen.files`), for a process handed the rest of its
+ * inputs by the one that found them: reading only what changed since that one looked.
+ */
+export async function contentFileDigests(
+  contentDir: string,
+  knownFilesFile?: string,
+): Promise<ReadonlyMap<string, string>> {
+  return (await contentDigestOf(contentDir, knownFilesFile)).files;
+}
+
+/**
  * What a build's inputs were when it started: their digest (`buildInputsDigest`) and the
  * digest of the content files' states (`statesDigest`), which tells at the end of the build
  * whether a file was written while the build read them.

@@ -6,7 +6,7 @@ import { isIntact, recordedVersions, versionRecords } from "../output/site-tree.
 import { silentProgress } from "../progress.ts";
 import { PROJECT_ROOT } from "../project-paths.ts";
 import { DEFAULT_IMAGE_CACHE } from "../site/renditions.ts";
-import { buildInputsDigest, type InputsSeen } from "./build-inputs.ts";
+import { buildInputsDigest, contentFileDigests, type InputsSeen } from "./build-inputs.ts";
 import { acquireBuildLock } from "./build-lock.ts";
 import type { BuildContext, BuildOptions, BuildResult } from "./build-options.ts";
 import { recoverSite, removeLeftovers } from "./replace-folder.ts";
@@ -111,16 +111,24 @@ async function checkInputs(
   progress.phase("Checking what changed");
   const builder = await builderVersion(PROJECT_ROOT);
   const live = records ? await liveSite(outputDir, records) : undefined;
-  const inputs = records
-    ? (options.knownInputs ??
-      (await buildInputsDigest({
-        contentDir: options.contentDir,
-        builder,
-        now,
-        knownFilesFile: path.join(records, KNOWN_CONTENT_FILES),
-        ...(options.recordsPerShard ? { recordsPerShard: options.recordsPerShard } : {}),
-      })))
-    : undefined;
+  const knownFilesFile = records && path.join(records, KNOWN_CONTENT_FILES);
+  const inputs = !knownFilesFile
+    ? undefined
+    : options.knownInputs
+      ? {
+          ...options.knownInputs,
+          // Handed over without them: what loading keeps each article by.
+          files:
+            options.knownInputs.files ??
+            (await contentFileDigests(options.contentDir, knownFilesFile)),
+        }
+      : await buildInputsDigest({
+          contentDir: options.contentDir,
+          builder,
+          now,
+          knownFilesFile,
+          ...(options.recordsPerShard ? { recordsPerShard: options.recordsPerShard } : {}),
+        });
   if (live?.inputs?.digest && inputs?.digest === live.inputs.digest && isIntact(live)) {
     const pages = [...live.files.values()].filter((file) => file.fingerprint).length;
     return {

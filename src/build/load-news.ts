@@ -198,12 +198,11 @@ async function loadArticleFiles(
   kept: KeptArticles | undefined,
   bodies: RenderCache,
 ): Promise<{ files: LoadedFile[]; unreadable: Diagnostic[] }> {
-  const root = path.resolve(options.contentDir);
   const listed = listArticleFiles(options.contentDir);
   const files: LoadedFile[] = [];
   const toLoad: Array<{ listed: ListedArticleFile; file: LoadedFile }> = [];
   for (const article of listed.files) {
-    const relative = path.relative(root, article.path);
+    const { relative } = article;
     const digest = kept?.digestOf(relative);
     const file: LoadedFile = { relative, ...(digest ? { digest } : {}), loading: [] };
     const earlier =
@@ -241,6 +240,9 @@ async function loadArticleFiles(
     if ("unreadable" in outcome) unreadable.push(outcome.unreadable);
     else if (file) {
       file.loading = outcome.result.diagnostics;
+      // Kept by the text it was made from: a file written since the inputs digest read it
+      // is found by that digest only once it has that text again.
+      file.digest = outcome.digest;
       if (outcome.result.article) file.entry = outcome.result.article;
     }
   });

@@ -13,11 +13,23 @@ function readOrUndefined<T>(read: () => T): T | undefined {
 /** What one entry of the content folder contributes: its kind, its path and its bytes. */
 function entryDigest(root: string, relative: string, isLink: boolean): string {
   const full = path.join(root, relative);
-  const hash = createHash("sha256").update(`${relative}\0`);
   // A link counts by where it leads as well as by what it holds: a link that now leads
   // outside the content folder is refused, even if the bytes it reads are the same.
-  if (isLink) hash.update(`link\0${readOrUndefined(() => readlinkSync(full)) ?? ""}\0`);
-  const bytes = readOrUndefined(() => readFileSync(full));
+  const link = isLink ? `link\0${readOrUndefined(() => readlinkSync(full)) ?? ""}\0` : "";
+  return fileDigest(
+    relative,
+    readOrUndefined(() => readFileSync(full)),
+    link,
+  );
+}
+
+/**
+ * The digest of a file of the content folder, by its path inside the folder and the bytes
+ * read from it (undefined when it could not be read): what the folder's digest counts it by,
+ * and what a build keeps what it made of the file by.
+ */
+export function fileDigest(relative: string, bytes: Uint8Array | undefined, link = ""): string {
+  const hash = createHash("sha256").update(`${relative}\0`).update(link);
   hash.update(bytes === undefined ? "unreadable\0" : `${bytes.length}\0`);
   if (bytes) hash.update(bytes);
   return hash.digest("base64url");

@@ -1,6 +1,7 @@
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
 import { Registry } from "../registry/registry.ts";
 import { type ArticleEntry, compareNewestFirst } from "./article.ts";
+import { fileDigest } from "./content-digest.ts";
 import { FrontMatterCache } from "./front-matter-cache.ts";
 import { findLeadImage } from "./lead-image.ts";
 import {
@@ -38,8 +39,13 @@ export async function loadArticle(
     : { diagnostics: problems };
 }
 
-/** The outcome of one listed article file: its result, or why it could not be read. */
-export type ListedFileResult = { result: ArticleResult } | { unreadable: Diagnostic };
+/**
+ * The outcome of one listed article file: its result, with the digest of the text it was
+ * made from, or why it could not be read.
+ */
+export type ListedFileResult =
+  | { result: ArticleResult; digest: string }
+  | { unreadable: Diagnostic };
 
 /**
  * Reads and validates the `listed` files (`listArticleFiles`), each with its lead image, in
@@ -59,7 +65,12 @@ export async function loadListedFiles(
     results.push(
       "ruleId" in source
         ? { unreadable: source }
-        : { result: await loadArticle(source, contentDir, timeZone, registry, cache) },
+        : {
+            result: await loadArticle(source, contentDir, timeZone, registry, cache),
+            // The text as read, which decoding took a byte-order mark from: a file with one
+            // never has this digest, and is only ever loaded again, never taken for another.
+            digest: fileDigest(file.relative, Buffer.from(source.text)),
+          },
     );
   }
   return results;

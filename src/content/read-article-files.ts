@@ -82,6 +82,8 @@ export function readArticleFile(
 export interface ListedArticleFile {
   /** Its absolute path. */
   path: string;
+  /** Its path inside the content folder, as the folder's digest names it. */
+  relative: string;
   /** Whether reading it must first make sure it leads to a file inside the content folder. */
   mayLead: boolean;
   isLink: boolean;
@@ -95,7 +97,8 @@ export function listArticleFiles(contentDir: string): {
   files: ListedArticleFile[];
   realContentDir: string;
 } {
-  const root = path.resolve(contentDir, ARTICLES_FOLDER);
+  const contentRoot = path.resolve(contentDir);
+  const root = path.join(contentRoot, ARTICLES_FOLDER);
   let entries: Dirent[];
   try {
     // Links to folders are listed, not followed: what they hold is not read.
@@ -108,11 +111,15 @@ export function listArticleFiles(contentDir: string): {
   const rootInside = isInside(realpathOrUndefined(root), realContentDir);
   const files = entries
     .filter((entry) => entry.name.endsWith(".md") && !entry.isDirectory())
-    .map((entry) => ({
-      path: path.join(entry.parentPath, entry.name),
-      isLink: entry.isSymbolicLink(),
-      mayLead: entry.isSymbolicLink() || !rootInside,
-    }))
+    .map((entry) => {
+      const file = path.join(entry.parentPath, entry.name);
+      return {
+        path: file,
+        relative: path.relative(contentRoot, file),
+        isLink: entry.isSymbolicLink(),
+        mayLead: entry.isSymbolicLink() || !rootInside,
+      };
+    })
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, realContentDir };
 }

@@ -143,6 +143,21 @@ describe("loading with the articles an earlier load kept", () => {
     );
   });
 
+  it("never takes, for the text a build digested, an article made from a text written since", async () => {
+    const { content, keptFile } = await corpusCopy();
+    const file = path.join(content, LOCALIZATION);
+    const original = await readFile(file, "utf8");
+    const digested = digestsOf(content);
+    // Written after the build's inputs digest read the file, before loading read it.
+    await writeFile(file, original.replace(/^title: .*$/m, "title: A headline written meanwhile"));
+    await load(content, keptFile, digested);
+    await writeFile(file, original);
+    const { content: loaded } = await load(content, keptFile);
+    expect(loaded.articles.map((article) => article.title)).not.toContain(
+      "A headline written meanwhile",
+    );
+  });
+
   it("tells the warnings of a kept article again, as the load that kept it told them", async () => {
     const { content, keptFile } = await corpusCopy();
     await appendFile(

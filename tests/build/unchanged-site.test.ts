@@ -115,9 +115,28 @@ describe("asking whether a site is unchanged", () => {
     expect(await unchangedSite(options)).toHaveProperty("change.inputs", await inputsNow());
   }, 60_000);
 
+  it("keeps the articles it loaded for the next build, though handed no digest of each file", async () => {
+    const records = versionRecords(path.join(root, "cache"), options.outputDir);
+    const keptFile = path.join(records, "loaded-articles.jsonl");
+    await rm(keptFile, { force: true });
+    await appendFile(
+      path.join(content, "articles", EDITED_ELSEWHERE),
+      "\nDeliveries start in May.\n",
+    );
+    const { states } = await seenNow();
+    const knownInputs = { digest: "digest-handed-over", states };
+    expect((await buildSite({ ...options, knownInputs })).ok).toBe(true);
+    const lines = (await readFile(keptFile, "utf8")).split("\n").filter((line) => line !== "");
+    // A first line saying which builder and content it is for, then one line an article.
+    expect(lines.length).toBeGreaterThan(30);
+  }, 60_000);
+
   it("records no digest when a content file was written while the build read them", async () => {
     const article = path.join(content, "articles", EDITED_ELSEWHERE);
     const before = await readFile(article, "utf8");
+    // Without the articles an earlier build kept, which would spare reading this one.
+    const records = versionRecords(path.join(root, "cache"), options.outputDir);
+    await rm(path.join(records, "loaded-articles.jsonl"), { force: true });
     const built = await buildSite({
       ...options,
       progress: {
