@@ -167,8 +167,12 @@ export interface ContentResult {
 
 /** One article file of a load: taken whole from an earlier build, or loaded now. */
 interface LoadedFile {
-  /** Its path inside the content folder, and this build's digest of it, when it has one. */
+  /** Its path inside the content folder. */
   relative: string;
+  /**
+   * The digest it is kept by: the one the inputs digest gave it, for an article taken whole;
+   * that of the text read, for one loaded now.
+   */
   digest?: string;
   kept?: KeptArticle;
   /** Read and checked now, when not kept and valid. */

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { onceEach } from "../cached.ts";
 import { isPublic, isScheduled } from "../content/publication.ts";
 import type { Article } from "../markdown/article.ts";
 import { Registry } from "../registry/registry.ts";
@@ -123,36 +124,17 @@ export function planSite(
 ): SiteToWrite<SitePlan> {
   const names = termNames(index);
   const nameOf = (url: string, fallback: string) => names.get(url) ?? fallback;
-  const views = new Map<Article, ArticleView>();
-  const viewOf = (article: Article): ArticleView => {
-    let view = views.get(article);
-    if (!view) {
-      view = articleView(
-        article,
-        settings.language,
-        nameOf,
-        isScheduled(article, context.today),
-        context.digestOf?.(article),
-      );
-      views.set(article, view);
-    }
-    return view;
-  };
-  const viewKeys = new Map<Article, string>();
-  const viewKeyOf = (article: Article): string => {
-    let key = viewKeys.get(article);
-    if (key === undefined) {
-      key = articleViewKey(
-        article,
-        settings.language,
-        nameOf,
-        isScheduled(article, context.today),
-        context.digestOf?.(article),
-      );
-      viewKeys.set(article, key);
-    }
-    return key;
-  };
+  // What a view, and its key alone, are made from.
+  const viewInputs = (article: Article) =>
+    [
+      article,
+      settings.language,
+      nameOf,
+      isScheduled(article, context.today),
+      context.digestOf?.(article),
+    ] as const;
+  const viewOf = onceEach((article: Article) => articleView(...viewInputs(article)));
+  const viewKeyOf = onceEach((article: Article) => articleViewKey(...viewInputs(article)));
   const entryOf = (article: Article, under?: string): PlannedEntry =>
     under === undefined
       ? { key: viewKeyOf(article), article }
