@@ -1,5 +1,6 @@
 import path from "node:path";
 import { type ArticleEntry, type ArticleFields, compareNewestFirst } from "../content/article.ts";
+import { fileDigest } from "../content/content-digest.ts";
 import { FrontMatterCache } from "../content/front-matter-cache.ts";
 import { loadListedFiles } from "../content/load-articles.ts";
 import { isPublic, isScheduled } from "../content/publication.ts";
@@ -245,8 +246,10 @@ async function loadArticleFiles(
     else if (file) {
       file.loading = outcome.result.diagnostics;
       // Kept by the text it was made from: a file written since the inputs digest read it
-      // is found by that digest only once it has that text again.
-      file.digest = outcome.digest;
+      // is found by that digest only once it has that text again. The text is as decoded,
+      // without a byte-order mark: a file with one never has this digest, and is loaded
+      // again every time, never taken for another.
+      if (kept) file.digest = fileDigest(file.relative, Buffer.from(outcome.text));
       if (outcome.result.article) file.entry = outcome.result.article;
     }
   });

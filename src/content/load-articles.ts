@@ -1,7 +1,6 @@
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
 import { Registry } from "../registry/registry.ts";
 import { type ArticleEntry, compareNewestFirst } from "./article.ts";
-import { fileDigest } from "./content-digest.ts";
 import { FrontMatterCache } from "./front-matter-cache.ts";
 import { findLeadImage } from "./lead-image.ts";
 import {
@@ -40,12 +39,10 @@ export async function loadArticle(
 }
 
 /**
- * The outcome of one listed article file: its result, with the digest of the text it was
- * made from, or why it could not be read.
+ * The outcome of one listed article file: its result, with the text it was made from, or
+ * why it could not be read.
  */
-export type ListedFileResult =
-  | { result: ArticleResult; digest: string }
-  | { unreadable: Diagnostic };
+export type ListedFileResult = { result: ArticleResult; text: string } | { unreadable: Diagnostic };
 
 /**
  * Reads and validates the `listed` files (`listArticleFiles`), each with its lead image, in
@@ -67,9 +64,7 @@ export async function loadListedFiles(
         ? { unreadable: source }
         : {
             result: await loadArticle(source, contentDir, timeZone, registry, cache),
-            // The text as read, which decoding took a byte-order mark from: a file with one
-            // never has this digest, and is only ever loaded again, never taken for another.
-            digest: fileDigest(file.relative, Buffer.from(source.text)),
+            text: source.text,
           },
     );
   }
