@@ -3,14 +3,7 @@ import type { Article } from "../../src/markdown/article.ts";
 import { pageFingerprints, singlePagesFingerprint } from "../../src/output/page-fingerprints.ts";
 import type { News, SitePlan } from "../../src/site/news.ts";
 import { PAGE_LISTS } from "../../src/site/page-lists.ts";
-import { planSite } from "../../src/site/site-data.ts";
-import { buildTermIndex } from "../../src/taxonomy/build-term-index.ts";
-import {
-  fixtureContent,
-  fixturePlannedSite,
-  fixturePlanWith,
-  withEditedText,
-} from "../support/fixture-news.ts";
+import { fixturePlannedSite, fixtureSiteWith, withEditedText } from "../support/fixture-news.ts";
 
 const LOCALIZATION = "/articles/chery-localization-russia/";
 const CHERY = "/companies/chery/";
@@ -64,7 +57,7 @@ describe("pageFingerprints", () => {
   });
 
   it("changes, when an article's text changes, its page and only pages that show it", async () => {
-    const edited = await fixturePlanWith(LOCALIZATION, withEditedText);
+    const edited = (await fixtureSiteWith(LOCALIZATION, withEditedText)).plan;
     const pages = changed(pageFingerprints(news, "b"), pageFingerprints(edited, "b"));
     expect(pages).toContain(LOCALIZATION);
     expect(pages).toContain("/");
@@ -73,7 +66,7 @@ describe("pageFingerprints", () => {
   });
 
   it("keeps the fingerprint of every page that does not show an edited article", async () => {
-    const edited = await fixturePlanWith(LOCALIZATION, withEditedText);
+    const edited = (await fixtureSiteWith(LOCALIZATION, withEditedText)).plan;
     const before = pageFingerprints(news, "b");
     const after = pageFingerprints(edited, "b");
     const showing = new Set(itemsShowing(edited, LOCALIZATION));
@@ -102,7 +95,7 @@ describe("pageFingerprints", () => {
   ])(
     "changes the home page's fingerprint when the %s of an article it lists changes",
     async (_what, edit) => {
-      const edited = await fixturePlanWith(LOCALIZATION, edit);
+      const edited = (await fixtureSiteWith(LOCALIZATION, edit)).plan;
       expect(changed(pageFingerprints(news, "b"), pageFingerprints(edited, "b"))).toContain("/");
     },
   );
@@ -136,13 +129,8 @@ describe("pageFingerprints", () => {
   ])(
     "makes every page whose fingerprint an edit of an article's %s keeps as it made it before",
     async (_what, edit) => {
-      const content = await fixtureContent();
-      const { settings, registry, today } = content;
-      const articles = content.articles.map((article) =>
-        article.url === LOCALIZATION ? edit(article) : article,
-      );
-      const before = planSite(settings, content.articles, content.index, { registry, today });
-      const after = planSite(settings, articles, buildTermIndex(articles), { registry, today });
+      const { site: before } = await fixturePlannedSite();
+      const after = await fixtureSiteWith(LOCALIZATION, edit);
       const printsBefore = pageFingerprints(before.plan, "b");
       const printsAfter = pageFingerprints(after.plan, "b");
       const kept = [...printsAfter].filter(([url, print]) => printsBefore.get(url) === print);
@@ -169,7 +157,7 @@ describe("singlePagesFingerprint", () => {
   });
 
   it("is the same after an edit of an article's text, which no single page shows", async () => {
-    const edited = await fixturePlanWith(LOCALIZATION, withEditedText);
+    const edited = (await fixtureSiteWith(LOCALIZATION, withEditedText)).plan;
     expect(printOf(edited)).toBe(printOf(news));
   });
 

@@ -2,7 +2,7 @@ import path from "node:path";
 import { type LoadedContent, loadContent, loadNews, loadSite } from "../../src/build/load-news.ts";
 import type { Article } from "../../src/markdown/article.ts";
 import type { News, PageParts, SitePlan, SiteToWrite } from "../../src/site/news.ts";
-import { buildSiteData, planSite } from "../../src/site/site-data.ts";
+import { planSite } from "../../src/site/site-data.ts";
 import { buildTermIndex } from "../../src/taxonomy/build-term-index.ts";
 
 /** The fixture corpus: 33 articles about Chery, Haval, Geely, AvtoVAZ… and two drafts. */
@@ -68,35 +68,31 @@ async function fixtureContentWith(
 }
 
 /**
- * The site's data of the fixture corpus with the article at `url` edited by `edit`, made as
- * a build makes it from loaded articles: what every page shows of that article changes, and
+ * The site of the fixture corpus with the article at `url` edited by `edit`, planned as a
+ * build plans it from loaded articles: what every page shows of that article changes, and
  * nothing else.
  */
+export async function fixtureSiteWith(
+  url: string,
+  edit: (article: Article) => Article,
+  includeDrafts = false,
+): Promise<SiteToWrite<SitePlan>> {
+  const { settings, registry, today, articles, index } = await fixtureContentWith(
+    url,
+    edit,
+    includeDrafts,
+  );
+  return planSite(settings, articles, index, { registry, today });
+}
+
+/** `fixtureSiteWith`, every page made: the site's data as a preview holds it. */
 export async function fixtureNewsWith(
   url: string,
   edit: (article: Article) => Article,
   includeDrafts = false,
 ): Promise<News> {
-  const { settings, registry, today, articles, index } = await fixtureContentWith(
-    url,
-    edit,
-    includeDrafts,
-  );
-  return buildSiteData(settings, articles, index, { registry, today });
-}
-
-/** `fixtureNewsWith`, planned as a build plans it. */
-export async function fixturePlanWith(
-  url: string,
-  edit: (article: Article) => Article,
-  includeDrafts = false,
-): Promise<SitePlan> {
-  const { settings, registry, today, articles, index } = await fixtureContentWith(
-    url,
-    edit,
-    includeDrafts,
-  );
-  return planSite(settings, articles, index, { registry, today }).plan;
+  const site = await fixtureSiteWith(url, edit, includeDrafts);
+  return site.make(site.plan);
 }
 
 /** The article with its text edited: another rendered body, by its key and digest. */
